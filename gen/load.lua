@@ -1,0 +1,305 @@
+-- Loads a target table with its layers and variants and merges them.
+--
+-- arch/<target>.lua names its layers in `inherit` (relative to arch/, merged in
+-- order, the target on top); variants/<v>.lua files go on top of that, left to
+-- right. Maps merge key by key; sequences are replaced whole. Every field path
+-- remembers the file and line its value came from (origins), for error
+-- messages and `build.lua explain`.
+local util = require "gen.util"
+
+local M = {}
+
+-- Tokenizer ------------------------------------------------------------------
+-- Lua keeps no line numbers for table constructors, so we scan the source:
+-- enough of Lua's lexer to skip comments and strings and see { } [ ] = , ;
+
+local function long_bracket(src, i)
+  -- At src[i] == "[": returns the closing index of a long bracket, or nil.
+  local eqs = src:match("^%[(=*)%[", i)
+  if not eqs then return nil end
+  local _, close = src:find("]" .. eqs .. "]", i + #eqs + 2, true)
+  return close or #src, #eqs + 2
+end
+
+local function tokenize(src)
+  local toks, i, line, n = {}, 1, 1, #src
+  local function add(kind, value) toks[#toks + 1] = { kind = kind, value = value, line = line } end
+  local function advance(j)
+    local _, nl = src:sub(i, j):gsub("\n", "")
+    line = line + nl
+    i = j + 1
+  end
+  while i <= n do
+    local c = src:sub(i, i)
+    if c:match("%s") then
+      advance(i)
+    elseif src:sub(i, i + 1) == "--" then
+      local close = src:sub(i + 2, i + 2) == "[" and long_bracket(src, i + 2)
+      advance(close or (src:find("\n", i, true) or n + 1) - 1)
+    elseif c == "[" and long_bracket(src, i) then
+      local close, open = long_bracket(src, i)
+      add("string", src:sub(i + open, close - open))
+      advance(close)
+    elseif c == '"' or c == "'" then
+      local j = i + 1
+      while j <= n and src:sub(j, j) ~= c do
+        if src:sub(j, j) == "\\" then j = j + 1 end
+        j = j + 1
+      end
+      add("string", src:sub(i + 1, j - 1))
+      advance(j)
+    elseif c:match("[%a_]") then
+      local name = src:match("^[%w_]+", i)
+      add("name", name)
+      advance(i + #name - 1)
+    elseif c:match("%d") or (c == "." and src:sub(i + 1, i + 1):match("%d")) then
+      local num = src:match("^0[xX][%x%.]*[pP]?[%+%-]?%x*", i) or src:match("^[%d%.]+[eE]?[%+%-]?%d*", i)
+      add("number", num)
+      advance(i + #num - 1)
+    else
+      local op = src:match("^==", i) or src:match("^~=", i) or src:match("^<=", i)
+        or src:match("^>=", i) or src:match("^%.%.%.?", i) or src:match("^::", i)
+        or src:match("^//", i) or src:match("^<<", i) or src:match("^>>", i) or c
+      add("sym", op)
+      advance(i + #op - 1)
+    end
+  end
+  add("eof", "")
+  return toks
+end
+
+-- Maps field paths of the returned table constructor to source lines.
+-- Best effort: a file that does not `return { ... }` directly gets no lines.
+function M.line_map(src)
+  local toks = tokenize(src)
+  local pos, lines = 1, {}
+  local function tok(k) return toks[pos + (k or 0)] end
+  local function is(kind, value, k)
+    local t = tok(k)
+    return t.kind == kind and (value == nil or t.value == value)
+  end
+
+  local parse_table
+  local function skip_expression()
+    local depth = 0
+    while not is("eof") do
+      local t = tok()
+      if t.kind == "sym" then
+        if t.value == "(" or t.value == "{" or t.value == "[" then
+          depth = depth + 1
+        elseif t.value == ")" or t.value == "}" or t.value == "]" then
+          if depth == 0 then return end
+          depth = depth - 1
+        elseif depth == 0 and (t.value == "," or t.value == ";") then
+          return
+        end
+      end
+      pos = pos + 1
+    end
+  end
+  local function parse_value(path, line)
+    lines[path] = line
+    if is("sym", "{") then parse_table(path) else skip_expression() end
+  end
+  parse_table = function(prefix)
+    pos = pos + 1 -- {
+    local index = 0
+    while not is("eof") and not is("sym", "}") do
+      local t = tok()
+      if t.kind == "name" and is("sym", "=", 1) then
+        pos = pos + 2
+        parse_value(util.join_path(prefix, t.value), t.line)
+      elseif is("sym", "[") and (is("string", nil, 1) or is("number", nil, 1))
+          and is("sym", "]", 2) and is("sym", "=", 3) then
+        local key = tok(1)
+        local k = key.kind == "number" and math.tointeger(tonumber(key.value)) or key.value
+        pos = pos + 4
+        parse_value(util.join_path(prefix, k), t.line)
+      elseif is("sym", "[") then
+        skip_expression() -- [computed] = value: no line for it
+        if is("sym", "]") then pos = pos + 1 end
+        if is("sym", "=") then pos = pos + 1; skip_expression() end
+      else
+        index = index + 1
+        parse_value(util.join_path(prefix, index), t.line)
+      end
+      if is("sym", ",") or is("sym", ";") then pos = pos + 1 end
+    end
+    pos = pos + 1 -- }
+  end
+
+  while not is("eof") do
+    if is("name", "return") and is("sym", "{", 1) then
+      pos = pos + 1
+      lines[""] = tok().line
+      parse_table("")
+      break
+    end
+    pos = pos + 1
+  end
+  return lines
+end
+
+-- Loading files --------------------------------------------------------------
+
+-- Runs a data file in an empty environment; `name` is how messages show it.
+local function load_data(path, name)
+  local src, err = util.read_file(path)
+  if not src then util.fail("%s: cannot read: %s", name, err) end
+  local chunk, msg = load(src, "@" .. name, "t", {})
+  if not chunk then util.fail("%s", msg) end
+  local ok, value = pcall(chunk)
+  if not ok then util.fail("%s", tostring(value)) end
+  if type(value) ~= "table" then
+    util.fail("%s: expected the file to return a table; got %s", name, type(value))
+  end
+  return value, M.line_map(src)
+end
+
+function M.targets(root)
+  local names = {}
+  for _, f in ipairs(util.list_dir(root .. "/arch")) do
+    local name = f:match("^(.+)%.lua$")
+    if name and not util.is_dir(root .. "/arch/" .. f) then names[#names + 1] = name end
+  end
+  return names
+end
+
+function M.variant_names(root)
+  local names = {}
+  for _, f in ipairs(util.list_dir(root .. "/variants")) do
+    local name = f:match("^(.+)%.lua$")
+    if name then names[#names + 1] = name end
+  end
+  return names
+end
+
+-- Files of an arch table and its layers, layers first: { {name=, data=, lines=} }.
+local function arch_files(root, rel, files, visiting)
+  local name = "arch/" .. rel .. ".lua"
+  if visiting[name] then util.fail("%s: inherit: layers inherit each other in a cycle", name) end
+  visiting[name] = true
+  local data, lines = load_data(root .. "/" .. name, name)
+  local inherit = data.inherit
+  data.inherit = nil
+  if inherit ~= nil then
+    if type(inherit) ~= "table" or util.table_kind(inherit) == "map" then
+      util.fail("%s: inherit: expected a list of layer names (like \"os/linux\"); got %s",
+        name, type(inherit))
+    end
+    for i, layer in ipairs(inherit) do
+      if type(layer) ~= "string" then
+        util.fail("%s: inherit[%d]: expected a layer name (a string); got %s", name, i, type(layer))
+      end
+      if not util.exists(root .. "/arch/" .. layer .. ".lua") then
+        util.fail("%s: inherit[%d]: no such layer '%s' (arch/%s.lua not found)", name, i, layer, layer)
+      end
+      arch_files(root, layer, files, visiting)
+    end
+  end
+  files[#files + 1] = { name = name, data = data, lines = lines }
+  visiting[name] = nil
+  return files
+end
+
+-- Splits "libc,debug" into { {name=, file=, path=} }.
+local function variant_specs(root, list)
+  local specs = {}
+  if type(list) == "string" then
+    local t = {}
+    for v in list:gmatch("[^,]+") do t[#t + 1] = v end
+    list = t
+  end
+  for _, v in ipairs(list or {}) do
+    v = v:match("^%s*(.-)%s*$")
+    if v:find("/", 1, true) or v:match("%.lua$") then
+      if not util.exists(v) then util.fail("no such variant file '%s'", v) end
+      specs[#specs + 1] = { name = util.basename(v):gsub("%.lua$", ""), file = v, path = v }
+    else
+      local path = root .. "/variants/" .. v .. ".lua"
+      if not util.exists(path) then
+        util.fail("no such variant '%s' (variants/%s.lua not found); variants: %s",
+          v, v, table.concat(M.variant_names(root), ", "))
+      end
+      specs[#specs + 1] = { name = v, file = "variants/" .. v .. ".lua", path = path }
+    end
+  end
+  return specs
+end
+
+-- Merging --------------------------------------------------------------------
+
+local function under(p, prefix)
+  local c = p:sub(#prefix + 1, #prefix + 1)
+  return p == prefix or (p:sub(1, #prefix) == prefix and (c == "." or c == "["))
+end
+
+local function record(origins, path, value, file, lines)
+  origins[path] = { file = file, line = lines[path] }
+  if type(value) == "table" then
+    for k, v in pairs(value) do record(origins, util.join_path(path, k), v, file, lines) end
+  end
+end
+
+local function merge(dst, src, prefix, file, lines, origins)
+  for _, k in ipairs(util.sorted_keys(src)) do
+    local v, d = src[k], dst[k]
+    local path = util.join_path(prefix, k)
+    local vk = type(v) == "table" and util.table_kind(v)
+    local dk = type(d) == "table" and util.table_kind(d)
+    if vk and vk ~= "seq" and (dk == "map" or (dk == "empty" and vk == "map")) then
+      origins[path] = origins[path] or { file = file, line = lines[path] }
+      merge(d, v, path, file, lines, origins)
+    else
+      for p in pairs(origins) do
+        if under(p, path) then origins[p] = nil end
+      end
+      dst[k] = util.deepcopy(v)
+      record(origins, path, v, file, lines)
+    end
+  end
+end
+
+-- Resolves a target and its variants. Returns a record:
+--   table    the merged description table
+--   origins  field path -> { file =, line = } ("" is the target file)
+--   target, target_file, layers (files), variants (names), variant_files
+function M.resolve(target, variants, root)
+  root = root or "."
+  local path = root .. "/arch/" .. target .. ".lua"
+  if target:find("/", 1, true) or not util.exists(path) or util.is_dir(path) then
+    util.fail("no such target '%s' (arch/%s.lua not found); targets: %s",
+      target, target, table.concat(M.targets(root), ", "))
+  end
+  local files = arch_files(root, target, {}, {})
+  local specs = variant_specs(root, variants)
+  local resolved, origins = {}, {}
+  local r = {
+    target = target, target_file = files[#files].name, layers = {},
+    variants = {}, variant_files = {}, root = root,
+  }
+  for i = 1, #files - 1 do r.layers[i] = files[i].name end
+  for _, s in ipairs(specs) do
+    local data, lines = load_data(s.path, s.file)
+    files[#files + 1] = { name = s.file, data = data, lines = lines }
+    r.variants[#r.variants + 1] = s.name
+    r.variant_files[#r.variant_files + 1] = s.file
+  end
+  for _, f in ipairs(files) do merge(resolved, f.data, "", f.name, f.lines, origins) end
+  origins[""] = { file = r.target_file, line = files[#files - #specs].lines[""] }
+  r.table, r.origins = resolved, origins
+  return r
+end
+
+-- "linux-amd64" or "linux-amd64-libc-debug": names build directories.
+function M.build_name(r)
+  if #r.variants == 0 then return r.target end
+  return r.target .. "-" .. table.concat(r.variants, "-")
+end
+
+function M.origin_string(o)
+  if not o then return "?" end
+  return o.line and (o.file .. ":" .. o.line) or o.file
+end
+
+return M

@@ -1,0 +1,432 @@
+-- The schema of a resolved description table: every field, its type, whether it
+-- is required (or when), its default, and a one-line doc. validate() checks a
+-- resolved table against it and returns every problem, one line each:
+--   <file>: <field.path>: expected <what>; got <what>
+local util = require "gen.util"
+
+local M = {}
+
+-- Schema nodes ---------------------------------------------------------------
+-- kind: string | integer | boolean | enum | list | map | record
+-- doc, required, default, when = { "other.path", value } (required only then),
+-- and checks: values (enum), of (list/map), fields (record), min, max, pow2,
+-- pow2_or_zero, nonempty, unique (field of list/map items), ident_keys (map),
+-- check = function(value, root) -> nil | relative path, expected, got (cross-field rules).
+
+local function node(kind, doc, opts)
+  opts = opts or {}
+  opts.kind, opts.doc = kind, doc
+  return opts
+end
+local function str(doc, o) return node("string", doc, o) end
+local function int(doc, o) return node("integer", doc, o) end
+local function bool(doc, o) return node("boolean", doc, o) end
+local function enum(values, doc, o) o = o or {}; o.values = values; return node("enum", doc, o) end
+local function list(of, doc, o) o = o or {}; o.of = of; return node("list", doc, o) end
+local function map(of, doc, o) o = o or {}; o.of = of; return node("map", doc, o) end
+local function record(fields, doc, o) o = o or {}; o.fields = fields; return node("record", doc, o) end
+
+M.enums = {
+  tls_method = { "arch_prctl", "elf_tls", "darwin_tsd", "tpidr_el0" },
+  link_mode = { "freestanding", "hosted" },
+  entry_args = { "stack", "registers" },
+  object_format = { "elf", "macho" },
+  threads_method = { "clone", "pthread" },
+  sleep_method = { "futex", "ulock" },
+  clock_method = { "vdso", "mach_absolute_time" },
+  auxv_action = { "end", "page_size", "hwcap", "hwcap2", "secure", "random_seed", "vdso_base", "ignore" },
+  ncpu_method = { "sched_getaffinity", "sysctl" },
+}
+local E = M.enums
+
+local function get(root, path)
+  local v = root
+  for name in path:gmatch("[^%.]+") do
+    if type(v) ~= "table" then return nil end
+    v = v[name]
+  end
+  return v
+end
+
+M.root = record({
+  -- identity
+  os = str("operating system: names os_<os>.c and selects OS templates (linux, darwin)", { required = true }),
+  arch = str("architecture: names asm_<arch>.S and selects arch templates (amd64, arm64)", { required = true }),
+  object_format = enum(E.object_format, "object file format the assembler writes", { required = true }),
+  toolchain = record({
+    triple = str("clang --target triple for this target", { required = true }),
+  }, "how to compile for the target", { required = true }),
+  asm = record({
+    symbol_prefix = str("prefix of C symbols in assembly (\"_\" on Mach-O)", { required = true }),
+    type_directives = bool("emit .type/.size directives (ELF only)", { required = true }),
+    gnu_stack_note = bool("emit the .note.GNU-stack section (ELF only)", { required = true }),
+  }, "assembler dialect details", { required = true }),
+  wip = bool("a port in progress: gen --check and test report it as skipped", { default = false }),
+  cflags = list(str("a compiler flag"), "extra C/asm compiler flags, after the defaults (later win)", { default = {} }),
+
+  -- entry and link
+  link = record({
+    mode = enum(E.link_mode, "freestanding: rt0 is the ELF entry, no libc; hosted: libc's main calls rt0",
+      { required = true }),
+  }, "how programs are linked", { required = true }),
+  entry = record({
+    symbol = str("the entry symbol, without symbol_prefix", { required = true }),
+    args = enum(E.entry_args, "where argc/argv arrive: on the stack at 0(SP)/8(SP) or in argument registers",
+      { required = true }),
+    load_command = str("Mach-O load command that names the entry (LC_MAIN)"),
+  }, "program entry", { required = true,
+    check = function(v, root)
+      if v.args == "stack" and get(root, "link.mode") == "hosted" then
+        return "args", "registers when link.mode is hosted (libc calls main)", v.args
+      end
+    end }),
+
+  -- arch layer
+  ptr_size = int("pointer size in bytes", { required = true, pow2 = true, min = 4, max = 8 }),
+  stack_align = int("stack alignment in bytes at a call", { required = true, pow2 = true }),
+  red_zone = int("bytes below SP that leaf code may use", { required = true, min = 0 }),
+  cacheline = int("cache line size in bytes (padding of hot structs)", { required = true, pow2 = true }),
+  regs = record({
+    sp = str("stack pointer register", { required = true }),
+    lr = str("link register (arm64)"),
+    args = list(str("a register"), "integer argument registers, in order", { required = true, nonempty = true }),
+    ret = str("integer return register", { required = true }),
+    callee_saved = list(str("a register"), "callee-saved registers: the context switch saves exactly these",
+      { required = true, nonempty = true, unique_items = true }),
+  }, "calling convention", { required = true }),
+  cpuid = record({
+    intel_ebx = int("CPUID leaf 0 EBX of GenuineIntel", { required = true }),
+    intel_edx = int("CPUID leaf 0 EDX of GenuineIntel", { required = true }),
+    intel_ecx = int("CPUID leaf 0 ECX of GenuineIntel", { required = true }),
+  }, "CPUID vendor check (amd64)", { when = { "arch", "amd64" } }),
+
+  -- TLS
+  tls = record({
+    method = enum(E.tls_method, "how g is found per thread", { required = true }),
+    arch_set_fs = int("ARCH_SET_FS code for arch_prctl", { when = { "tls.method", "arch_prctl" } }),
+    base_adjust = int("bytes added to &m.tls before setting the FS base", { when = { "tls.method", "arch_prctl" } }),
+    check_value = int("value stored through TLS and read back at start-up"),
+    gs_offset = int("offset of the pthread TSD slot from the gs base", { when = { "tls.method", "darwin_tsd" } }),
+  }, "thread-local storage of g", { required = true }),
+
+  -- OS services
+  threads = record({
+    method = enum(E.threads_method, "how Ms are created", { required = true }),
+    clone_flags = list(str("a constant name"), "clone(2) flags, names from constants",
+      { when = { "threads.method", "clone" } }),
+  }, "thread creation", { required = true,
+    check = function(v, root)
+      if v.method == "pthread" and get(root, "link.mode") == "freestanding" then
+        return "method", "clone when link.mode is freestanding (pthreads need libc)", v.method
+      end
+    end }),
+  sleep = record({
+    method = enum(E.sleep_method, "how an idle M sleeps and is woken", { required = true }),
+    wait_op = str("futex wait operation (a constant name)", { when = { "sleep.method", "futex" } }),
+    wake_op = str("futex wake operation (a constant name)", { when = { "sleep.method", "futex" } }),
+    fallback = str("what to use where the method is unavailable"),
+  }, "M sleep and wakeup", { required = true }),
+  clock = record({
+    method = enum(E.clock_method, "how nanotime is read", { required = true }),
+    monotonic = str("monotonic clock id (a constant name)", { when = { "clock.method", "vdso" } }),
+    realtime = str("wall clock id (a constant name)", { when = { "clock.method", "vdso" } }),
+  }, "clocks", { required = true }),
+  vdso = record({
+    version = str("symbol version of the vDSO functions", { required = true }),
+    clock_gettime = str("vDSO symbol of clock_gettime", { required = true }),
+  }, "vDSO lookup", { when = { "clock.method", "vdso" } }),
+  auxv = list(record({
+    name = str("the AT_* name", { required = true }),
+    tag = int("the tag number", { required = true, min = 0 }),
+    action = enum(E.auxv_action, "what sysauxv does with the value", { required = true }),
+  }, "an auxv tag"), "auxiliary vector tags sysauxv handles", { when = { "os", "linux" },
+    unique = { "tag", "name" },
+    check = function(v)
+      local n = 0
+      for _, a in ipairs(v) do if type(a) == "table" and a.action == "end" then n = n + 1 end end
+      if n ~= 1 then return "", "exactly one tag with action = \"end\"", n .. " of them" end
+    end }),
+  auxv_fallback = record({
+    file = str("file to read the auxv from when none follows envp", { required = true }),
+    probe_mapping_size = int("size of the mapping the mincore page-size probe uses",
+      { required = true, pow2 = true }),
+    probe_first_page = int("smallest page size the probe tries", { required = true, pow2 = true }),
+  }, "page size and auxv fallbacks", { when = { "os", "linux" } }),
+  apple = record({
+    executable_path_prefix = str("prefix of the apple string holding the executable path", { required = true }),
+  }, "Darwin's apple strings after envp", { when = { "os", "darwin" } }),
+  osinit = record({
+    ncpu_method = enum(E.ncpu_method, "how osinit counts CPUs", { required = true }),
+    affinity_mask_bytes = int("size of the sched_getaffinity mask buffer",
+      { when = { "osinit.ncpu_method", "sched_getaffinity" }, pow2 = true }),
+    huge_page_file = str("file holding the transparent huge page size"),
+    max_map_count_file = str("file holding the process's mapping limit"),
+    max_map_count_default = int("mapping limit assumed when the file is unreadable", { min = 1 }),
+    sysctl_ncpu = list(str("a constant name"), "sysctl MIB of the CPU count",
+      { when = { "osinit.ncpu_method", "sysctl" } }),
+    sysctl_pagesize = list(str("a constant name"), "sysctl MIB of the page size"),
+  }, "what osinit reads", { required = true }),
+
+  -- stacks and scheduler
+  g0 = record({
+    size = int("bytes of the OS stack that m0's g0 uses", { required = true, pow2 = true }),
+    slack = int("bytes left above lo (lo = SP - size + slack)", { required = true, min = 0 }),
+  }, "m0's g0 stack carved from the OS stack", { required = true,
+    check = function(v)
+      if math.type(v.slack) == "integer" and math.type(v.size) == "integer" and v.slack >= v.size then
+        return "slack", "less than g0.size (" .. v.size .. ")", v.slack
+      end
+    end }),
+  stacks = record({
+    default_size = int("goroutine stack size", { required = true, pow2 = true }),
+    guard_size = int("PROT_NONE bytes below a guarded stack", { required = true, pow2_or_zero = true }),
+    guard_budget_percent = int("share of max_map_count guard pages may spend", { required = true, min = 0, max = 100 }),
+    m_g0_size = int("g0 stack of new Ms (0: the thread library's own)", { required = true, pow2_or_zero = true }),
+    stack_guard = int("bytes of slack below which a stack counts as overflowed", { required = true, min = 0 }),
+  }, "goroutine stacks", { required = true,
+    check = function(v)
+      if math.type(v.stack_guard) == "integer" and math.type(v.default_size) == "integer"
+          and v.stack_guard >= v.default_size then
+        return "stack_guard", "less than stacks.default_size (" .. v.default_size .. ")", v.stack_guard
+      end
+    end }),
+  sched = record({
+    maxmcount = int("most Ms (threads) the runtime creates", { required = true, min = 1 }),
+  }, "scheduler limits", { required = true }),
+
+  -- system interface
+  syscall_abi = record({
+    instruction = str("the trap instruction", { required = true }),
+    number_reg = str("register holding the syscall number", { required = true }),
+    arg_regs = list(str("a register"), "argument registers, in order", { required = true, nonempty = true }),
+    ret_reg = str("result register", { required = true }),
+    clobbers = list(str("a register"), "registers the kernel clobbers", { default = {} }),
+    error_min = int("lowest result that is -errno", { required = true }),
+    error_max = int("highest result that is -errno", { required = true }),
+  }, "raw syscall convention", { when = { "os", "linux" } }),
+  syscalls = map(record({
+    nr = int("syscall number", { required = true, min = 0 }),
+    nargs = int("argument count", { required = true, min = 0, max = 6 }),
+  }, "a syscall"), "syscalls the generated stubs make, by name", { when = { "os", "linux" },
+    ident_keys = true, unique = { "nr" } }),
+  libsystem = record({
+    dylib = str("install name of libSystem", { required = true }),
+    symbols = list(str("a symbol"), "libSystem functions the generated layer calls",
+      { required = true, unique_items = true }),
+  }, "libSystem imports", { when = { "os", "darwin" } }),
+  constants = map(int("a constant"), "OS constants for C and asm, by their header names",
+    { required = true, ident_keys = true }),
+  structs = map(record({
+    size = int("size in bytes", { required = true, min = 0 }),
+    fields = map(int("byte offset", { min = 0 }), "field offsets", { required = true, ident_keys = true }),
+  }, "a struct layout", {
+    check = function(v)
+      if math.type(v.size) ~= "integer" or type(v.fields) ~= "table" then return nil end
+      for _, k in ipairs(util.sorted_keys(v.fields)) do
+        local off = v.fields[k]
+        if math.type(off) == "integer" and off >= v.size then
+          return "fields." .. k, "an offset below the struct size " .. v.size, off
+        end
+      end
+    end }), "kernel struct layouts", { default = {}, ident_keys = true }),
+}, "a description table")
+
+-- Describing values and expectations ----------------------------------------
+
+local plural = {
+  string = "strings", integer = "integers", boolean = "booleans", enum = "names",
+  record = "tables", list = "lists", map = "tables",
+}
+
+local function what(n)
+  if n.kind == "string" then return "a string"
+  elseif n.kind == "boolean" then return "true or false"
+  elseif n.kind == "enum" then return "one of " .. table.concat(n.values, ", ")
+  elseif n.kind == "integer" then
+    local s = "an integer"
+    if n.pow2 then s = "a power of two"
+    elseif n.pow2_or_zero then s = "0 or a power of two" end
+    if n.min and n.max then s = s .. " from " .. n.min .. " to " .. n.max
+    elseif n.min then s = s .. " >= " .. n.min
+    elseif n.max then s = s .. " <= " .. n.max end
+    return s
+  elseif n.kind == "list" then return "a list of " .. plural[n.of.kind]
+  elseif n.kind == "map" then return "a table of name = " .. what(n.of):gsub("^an? ", "")
+  elseif n.doc then return "a table (" .. n.doc .. ")"
+  else return "a table" end
+end
+M.what = what
+
+local function got(v)
+  if v == nil then return "nothing" end
+  if type(v) == "string" then return string.format("%q", v) end
+  if type(v) == "table" then
+    local k = util.table_kind(v)
+    return k == "empty" and "an empty table" or k == "seq" and "a list" or "a table"
+  end
+  if type(v) == "number" or type(v) == "boolean" then return tostring(v) end
+  return "a " .. type(v)
+end
+M.got = got
+
+-- Validation -----------------------------------------------------------------
+
+local function is_pow2(v) return v > 0 and v & (v - 1) == 0 end
+
+local function problem(ctx, path, expected, value, missing)
+  local o = not missing and ctx.origins[path]
+  local file = o and o.file or ctx.target_file
+  ctx.problems[#ctx.problems + 1] = string.format("%s: %s: expected %s; got %s", file, path, expected, got(value))
+end
+
+-- Integral floats (2^12, 1e3) become integers before checking.
+local function normalize(t)
+  for k, v in pairs(t) do
+    if type(v) == "table" then normalize(v)
+    elseif math.type(v) == "float" and math.tointeger(v) then t[k] = math.tointeger(v) end
+  end
+end
+
+local check
+
+local function check_items(n, v, path, ctx)
+  local keys = util.sorted_keys(v)
+  for _, k in ipairs(keys) do
+    local p = util.join_path(path, k)
+    if n.kind == "list" and math.type(k) ~= "integer" then
+      problem(ctx, p, "no such field (" .. path .. " is a list)", v[k])
+    elseif n.kind == "map" and type(k) ~= "string" then
+      problem(ctx, p, "a name as the key", k)
+    elseif n.kind == "map" and n.ident_keys and not k:match("^[%a_][%w_]*$") then
+      problem(ctx, p, "a C identifier as the key", k)
+    else
+      check(n.of, v[k], p, ctx)
+    end
+  end
+  for _, field in ipairs(n.unique or {}) do
+    local seen = {}
+    for _, k in ipairs(keys) do
+      local item = v[k]
+      local x = type(item) == "table" and item[field]
+      if x ~= nil and x ~= false then
+        local p = util.join_path(util.join_path(path, k), field)
+        if seen[x] then
+          problem(ctx, p, string.format("a unique %s (%s is %s too)", field, seen[x], got(x)), x)
+        else
+          seen[x] = p
+        end
+      end
+    end
+  end
+  if n.unique_items then
+    local seen = {}
+    for _, k in ipairs(keys) do
+      local x = v[k]
+      if seen[x] then
+        problem(ctx, util.join_path(path, k), "an item not already in the list (" .. seen[x] .. ")", x)
+      end
+      seen[x] = seen[x] or util.join_path(path, k)
+    end
+  end
+end
+
+local function check_record(n, v, path, ctx)
+  for _, name in ipairs(util.sorted_keys(n.fields)) do
+    local f = n.fields[name]
+    local p = util.join_path(path, name)
+    if v[name] == nil then
+      if f.default ~= nil then
+        v[name] = util.deepcopy(f.default)
+      elseif f.required then
+        problem(ctx, p, what(f), nil, true)
+      elseif f.when and get(ctx.root, f.when[1]) == f.when[2] then
+        problem(ctx, p, string.format("%s (required when %s is %s)", what(f), f.when[1], f.when[2]), nil, true)
+      end
+    else
+      check(f, v[name], p, ctx)
+    end
+  end
+  local known
+  for _, k in ipairs(util.sorted_keys(v)) do
+    if type(k) ~= "string" or not n.fields[k] then
+      known = known or table.concat(util.sorted_keys(n.fields), ", ")
+      problem(ctx, util.join_path(path, k), "no such field (known: " .. known .. ")", v[k])
+    end
+  end
+end
+
+check = function(n, v, path, ctx)
+  local before = #ctx.problems
+  local k = n.kind
+  if k == "string" then
+    if type(v) ~= "string" then return problem(ctx, path, what(n), v) end
+  elseif k == "boolean" then
+    if type(v) ~= "boolean" then return problem(ctx, path, what(n), v) end
+  elseif k == "enum" then
+    local ok = false
+    for _, x in ipairs(n.values) do ok = ok or x == v end
+    if not ok then return problem(ctx, path, what(n), v) end
+  elseif k == "integer" then
+    if math.type(v) ~= "integer" then return problem(ctx, path, what(n), v) end
+    if (n.pow2 and not is_pow2(v)) or (n.pow2_or_zero and v ~= 0 and not is_pow2(v))
+        or (n.min and v < n.min) or (n.max and v > n.max) then
+      return problem(ctx, path, what(n), v)
+    end
+  else
+    if type(v) ~= "table" then return problem(ctx, path, what(n), v) end
+    if k == "record" then
+      check_record(n, v, path, ctx)
+    else
+      if k == "list" and util.table_kind(v) == "map" then return problem(ctx, path, what(n), v) end
+      if n.nonempty and next(v) == nil then
+        return problem(ctx, path, "a non-empty list of " .. plural[n.of.kind], v)
+      end
+      check_items(n, v, path, ctx)
+    end
+  end
+  if n.check and #ctx.problems == before then
+    local p, expected, value = n.check(v, ctx.root)
+    if p then
+      if p == "" then p = path elseif path ~= "" then p = path .. "." .. p end
+      problem(ctx, p, expected, value)
+    end
+  end
+end
+
+-- Checks a resolved table, filling in defaults. origins maps field paths to
+-- { file =, line = }; origins[""] names the target file (blamed for missing
+-- fields). Returns the list of problems (empty when the table is valid).
+function M.validate(resolved, origins)
+  origins = origins or {}
+  normalize(resolved)
+  local ctx = {
+    root = resolved, origins = origins, problems = {},
+    target_file = origins[""] and origins[""].file or "?",
+  }
+  check(M.root, resolved, "", ctx)
+  return ctx.problems
+end
+
+-- Every field with its type and doc, in path order, for documentation.
+function M.fields()
+  local out = {}
+  local function walk(n, path)
+    if path ~= "" then
+      local req = n.required and "required" or n.when and ("required when " .. n.when[1] .. " is " .. n.when[2])
+        or (n.default ~= nil and "default " .. (type(n.default) == "table" and "{}" or tostring(n.default)))
+        or "optional"
+      out[#out + 1] = { path = path, what = what(n), doc = n.doc, required = req }
+    end
+    if n.kind == "record" then
+      for _, name in ipairs(util.sorted_keys(n.fields)) do walk(n.fields[name], util.join_path(path, name)) end
+    elseif n.kind == "list" then
+      walk(n.of, path .. "[]")
+    elseif n.kind == "map" then
+      walk(n.of, path .. ".<name>")
+    end
+  end
+  walk(M.root, "")
+  return out
+end
+
+return M
