@@ -20,16 +20,36 @@ function M.is_user_error(e)
   return getmetatable(e) == UserError
 end
 
+local InternalError = {}
+InternalError.__tostring = function(e) return e.msg end
+
+local function handler(e)
+  if M.is_user_error(e) or getmetatable(e) == InternalError then return e end
+  return setmetatable({ msg = debug.traceback("internal error: " .. tostring(e), 2) }, InternalError)
+end
+
 -- Calls fn(...); returns true, results... or nil, message for a user error.
+-- Any other error is a bug in rt0gen: it propagates with its traceback.
 function M.protect(fn, ...)
-  local res = table.pack(xpcall(fn, function(e)
-    if M.is_user_error(e) then return e end
-    return debug.traceback("internal error: " .. tostring(e), 2)
-  end, ...))
+  local res = table.pack(xpcall(fn, handler, ...))
   if res[1] then return table.unpack(res, 1, res.n) end
   local e = res[2]
   if M.is_user_error(e) then return nil, e.msg end
   error(e, 0)
+end
+
+-- Runs a command-line main: a user error prints one line (no traceback) and
+-- exits 1; a bug prints its traceback and exits 70.
+function M.main(prog, fn, ...)
+  local res = table.pack(xpcall(fn, handler, ...))
+  if res[1] then os.exit(res[2] or 0) end
+  local e = res[2]
+  if M.is_user_error(e) then
+    io.stderr:write(prog, ": ", e.msg, "\n")
+    os.exit(1)
+  end
+  io.stderr:write(prog, ": ", tostring(e), "\n(this is a bug in rt0gen)\n")
+  os.exit(70)
 end
 
 -- Files ----------------------------------------------------------------------

@@ -1,0 +1,210 @@
+#!/usr/bin/env lua5.4
+-- rt0gen's one driver: gen, build, cc, run, explain, test, bench.
+-- Run from anywhere: paths are taken relative to the directory of this file.
+local function script_root()
+  local dir = (arg and arg[0] or "build.lua"):match("^(.*)/[^/]*$") or "."
+  if dir:sub(1, 1) ~= "/" then
+    local lfs = require "lfs"
+    dir = lfs.currentdir() .. (dir == "." and "" or "/" .. dir)
+  end
+  return dir
+end
+local ROOT = script_root()
+package.path = ROOT .. "/?.lua;" .. package.path
+
+local argparse = require "argparse"
+local util = require "gen.util"
+local load = require "gen.load"
+local generate = require "gen.generate"
+local ninja = require "gen.ninja"
+local cc = require "gen.cc"
+local testrun = require "gen.testrun"
+
+local commands = {}
+
+local function variant_list(v)
+  if v == nil or v == "" then return {} end
+  local t = {}
+  for x in v:gmatch("[^,]+") do t[#t + 1] = x end
+  return t
+end
+
+function commands.gen(args)
+  if args.check then
+    local failed = 0
+    for _, t in ipairs(#args.targets > 0 and args.targets or load.targets(ROOT)) do
+      local res = generate.check(ROOT, t)
+      for _, p in ipairs(res.problems) do io.stderr:write(p, "\n") end
+      if #res.problems == 0 then
+        print("out/" .. t .. ": up to date")
+      elseif res.wip then
+        print("out/" .. t .. ": not up to date (wip target, not an error)")
+      else
+        failed = failed + 1
+      end
+    end
+    return failed == 0 and 0 or 1
+  end
+  local status = 0
+  for _, t in ipairs(#args.targets > 0 and args.targets or load.targets(ROOT)) do
+    local ok, res = util.protect(generate.generate, ROOT, t, variant_list(args.variant))
+    if not ok then
+      io.stderr:write(res, "\n")
+      status = 1
+    else
+      local changed = 0
+      for _, f in ipairs(res.files) do
+        if f.changed then
+          changed = changed + 1
+          print("wrote " .. res.dir .. "/" .. f.name)
+        end
+      end
+      for _, name in ipairs(res.removed) do print("removed " .. res.dir .. "/" .. name) end
+      print(string.format("%s: %d files, %d changed", res.dir, #res.files, changed))
+    end
+  end
+  return status
+end
+
+local function lua_literal(v)
+  if type(v) == "string" then return string.format("%q", v) end
+  if type(v) == "table" then return "{}" end
+  return tostring(v)
+end
+
+function commands.explain(args)
+  local r = load.resolve(args.target, variant_list(args.variant), ROOT)
+  local problems = require("gen.schema").validate(r.table, r.origins)
+  local rows, width = {}, 0
+  local function walk(v, path)
+    if type(v) == "table" and next(v) ~= nil then
+      for _, k in ipairs(util.sorted_keys(v)) do walk(v[k], util.join_path(path, k)) end
+    else
+      local left = path .. " = " .. lua_literal(v)
+      width = math.max(width, #left)
+      local o = r.origins[path]
+      rows[#rows + 1] = { path = path, left = left, origin = o and load.origin_string(o) or "default (gen/schema.lua)" }
+    end
+  end
+  walk(r.table, "")
+  table.sort(rows, function(a, b) return util.path_less(a.path, b.path) end)
+  local from = r.target_file
+  for _, f in ipairs(r.variant_files) do from = from .. " + " .. f end
+  print("-- " .. load.build_name(r) .. ": " .. from .. " over " .. table.concat(r.layers, ", "))
+  for _, row in ipairs(rows) do
+    print(row.left .. string.rep(" ", width - #row.left) .. "   -- " .. row.origin)
+  end
+  for _, p in ipairs(problems) do io.stderr:write(p, "\n") end
+  return #problems == 0 and 0 or 1
+end
+
+function commands.build(args)
+  local b = ninja.build(ROOT, args.target, variant_list(args.variant))
+  print(b.lib)
+  return 0
+end
+
+function commands.test(args)
+  return testrun.run(ROOT, { suites = args.suite, jobs = tonumber(args.jobs) })
+end
+
+function commands.bench(_)
+  util.fail("bench: not implemented yet (bench/ has no programs to run)")
+end
+
+-- cc and run take a compiler command line, not argparse options: we pull out
+-- --target, --variant and -o and pass everything else to clang (like zig cc).
+local function parse_cc_tail(name, argv)
+  local opts = { flags = {}, args = {} }
+  local i = 1
+  local function value(flag)
+    i = i + 1
+    if argv[i] == nil then util.fail("%s: %s needs a value", name, flag) end
+    return argv[i]
+  end
+  while i <= #argv do
+    local a = argv[i]
+    if name == "run" and a == "--" then
+      table.move(argv, i + 1, #argv, 1, opts.args)
+      break
+    elseif a == "--target" then opts.target = value(a)
+    elseif a:match("^%-%-target=") then opts.target = a:sub(10)
+    elseif a == "--variant" then opts.variant = value(a)
+    elseif a:match("^%-%-variant=") then opts.variant = a:sub(11)
+    elseif a == "-o" then opts.output = value(a)
+    elseif a:match("^%-o.") then opts.output = a:sub(3)
+    elseif a == "-h" or a == "--help" then opts.help = true
+    else opts.flags[#opts.flags + 1] = a end
+    i = i + 1
+  end
+  return opts
+end
+
+local CC_USAGE = [[
+Usage: lua5.4 build.lua cc --target <target> [--variant <v>] <clang args and sources...> -o <program>
+       lua5.4 build.lua run --target <target> [--variant <v>] <clang args and sources...> [-- <program args>]
+
+Builds the runtime library for the target if needed, then compiles and links the
+program with it. Every argument other than --target, --variant and -o goes to clang.]]
+
+function commands.cc(argv)
+  local o = parse_cc_tail("cc", argv)
+  if o.help then print(CC_USAGE) return 0 end
+  if not o.target then util.fail("cc: --target is required; targets: %s", table.concat(load.targets(ROOT), ", ")) end
+  if not o.output then util.fail("cc: -o <program> is required") end
+  return cc.cc(ROOT, o.target, variant_list(o.variant), o.flags, o.output)
+end
+
+function commands.run(argv)
+  local o = parse_cc_tail("run", argv)
+  if o.help then print(CC_USAGE) return 0 end
+  if not o.target then util.fail("run: --target is required; targets: %s", table.concat(load.targets(ROOT), ", ")) end
+  local src
+  for _, f in ipairs(o.flags) do
+    if f:match("%.c$") then src = src or f end
+  end
+  if not src then util.fail("run: no .c source given") end
+  local name = util.basename(src):gsub("%.c$", "")
+  local out = o.output or (ROOT .. "/build/run/" .. name)
+  util.mkdir_p(util.dirname(out))
+  local status = cc.cc(ROOT, o.target, variant_list(o.variant), o.flags, out)
+  if status ~= 0 then return status end
+  local argv2 = { out }
+  for _, a in ipairs(o.args) do argv2[#argv2 + 1] = a end
+  return util.execute(util.command(argv2))
+end
+
+local function parser()
+  local p = argparse("build.lua", "rt0gen: generate, build and test Go-style runtimes for C programs.")
+  p:command_target("command")
+  p:require_command(true)
+  local g = p:command("gen", "Generate out/<target>/ (or build/<target>-<variant>/gen) from the tables.")
+  g:argument("targets", "Targets (default: all of arch/*.lua)."):args("*")
+  g:option("--variant", "Variants on top, comma-separated (names in variants/ or paths).")
+  g:flag("--check", "Regenerate into a temp dir and compare with out/ (CI).")
+  local b = p:command("build", "Build build/<target>[-<variants>]/librt0.a.")
+  b:option("--target", "Target."):args(1):count(1)
+  b:option("--variant", "Variants, comma-separated.")
+  p:command("cc", "Compile and link a program with the runtime (see cc --help).")
+  p:command("run", "cc into build/run/ and run it (see run --help).")
+  local e = p:command("explain", "Print the resolved table and where each value came from.")
+  e:argument("target", "Target.")
+  e:option("--variant", "Variants, comma-separated.")
+  local t = p:command("test", "Run every test suite.")
+  t:option("--suite", "Only these suites (lint, busted, gencheck, unit, e2e, darwin).")
+    :args(1):count("*")
+  t:option("--jobs", "Parallel e2e runs.", "2")
+  p:command("bench", "Run the benchmarks.")
+  return p
+end
+
+local function main(argv)
+  local cmd = argv[1]
+  if cmd == "cc" or cmd == "run" then
+    return commands[cmd](table.move(argv, 2, #argv, 1, {}))
+  end
+  local args = parser():parse(argv)
+  return commands[args.command](args)
+end
+
+util.main("build.lua", main, arg)

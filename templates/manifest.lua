@@ -1,0 +1,19 @@
+-- Which template makes which generated file. For each target, gen renders every
+-- entry whose os/arch (when given) match the target's; {os} and {arch} in output
+-- are replaced by the target's values. An entry whose template does not exist
+-- yet is skipped.
+return {
+  -- Entry point and rt0_go: argc/argv, g0 stack, CPUID, TLS, bootstrap calls.
+  { template = "rt0_amd64.S", output = "rt0_{os}_{arch}.S", arch = "amd64" },
+  -- One stub per syscall in the table.
+  { template = "sys_linux_amd64.S", output = "sys_{os}_{arch}.S", os = "linux", arch = "amd64" },
+  -- Context switch, from the callee-saved register list.
+  { template = "asm_amd64.S", output = "asm_{arch}.S", arch = "amd64" },
+  -- osinit, sysargs and the OS services the core calls.
+  { template = "os_linux.c", output = "os_{os}.c", os = "linux" },
+  { template = "os_darwin.c", output = "os_{os}.c", os = "darwin" },
+  -- Every constant of the table, for C and asm.
+  { template = "zdefs.h", output = "zdefs_{os}_{arch}.h" },
+  -- Target identity and knobs for the core (link mode, stack sizes, ...).
+  { template = "ztarget.h", output = "ztarget.h" },
+}
