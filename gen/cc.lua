@@ -1,1 +1,74 @@
-return {}
+-- `build.lua cc`: builds the runtime library if needed, then compiles and links a
+-- program with it, passing the user's clang arguments through (like zig cc).
+-- Users never type include paths or link lines.
+local util = require "gen.util"
+local ninja = require "gen.ninja"
+
+local M = {}
+
+local function append(t, list)
+  for _, x in ipairs(list) do t[#t + 1] = x end
+  return t
+end
+
+local function libgcc(triple)
+  local code, out = util.capture(util.command({ "clang", "--target=" .. triple, "-print-libgcc-file-name" }))
+  local path = out:match("^%s*(.-)%s*$")
+  if code == 0 and path ~= "" and util.exists(path) then return path end
+  return nil
+end
+
+-- How programs are linked, by os and link mode: functions returning the clang argv.
+-- A new OS adds its recipe here (darwin's comes with its ld64.lld/libSystem stub).
+M.recipes = {
+  linux = {
+    freestanding = function(root, r, lib, flags)
+      local T = r.table
+      local argv = {
+        "clang", "--target=" .. T.toolchain.triple, "-static", "-nostdlib", "-ffreestanding",
+        "-fno-stack-protector", "-fno-pie", "-no-pie", "-Wno-unused-command-line-argument", "-fuse-ld=lld",
+        "-Wl,--gc-sections",
+        "-Wl,-e," .. (T.asm.symbol_prefix .. T.entry.symbol), "-I", root .. "/runtime-core/include",
+      }
+      append(argv, flags)
+      argv[#argv + 1] = root .. "/" .. lib
+      argv[#argv + 1] = libgcc(T.toolchain.triple)
+      return argv
+    end,
+    hosted = function(root, r, lib, flags)
+      local argv = {
+        "clang", "--target=" .. r.table.toolchain.triple, "-fuse-ld=lld", "-I", root .. "/runtime-core/include",
+      }
+      append(argv, flags)
+      append(argv, { root .. "/" .. lib, "-pthread" })
+      return argv
+    end,
+  },
+}
+
+function M.recipe(r)
+  local by_os = M.recipes[r.table.os]
+  local recipe = by_os and by_os[r.table.link.mode]
+  if not recipe then
+    util.fail("cc: no link recipe for %s (%s) yet: `build.lua build --target %s` builds the library, "
+      .. "but programs cannot be linked for it", r.table.os, r.table.link.mode, r.target)
+  end
+  return recipe
+end
+
+-- The clang argv that links flags (sources, -O2, -D..., as the user gave them)
+-- into output against an already built library b (see gen/ninja.lua).
+function M.link_argv(root, b, flags, output)
+  local argv = M.recipe(b.resolved)(root, b.resolved, b.lib, flags)
+  append(argv, { "-o", output })
+  return argv
+end
+
+function M.cc(root, target, variants, flags, output)
+  local b = ninja.build(root, target, variants)
+  local code = util.execute(util.command(M.link_argv(root, b, flags, output)))
+  if code ~= 0 then util.fail("cc: clang failed (exit %d)", code) end
+  return 0
+end
+
+return M
