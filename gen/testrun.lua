@@ -1,1 +1,388 @@
-return {}
+-- `build.lua test`: every suite, even after one fails. Prints PASS/FAIL/SKIP
+-- per test as it goes and ends with exactly one line `N passed, N failed`
+-- (`, N skipped` when some were). Suites:
+--   lint      luacheck over the Lua sources (1 test)
+--   busted    tests/gen/*_spec.lua, one test per `it`
+--   gencheck  out/<target>/ is what gen makes (1 test per target)
+--   unit      tests/unit/test_*.c (Criterion) against linux-amd64+libc's librt0_internal.a
+--   e2e       tests/e2e/cases.lua: programs built with `cc` and run (case x mode x procs)
+--   darwin    link tests for targets with no link recipe yet: reported as skipped
+local util = require "gen.util"
+local loader = require "gen.load"
+local generate = require "gen.generate"
+local ninja = require "gen.ninja"
+local cc = require "gen.cc"
+
+local M = {}
+
+M.SUITES = { "lint", "busted", "gencheck", "unit", "e2e", "darwin" }
+
+-- Reporting ------------------------------------------------------------------
+
+local function truncate(s, n)
+  s = tostring(s or "")
+  n = n or 600
+  if #s <= n then return s end
+  return s:sub(1, n) .. string.format("... (%d more bytes)", #s - n)
+end
+
+local function reporter()
+  local R = { passed = 0, failed = 0, skipped = 0 }
+  local function detail(text)
+    for line in tostring(text):gmatch("[^\n]+") do io.write("    ", line, "\n") end
+  end
+  function R.pass(name) R.passed = R.passed + 1; io.write("PASS ", name, "\n"); io.flush() end
+  function R.fail(name, text)
+    R.failed = R.failed + 1
+    io.write("FAIL ", name, "\n")
+    if text and text ~= "" then detail(text) end
+    io.flush()
+  end
+  function R.skip(name, why)
+    R.skipped = R.skipped + 1
+    io.write("SKIP ", name, why and (" (" .. why .. ")") or "", "\n")
+    io.flush()
+  end
+  R.detail = detail
+  return R
+end
+
+-- Background jobs: at most `jobs` shell commands at a time --------------------
+
+local function pool(jobs)
+  local P = { running = {}, queue = {}, dir = util.tmpdir("rt0gen-jobs"), n = 0 }
+  local function start(job)
+    P.n = P.n + 1
+    local base = P.dir .. "/" .. P.n
+    job.out, job.err, job.rc = base .. ".out", base .. ".err", base .. ".rc"
+    os.execute(string.format("( ( %s ) >%s 2>%s </dev/null; echo $? >%s.tmp; mv %s.tmp %s ) &",
+      job.cmd, job.out, job.err, job.rc, job.rc, job.rc))
+    P.running[#P.running + 1] = job
+  end
+  function P.add(cmd, done) P.queue[#P.queue + 1] = { cmd = cmd, done = done } end
+  -- Runs everything queued; calls done(code, stdout, stderr) as jobs finish.
+  function P.wait()
+    while #P.queue > 0 or #P.running > 0 do
+      while #P.running < jobs and #P.queue > 0 do start(table.remove(P.queue, 1)) end
+      local finished = false
+      for i = #P.running, 1, -1 do
+        local job = P.running[i]
+        local rc = util.read_file(job.rc)
+        if rc then
+          table.remove(P.running, i)
+          local out, err = util.read_file(job.out) or "", util.read_file(job.err) or ""
+          os.remove(job.rc); os.remove(job.out); os.remove(job.err)
+          job.done(tonumber(rc) or 1, out, err)
+          finished = true
+        end
+      end
+      if not finished then os.execute("sleep 0.02") end
+    end
+  end
+  function P.close() util.rm_rf(P.dir) end
+  return P
+end
+
+-- Suites ---------------------------------------------------------------------
+
+local suites = {}
+
+function suites.lint(root, R)
+  local cmd = "cd " .. util.quote(root) .. " && luacheck --no-color -q build.lua gen tests/gen arch variants"
+    .. " templates/manifest.lua"
+  local code, out, err = util.capture(cmd)
+  if code == 0 then R.pass("lint: luacheck") else R.fail("lint: luacheck", truncate(out .. err, 4000)) end
+end
+
+function suites.busted(root, R)
+  local code, bin = util.capture("command -v busted")
+  bin = bin:match("^%s*(.-)%s*$")
+  if code ~= 0 or bin == "" then return R.fail("busted", "busted is not installed") end
+  local p = io.popen("cd " .. util.quote(root) .. " && lua5.4 " .. util.quote(bin)
+    .. " -o TAP tests/gen 2>&1; echo \"exit $?\"")
+  local seen, failing, status = 0, false, nil
+  local other = {}
+  for line in p:lines() do
+    local name = line:match("^ok %d+ %- (.*)$")
+    local nname = line:match("^not ok %d+ %- (.*)$")
+    if nname then
+      seen, failing = seen + 1, true
+      R.fail("busted: " .. (nname ~= "" and nname or "(error loading specs)"))
+    elseif name then
+      seen, failing = seen + 1, false
+      R.pass("busted: " .. name)
+    elseif line:match("^exit %d+$") then
+      status = tonumber(line:match("%d+"))
+    elseif failing and line:match("^#") then
+      R.detail(line:gsub("^# ?", ""))
+    elseif not line:match("^1%.%.%d+") and not line:match("^#") then
+      other[#other + 1] = line
+    end
+  end
+  p:close()
+  if status ~= 0 and not failing and seen == 0 then
+    R.fail("busted: tests/gen", truncate(table.concat(other, "\n"), 4000))
+  end
+end
+
+function suites.gencheck(root, R)
+  for _, t in ipairs(loader.targets(root)) do
+    local res = generate.check(root, t)
+    local name = "gen --check: " .. t
+    if #res.problems == 0 then R.pass(name)
+    elseif res.wip then R.skip(name, "wip target: " .. #res.problems .. " difference(s)")
+    else R.fail(name, table.concat(res.problems, "\n")) end
+  end
+end
+
+-- Criterion tests: white-box, linked against the hosted (libc) build's raw objects.
+M.UNIT_TARGET, M.UNIT_VARIANTS = "linux-amd64", { "libc" }
+
+function suites.unit(root, R, opts)
+  local tests = {}
+  for _, f in ipairs(util.list_dir(root .. "/tests/unit")) do
+    if f:match("^test_.*%.c$") then tests[#tests + 1] = f end
+  end
+  if #tests == 0 then return end
+  local ok, b = util.protect(ninja.build, root, M.UNIT_TARGET, M.UNIT_VARIANTS)
+  if not ok then
+    for _, f in ipairs(tests) do
+      R.fail("unit: " .. f, f == tests[1] and truncate(b, 4000) or "(library build failed)")
+    end
+    return
+  end
+  local bindir = b.dir .. "/unit"
+  util.mkdir_p(root .. "/" .. bindir)
+  local P = pool(opts.jobs or 2)
+  local results = {}
+  for i, f in ipairs(tests) do
+    local exe = root .. "/" .. bindir .. "/" .. f:gsub("%.c$", "")
+    local compile = util.command({
+      "clang", "--target=" .. b.resolved.table.toolchain.triple, "-g", "-O1", "-Wall", "-fuse-ld=lld",
+      "-I", root .. "/runtime-core", "-I", root .. "/runtime-core/include", "-I", root .. "/" .. b.gendir,
+      -- -lcriterion first: its main must win over the hosted rt0's main in the archive.
+      root .. "/tests/unit/" .. f, "-lcriterion", root .. "/" .. b.internal, "-pthread", "-o", exe,
+    })
+    -- Criterion prints its report on stderr; --verbose lists every test.
+    local cmd = compile .. " && { timeout -k 5 300 " .. util.quote(exe) .. " --verbose --ascii --color=never; }"
+    P.add(cmd, function(code, out, err) results[i] = { file = f, cmd = compile, code = code, text = out .. err } end)
+  end
+  P.wait()
+  P.close()
+  for _, res in ipairs(results) do
+    -- Names come from --verbose, counts from the synthesis line.
+    local tested, passing, failing = res.text:match("Synthesis: Tested: (%d+) | Passing: (%d+) | Failing: (%d+)")
+    if not tested then
+      R.fail("unit: " .. res.file, "no Criterion synthesis (exit " .. res.code .. ")\n" .. res.cmd .. "\n"
+        .. truncate(res.text, 4000))
+    else
+      local names, detail = {}, {}
+      for line in res.text:gmatch("[^\n]+") do
+        local st, name = line:match("^%[(%u%u%u%u)%] ([%w_]+::[%w_]+):")
+        if line:match("^%[RUN") then detail = {} end
+        if line:match("^%[%-%-%-%-%] ") and not line:match("Criterion v") then detail[#detail + 1] = line:sub(8) end
+        if st and not names[name] then
+          names[name] = true
+          if st == "PASS" then
+            io.write("PASS unit: ", name, "\n")
+          elseif st == "SKIP" then
+            R.skipped = R.skipped + 1
+            io.write("SKIP unit: ", name, "\n")
+          else
+            io.write("FAIL unit: ", name, "\n")
+            R.detail(table.concat(detail, "\n"))
+          end
+        end
+      end
+      R.passed = R.passed + tonumber(passing)
+      R.failed = R.failed + tonumber(failing)
+      if tonumber(failing) == 0 and res.code ~= 0 then
+        R.fail("unit: " .. res.file, "exit " .. res.code .. " although no test failed\n" .. truncate(res.text))
+      end
+    end
+  end
+end
+
+-- End-to-end cases -----------------------------------------------------------
+
+local CASE_FIELDS = {
+  name = "string", src = "string", args = "table", env = "table", stdout = "string",
+  stdout_match = "string", stderr_match = "string", exit = "number", procs = "table",
+  modes = "table", timeout = "number", targets = "table",
+}
+M.CASE_FIELDS = CASE_FIELDS
+M.MODES = { freestanding = {}, libc = { "libc" } }
+
+function M.load_cases(root)
+  local file = "tests/e2e/cases.lua"
+  local src = util.read_file(root .. "/" .. file)
+  if not src then return {} end
+  local chunk, err = load(src, "@" .. file, "t", {})
+  if not chunk then util.fail("%s", err) end
+  local ok, cases = pcall(chunk)
+  if not ok then util.fail("%s", tostring(cases)) end
+  if type(cases) ~= "table" then util.fail("%s: expected a list of cases", file) end
+  for i, c in ipairs(cases) do
+    if type(c) ~= "table" then util.fail("%s: case %d: expected a table", file, i) end
+    for _, k in ipairs(util.sorted_keys(c)) do
+      if not CASE_FIELDS[k] then
+        util.fail("%s: case %d: unknown field '%s' (known: %s)", file, i, tostring(k),
+          table.concat(util.sorted_keys(CASE_FIELDS), ", "))
+      elseif type(c[k]) ~= CASE_FIELDS[k] then
+        util.fail("%s: case %d: %s: expected a %s; got %s", file, i, k, CASE_FIELDS[k], type(c[k]))
+      end
+    end
+    if not c.name or not c.src then util.fail("%s: case %d: name and src are required", file, i) end
+    for _, m in ipairs(c.modes or {}) do
+      if not M.MODES[m] then util.fail("%s: case %d: modes: no such mode '%s' (freestanding, libc)", file, i, m) end
+    end
+  end
+  return cases
+end
+
+local function check_case(c, code, out, err)
+  local problems = {}
+  local want_exit = c.exit or 0
+  if code == 124 then
+    problems[#problems + 1] = "timed out after " .. (c.timeout or 60) .. "s"
+  elseif code ~= want_exit then
+    problems[#problems + 1] = string.format("exit: expected %d; got %d", want_exit, code)
+  end
+  if c.stdout and out ~= c.stdout then
+    problems[#problems + 1] = string.format("stdout: expected %q\n  got %q", truncate(c.stdout), truncate(out))
+  end
+  local function match(what, pattern, text)
+    local ok, found = pcall(string.find, text, pattern)
+    if not ok then
+      problems[#problems + 1] = what .. "_match: bad Lua pattern: " .. tostring(found)
+    elseif not found then
+      problems[#problems + 1] = string.format("%s: expected to match %q\n  got %q", what, pattern, truncate(text))
+    end
+  end
+  if c.stdout_match then match("stdout", c.stdout_match, out) end
+  if c.stderr_match then match("stderr", c.stderr_match, err) end
+  return problems
+end
+
+local function sanitize(s) return (s:gsub("[^%w_.-]", "_")) end
+
+function suites.e2e(root, R, opts)
+  local ok, cases = util.protect(M.load_cases, root)
+  if not ok then return R.fail("e2e: tests/e2e/cases.lua", cases) end
+  if #cases == 0 then return end
+  local builds, runs = {}, {}
+  local P = pool(opts.jobs or 2)
+  -- Libraries first, one per target and mode (ninja must not run twice at once).
+  local libs = {}
+  local function lib(target, mode)
+    local key = target .. "/" .. mode
+    if libs[key] == nil then
+      local okb, b = util.protect(ninja.build, root, target, M.MODES[mode])
+      libs[key] = okb and { b = b } or { err = b }
+      if okb then
+        local okr, e = util.protect(cc.recipe, b.resolved)
+        if not okr then libs[key] = { skip = e } end
+      end
+    end
+    return libs[key]
+  end
+  for _, c in ipairs(cases) do
+    for _, target in ipairs(c.targets or { "linux-amd64" }) do
+      for _, mode in ipairs(c.modes or { "freestanding", "libc" }) do
+        local l = lib(target, mode)
+        local exe = root .. "/build/e2e/" .. target .. "-" .. mode .. "/" .. sanitize(c.src:gsub("%.c$", ""))
+        local bkey = exe
+        if l.b and not builds[bkey] then
+          util.mkdir_p(util.dirname(exe))
+          local argv = cc.link_argv(root, l.b, { "-O2", "-g", root .. "/" .. c.src }, exe)
+          builds[bkey] = { cmd = util.command(argv) }
+          P.add(builds[bkey].cmd, function(code, out, err)
+            builds[bkey].code, builds[bkey].text = code, out .. err
+          end)
+        end
+        for _, n in ipairs(c.procs or { false }) do
+          local name = string.format("e2e: %s [%s%s%s]", c.name, target == "linux-amd64" and "" or target .. " ",
+            mode, n and (" GOMAXPROCS=" .. n) or "")
+          runs[#runs + 1] = { case = c, name = name, lib = l, exe = exe, build = bkey, procs = n }
+        end
+      end
+    end
+  end
+  P.wait()
+  local done, next_report = {}, 1
+  local function report()
+    while done[next_report] do
+      local run = runs[next_report]
+      local res = done[next_report]
+      if res.skip then R.skip(run.name, res.skip)
+      elseif res.problems and #res.problems == 0 then R.pass(run.name)
+      else R.fail(run.name, res.text) end
+      next_report = next_report + 1
+    end
+  end
+  for i, run in ipairs(runs) do
+    local b = builds[run.build]
+    if run.lib.skip then
+      done[i] = { skip = run.lib.skip }
+    elseif run.lib.err then
+      done[i] = { text = "library build failed:\n" .. truncate(run.lib.err, 2000) }
+    elseif b.code ~= 0 then
+      done[i] = { text = "cc failed:\n" .. b.cmd .. "\n" .. truncate(b.text, 2000) }
+    else
+      local c = run.case
+      local env = { "env", "-u", "GOMAXPROCS" }
+      for _, k in ipairs(util.sorted_keys(c.env or {})) do env[#env + 1] = k .. "=" .. tostring(c.env[k]) end
+      if run.procs then env[#env + 1] = "GOMAXPROCS=" .. run.procs end
+      local argv = { "timeout", "-k", "5", tostring(c.timeout or 60), run.exe }
+      for _, a in ipairs(c.args or {}) do argv[#argv + 1] = tostring(a) end
+      local cmd = util.command(env) .. " " .. util.command(argv)
+      P.add("cd " .. util.quote(root) .. " && " .. cmd, function(code, out, err)
+        local problems = check_case(c, code, out, err)
+        done[i] = { problems = problems,
+          text = "$ " .. cmd .. "\n" .. table.concat(problems, "\n") .. "\nstderr: " .. truncate(err, 600) }
+        report()
+      end)
+    end
+  end
+  P.wait()
+  report()
+  P.close()
+end
+
+-- Darwin (and any os without a link recipe) cannot link programs yet: hook for
+-- the link-and-inspect tests (ld64.lld against a libSystem .tbd, then check the
+-- Mach-O load commands). Reported as skipped until gen/cc.lua has a recipe.
+function suites.darwin(root, R)
+  for _, t in ipairs(loader.targets(root)) do
+    local ok, r = util.protect(generate.resolve, root, t)
+    if ok and not (cc.recipes[r.table.os] and cc.recipes[r.table.os][r.table.link.mode]) then
+      R.skip("link: " .. t, "no link recipe for " .. r.table.os .. " yet")
+    end
+  end
+end
+
+M.suites = suites
+
+function M.run(root, opts)
+  opts = opts or {}
+  local R = reporter()
+  local only = {}
+  for _, s in ipairs(opts.suites or {}) do
+    if not suites[s] then util.fail("test: no such suite '%s' (%s)", s, table.concat(M.SUITES, ", ")) end
+    only[s] = true
+  end
+  for _, name in ipairs(M.SUITES) do
+    if next(only) == nil or only[name] then
+      local ok, err = pcall(suites[name], root, R, opts)
+      if not ok then
+        R.fail(name, util.is_user_error(err) and err.msg or debug.traceback(tostring(err)))
+      end
+    end
+  end
+  local total = string.format("%d passed, %d failed", R.passed, R.failed)
+  if R.skipped > 0 then total = total .. string.format(", %d skipped", R.skipped) end
+  print(total)
+  return R.failed == 0 and 0 or 1
+end
+
+return M
