@@ -1,0 +1,57 @@
+-- Helpers for the gen specs: throwaway project roots so that tests never touch
+-- the real arch/, variants/ or out/.
+local util = require "gen.util"
+local load = require "gen.load"
+local schema = require "gen.schema"
+
+local M = {}
+
+local function copy(from, to)
+  if util.is_dir(from) then
+    util.mkdir_p(to)
+    for _, name in ipairs(util.list_dir(from)) do copy(from .. "/" .. name, to .. "/" .. name) end
+  else
+    util.write_file(to, assert(util.read_file(from)))
+  end
+end
+M.copy = copy
+
+-- A fresh root holding copies of the given top-level dirs of the real project
+-- (default: arch and variants).
+function M.root(dirs)
+  local dir = util.tmpdir("rt0gen-spec")
+  for _, d in ipairs(dirs or { "arch", "variants" }) do
+    if util.exists(d) then copy(d, dir .. "/" .. d) end
+  end
+  return dir
+end
+
+function M.write(root, rel, text)
+  util.mkdir_p(util.dirname(root .. "/" .. rel))
+  util.write_file(root .. "/" .. rel, text)
+end
+
+-- Replaces the plain text `from` with `to` in a file of root; fails when absent.
+function M.edit(root, rel, from, to)
+  local text = assert(util.read_file(root .. "/" .. rel))
+  local s, e = text:find(from, 1, true)
+  assert(s, rel .. ": no " .. from)
+  util.write_file(root .. "/" .. rel, text:sub(1, s - 1) .. to .. text:sub(e + 1))
+end
+
+-- The problems of target (+ variants) in root: a list of lines (a load error is one line).
+function M.problems(root, target, variants)
+  local ok, r = util.protect(load.resolve, target, variants, root)
+  if not ok then return { r } end
+  return schema.validate(r.table, r.origins)
+end
+
+function M.resolve(root, target, variants)
+  local ok, r = util.protect(load.resolve, target, variants, root)
+  assert(ok, r)
+  return r
+end
+
+M.rm = util.rm_rf
+
+return M
