@@ -1,0 +1,19 @@
+-- Arch layer: what every *-amd64 target shares (System V AMD64 psABI, Intel SDM).
+return {
+  arch = "amd64",
+  ptr_size = 8,
+  stack_align = 16,  -- psABI 3.2.2: (%rsp + 8) is 16-aligned at function entry
+  red_zone = 128,    -- psABI 3.2.2: 128 bytes below %rsp that leaf code may use
+  cacheline = 64,
+
+  -- Calling convention (psABI 3.2.3). The context switch saves exactly callee_saved.
+  regs = {
+    sp = "rsp",
+    args = { "rdi", "rsi", "rdx", "rcx", "r8", "r9" },
+    ret = "rax",
+    callee_saved = { "rbx", "rbp", "r12", "r13", "r14", "r15" },
+  },
+
+  -- CPUID leaf 0 vendor string "GenuineIntel" as EBX, EDX, ECX (asm_amd64.s rt0_go).
+  cpuid = { intel_ebx = 0x756E6547, intel_edx = 0x49656E69, intel_ecx = 0x6C65746E },
+}

@@ -1,0 +1,57 @@
+-- linux-amd64: what belongs to the pair of Linux and amd64.
+return {
+  inherit = { "os/linux", "cpu/amd64" },
+
+  toolchain = { triple = "x86_64-linux-gnu" },
+
+  -- The kernel starts a static ELF with argc at 0(SP) and argv at 8(SP) (rt0_linux_amd64.s).
+  entry = { symbol = "_rt0_amd64_linux", args = "stack" },
+
+  -- g lives at -8(FS): arch_prctl(ARCH_SET_FS, &m.tls[0] + 8) (sys_linux_amd64.s settls).
+  tls = {
+    method = "arch_prctl",
+    arch_set_fs = 0x1002,
+    base_adjust = 8,       -- ELF wants to use -8(FS)
+    check_value = 0x123,   -- stored through TLS and read back from m0.tls at start-up
+  },
+
+  -- Linux's amd64 syscall convention (entry_64.S): number in rax, arguments in
+  -- rdi rsi rdx r10 r8 r9, result in rax, -4095..-1 is -errno; rcx and r11 are clobbered.
+  syscall_abi = {
+    instruction = "syscall",
+    number_reg = "rax",
+    arg_regs = { "rdi", "rsi", "rdx", "r10", "r8", "r9" },
+    ret_reg = "rax",
+    clobbers = { "rcx", "r11" },
+    error_min = -4095,
+    error_max = -1,
+  },
+
+  -- Syscall numbers (arch/x86/entry/syscalls/syscall_64.tbl) and argument counts.
+  syscalls = {
+    read = { nr = 0, nargs = 3 },
+    write = { nr = 1, nargs = 3 },
+    close = { nr = 3, nargs = 1 },
+    mmap = { nr = 9, nargs = 6 },
+    mprotect = { nr = 10, nargs = 3 },
+    munmap = { nr = 11, nargs = 2 },
+    rt_sigaction = { nr = 13, nargs = 4 },
+    rt_sigprocmask = { nr = 14, nargs = 4 },
+    sched_yield = { nr = 24, nargs = 0 },
+    mincore = { nr = 27, nargs = 3 },
+    madvise = { nr = 28, nargs = 3 },
+    nanosleep = { nr = 35, nargs = 2 },
+    getpid = { nr = 39, nargs = 0 },
+    clone = { nr = 56, nargs = 5 },
+    exit = { nr = 60, nargs = 1 },
+    kill = { nr = 62, nargs = 2 },
+    arch_prctl = { nr = 158, nargs = 2 },
+    gettid = { nr = 186, nargs = 0 },
+    futex = { nr = 202, nargs = 6 },
+    sched_getaffinity = { nr = 204, nargs = 3 },
+    clock_gettime = { nr = 228, nargs = 2 },
+    exit_group = { nr = 231, nargs = 1 },
+    tgkill = { nr = 234, nargs = 3 },
+    openat = { nr = 257, nargs = 4 },
+  },
+}

@@ -1,0 +1,94 @@
+-- OS layer: what every linux-* target shares.
+-- Values are from the kernel's uapi headers (linux/auxvec.h, asm-generic/mman-common.h,
+-- linux/futex.h, linux/sched.h, asm-generic/errno*.h, linux/time.h) unless a comment says
+-- otherwise; Go's os_linux.go, vdso_linux.go and defs_linux_amd64.go agree with them.
+return {
+  os = "linux",
+  object_format = "elf",
+
+  -- Assembler dialect of ELF targets.
+  asm = {
+    symbol_prefix = "",      -- ELF symbols carry no leading underscore
+    type_directives = true,  -- emit .type/.size for functions and objects
+    gnu_stack_note = true,   -- .note.GNU-stack: the stack is not executable
+  },
+
+  -- Freestanding is the default on Linux: no libc, raw syscalls, rt0 is the ELF entry.
+  link = { mode = "freestanding" },
+
+  threads = {
+    method = "clone",
+    -- Go's cloneFlags (os_linux.go); qemu-user accepts only thread clones with this set.
+    clone_flags = { "CLONE_VM", "CLONE_FS", "CLONE_FILES", "CLONE_SIGHAND", "CLONE_SYSVSEM", "CLONE_THREAD" },
+  },
+
+  -- How an idle M sleeps and is woken: futex on a 32-bit word.
+  sleep = { method = "futex", wait_op = "FUTEX_WAIT_PRIVATE", wake_op = "FUTEX_WAKE_PRIVATE" },
+
+  -- Clocks: clock_gettime through the vDSO, falling back to the syscall.
+  clock = { method = "vdso", monotonic = "CLOCK_MONOTONIC", realtime = "CLOCK_REALTIME" },
+
+  -- The vDSO symbol the runtime looks up (vdso_linux_amd64.go: version LINUX_2.6).
+  vdso = { version = "LINUX_2.6", clock_gettime = "__vdso_clock_gettime" },
+
+  -- Auxiliary vector tags (linux/auxvec.h) and what sysauxv does with each value.
+  auxv = {
+    { name = "AT_NULL",         tag = 0,  action = "end" },
+    { name = "AT_PAGESZ",       tag = 6,  action = "page_size" },
+    { name = "AT_HWCAP",        tag = 16, action = "hwcap" },
+    { name = "AT_SECURE",       tag = 23, action = "secure" },
+    { name = "AT_RANDOM",       tag = 25, action = "random_seed" },
+    { name = "AT_HWCAP2",       tag = 26, action = "hwcap2" },
+    { name = "AT_SYSINFO_EHDR", tag = 33, action = "vdso_base" },
+  },
+  -- When no auxv follows envp: read this file, then probe the page size with mincore
+  -- over a 256 KiB mapping starting at 4 KiB (os_linux.go sysargs).
+  auxv_fallback = {
+    file = "/proc/self/auxv",
+    probe_mapping_size = 256 * 1024,
+    probe_first_page = 4096,
+  },
+
+  osinit = {
+    -- ncpu: popcount of the sched_getaffinity mask (maxCPUs = 64*1024 bits in Go).
+    ncpu_method = "sched_getaffinity",
+    affinity_mask_bytes = 8192,
+    -- Transparent huge page size; 0 when the file is missing or not a power of 2.
+    huge_page_file = "/sys/kernel/mm/transparent_hugepage/hpage_pmd_size",
+    -- The process's mapping budget (vm.max_map_count); guarded stacks spend it.
+    max_map_count_file = "/proc/sys/vm/max_map_count",
+    max_map_count_default = 65530,
+  },
+
+  -- g0 of m0 is carved from the OS stack at entry: lo = SP - size + slack (Go 1.19 asm_amd64.s:171).
+  g0 = { size = 64 * 1024, slack = 104 },
+
+  stacks = {
+    default_size = 64 * 1024,  -- goroutine stack (virtual; only touched pages cost memory)
+    guard_size = 4096,         -- PROT_NONE pages below a guarded stack
+    guard_budget_percent = 50, -- share of max_map_count that guard pages may spend
+    m_g0_size = 64 * 1024,     -- g0 stack of Ms created by the runtime
+    stack_guard = 928,         -- slack below which a stack counts as overflowed (Go: 800+128)
+  },
+
+  sched = { maxmcount = 10000 },
+
+  -- Constants the runtime and its generated layer use; names are the kernel headers'.
+  constants = {
+    PROT_NONE = 0x0, PROT_READ = 0x1, PROT_WRITE = 0x2,
+    MAP_PRIVATE = 0x02, MAP_FIXED = 0x10, MAP_ANONYMOUS = 0x20, MAP_NORESERVE = 0x4000,
+    MADV_DONTNEED = 4,
+    FUTEX_WAIT_PRIVATE = 128, FUTEX_WAKE_PRIVATE = 129,
+    CLONE_VM = 0x100, CLONE_FS = 0x200, CLONE_FILES = 0x400, CLONE_SIGHAND = 0x800,
+    CLONE_THREAD = 0x10000, CLONE_SYSVSEM = 0x40000, CLONE_SETTLS = 0x80000,
+    CLOCK_REALTIME = 0, CLOCK_MONOTONIC = 1,
+    O_RDONLY = 0, O_CLOEXEC = 0x80000, AT_FDCWD = -100,
+    SIGABRT = 6, SIGSEGV = 11, SIGPIPE = 13, SIGURG = 23,
+    EINTR = 4, EAGAIN = 11, ENOMEM = 12, ETIMEDOUT = 110,
+  },
+
+  -- Kernel struct layouts the runtime reads or fills (sizes and offsets in bytes).
+  structs = {
+    timespec = { size = 16, fields = { tv_sec = 0, tv_nsec = 8 } },
+  },
+}

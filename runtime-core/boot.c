@@ -1,0 +1,77 @@
+// boot.c — the bootstrap after rt0: args, osinit, schedinit, runtime_main. rt0 calls
+// check, args, osinit, schedinit, newproc(runtime_main) and mstart, in that order.
+#include "runtime.h"
+#include "os.h"
+#include "env_scan.h"
+
+struct schedt sched;
+struct osinfo osinfo;
+m m0;
+g g0;
+int32_t argc_saved;
+char **argv_saved;
+char **envp_saved;
+
+// Written by rt0's CPUID block.
+uint32_t is_intel;
+uint32_t lfence_before_rdtsc;
+uint32_t processor_version_info;
+
+static struct rt_init_entry *init_head, **init_tail = &init_head;
+
+// Called from constructors, before the runtime runs: no locks needed, keeps link order.
+void rt_init_register(struct rt_init_entry *e) {
+    e->next = NULL;
+    *init_tail = e;
+    init_tail = &e->next;
+}
+
+_Noreturn void crash(void) { __builtin_trap(); }
+
+void args(int argc, char **argv) {
+    argc_saved = argc;
+    argv_saved = argv;
+    envp_saved = argv + argc + 1;
+    os_sysargs(argc, argv);
+}
+
+void osinit(void) { os_init(); }
+
+// GOMAXPROCS: a positive decimal integer; anything else is ignored (ncpu is used).
+static int32_t initial_procs(void) {
+    int32_t procs = osinfo.ncpu;
+    int64_t n = env_parse_positive(rt_getenv("GOMAXPROCS"));
+    if (n > 0)
+        procs = n > 1024 ? 1024 : (int32_t)n;
+    return procs;
+}
+
+void schedinit(void) {
+    sched.maxmcount = MAXMCOUNT;
+    os_run_constructors();
+    stackinit();
+    fastrand_seed(&m0);
+    mcommoninit(&m0);
+    debugvars_init();
+    procresize(initial_procs());
+}
+
+// The main goroutine: start sysmon, run RT_INIT functions locked to m0, then rt_main.
+void runtime_main(void *unused) {
+    (void)unused;
+    g *gp = getg();
+    newm(sysmon, NULL, false);
+    rt_lock_os_thread();
+    for (struct rt_init_entry *e = init_head; e != NULL; e = e->next)
+        e->fn();
+    rt_unlock_os_thread();
+    sched.main_started = true;
+    (void)gp;
+    int code = rt_main(argc_saved, argv_saved);
+    rt_exit(code);
+}
+
+_Noreturn void rt_exit(int code) { os_exit(code); }
+
+int64_t rt_nanotime(void) { return os_nanotime(); }
+int64_t nanotime(void) { return os_nanotime(); }

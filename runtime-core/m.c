@@ -1,0 +1,313 @@
+// m.c — Ms (OS threads) and the idle lists: creating Ms on demand up to maxmcount,
+// parking idle ones on their note, handing Ps between them, and locked threads.
+#include "runtime.h"
+#include "os.h"
+
+m *allm;
+
+void mcommoninit(m *mp) {
+    lock(&sched.lock);
+    mp->id = sched.mnext++;
+    if (sched.mnext > sched.maxmcount)
+        fatalf("thread exhaustion: program exceeds %d-thread limit", sched.maxmcount);
+    if (mp != &m0)
+        fastrand_seed(mp);
+    mp->alllink = allm;
+    allm = mp;
+    unlock(&sched.lock);
+}
+
+// A new M's g0: its stack comes from os_reserve with a guard page below, unless the
+// OS thread library owns it (M_STACK_SYSTEM_ALLOCATED; os_newosproc sets the bounds).
+static g *malg_g0(void) {
+    g *gp = persistentalloc(sizeof(g), 64);
+    if (M_STACK_SYSTEM_ALLOCATED)
+        return gp;
+    size_t size = M_G0_STACK_SIZE + STACK_GUARD_SIZE;
+    uintptr_t base = (uintptr_t)os_reserve(size);
+    if (base == 0)
+        fatal("out of memory allocating an M's g0 stack");
+    os_guard((void *)base, STACK_GUARD_SIZE);
+    gp->stack.lo = base + STACK_GUARD_SIZE;
+    gp->stack.hi = base + size;
+    gp->stackguard0 = gp->stackguard1 = gp->stack.lo;
+    return gp;
+}
+
+// Starts a new M running fn (if any) and then scheduling with pp (if any).
+void newm(void (*fn)(void), p *pp, bool spinning) {
+    m *mp = persistentalloc(sizeof(m), 64);
+    mp->g0 = malg_g0();
+    mp->g0->m = mp;
+    mp->startfn = fn;
+    mp->nextp = pp;
+    mp->spinning = spinning;
+    mcommoninit(mp);
+    os_newosproc(mp);
+}
+
+void mstart(void) {
+    g *g0p = getg();
+    m *mp = g0p->m;
+    // mcall restarts g0's stack here each time: frames above it are dead from now on.
+    g0p->sched_sp = ALIGN_DOWN(g0p->stack.hi, STACK_ALIGN) - 64;
+    os_minit();
+    if (mp->startfn != NULL)
+        mp->startfn();
+    if (mp != &m0) {
+        acquirep(mp->nextp);
+        mp->nextp = NULL;
+    }
+    schedule();
+}
+
+void acquirep(p *pp) {
+    m *mp = getg()->m;
+    if (mp->p != NULL || pp->m != NULL || pp->status != P_IDLE)
+        fatalf("acquirep: invalid p state (status %u)", pp->status);
+    mp->p = pp;
+    pp->m = mp;
+    pp->status = P_RUNNING;
+}
+
+p *releasep(void) {
+    m *mp = getg()->m;
+    p *pp = mp->p;
+    if (pp == NULL || pp->m != mp)
+        fatal("releasep: invalid p state");
+    mp->p = NULL;
+    pp->m = NULL;
+    pp->status = P_IDLE;
+    return pp;
+}
+
+// sched.lock must be held for pidleput, pidleget, mput and mget.
+void pidleput(p *pp) {
+    if (!runqempty(pp))
+        fatal("pidleput: P has non-empty run queue");
+    pp->status = P_IDLE;
+    pp->link = sched.pidle;
+    sched.pidle = pp;
+    atomic_xadd(&sched.npidle, 1);
+}
+
+p *pidleget(void) {
+    p *pp = sched.pidle;
+    if (pp != NULL) {
+        sched.pidle = pp->link;
+        atomic_xadd(&sched.npidle, -1);
+    }
+    return pp;
+}
+
+void mput(m *mp) {
+    mp->schedlink = sched.midle;
+    sched.midle = mp;
+    sched.nmidle++;
+    checkdead();
+}
+
+m *mget(void) {
+    m *mp = sched.midle;
+    if (mp != NULL) {
+        sched.midle = mp->schedlink;
+        sched.nmidle--;
+        if (sched.timer_m == mp)
+            sched.timer_m = NULL;
+    }
+    return mp;
+}
+
+static bool mremove(m *mp) {
+    for (m **link = &sched.midle; *link != NULL; link = &(*link)->schedlink) {
+        if (*link == mp) {
+            *link = mp->schedlink;
+            sched.nmidle--;
+            if (sched.timer_m == mp)
+                sched.timer_m = NULL;
+            return true;
+        }
+    }
+    return false;
+}
+
+m *mget_specific(m *mp) { return mremove(mp) ? mp : NULL; }
+
+// Sleeps this M (it holds no P) until handed one: forever, or until the earliest
+// timer when 'when' != 0 and no other M already sleeps for timers.
+void idle_until(int64_t when) {
+    m *mp = getg()->m;
+    lock(&sched.lock);
+    bool timer_m = when != 0 && sched.timer_m == NULL;
+    if (timer_m) {
+        sched.timer_m = mp;
+        sched.timer_until = when;
+    }
+    mput(mp);
+    unlock(&sched.lock);
+    if (timer_m && !notetsleep(&mp->park, when - nanotime())) {
+        lock(&sched.lock);
+        if (mremove(mp)) {
+            // Timed out and nobody claimed us: run the timers with any idle P.
+            p *pp = pidleget();
+            if (pp == NULL) {
+                unlock(&sched.lock);
+                idle_until(timers_earliest());
+                return;
+            }
+            unlock(&sched.lock);
+            acquirep(pp);
+            return;
+        }
+        unlock(&sched.lock); // someone is handing us a P right now
+    }
+    notesleep(&mp->park);
+    noteclear(&mp->park);
+    if (mp->nextp == NULL) { // woken to look at timers again
+        lock(&sched.lock);
+        p *pp = pidleget();
+        unlock(&sched.lock);
+        if (pp == NULL) {
+            idle_until(timers_earliest());
+            return;
+        }
+        acquirep(pp);
+        return;
+    }
+    acquirep(mp->nextp);
+    mp->nextp = NULL;
+}
+
+void stopm(void) {
+    m *mp = getg()->m;
+    lock(&sched.lock);
+    mput(mp);
+    unlock(&sched.lock);
+    notesleep(&mp->park);
+    noteclear(&mp->park);
+    acquirep(mp->nextp);
+    mp->nextp = NULL;
+}
+
+// Runs pp (or an idle P) on an idle or new M. spinning: the M looks for work and
+// nmspinning was already incremented for it.
+void startm(p *pp, bool spinning) {
+    lock(&sched.lock);
+    if (pp == NULL) {
+        pp = pidleget();
+        if (pp == NULL) {
+            unlock(&sched.lock);
+            if (spinning && (int32_t)atomic_xadd(&sched.nmspinning, -1) < 0)
+                fatal("startm: negative nmspinning");
+            return;
+        }
+    }
+    m *nmp = mget();
+    if (nmp == NULL) {
+        unlock(&sched.lock);
+        newm(NULL, pp, spinning);
+        return;
+    }
+    unlock(&sched.lock);
+    nmp->spinning = spinning;
+    nmp->nextp = pp;
+    notewakeup(&nmp->park);
+}
+
+// Wakes an idle P's M to look for work, unless one is already spinning (Go's wakep):
+// no syscall on the hot path while all Ps are busy or someone spins.
+void wakep(void) {
+    if (atomic_load_relaxed(&sched.npidle) == 0)
+        return;
+    if (atomic_load(&sched.nmspinning) != 0 || !atomic_cas(&sched.nmspinning, 0, 1))
+        return;
+    startm(NULL, true);
+}
+
+// Gives away pp, whose M is blocked: to an M if there is work, else to the idle list.
+void handoffp(p *pp) {
+    if (!runqempty(pp) || atomic_load_relaxed(&sched.runq.size) != 0) {
+        startm(pp, false);
+        return;
+    }
+    if (atomic_load(&sched.nmspinning) + atomic_load(&sched.npidle) == 0 &&
+        atomic_cas(&sched.nmspinning, 0, 1)) {
+        startm(pp, true);
+        return;
+    }
+    lock(&sched.lock);
+    if (atomic_load(&sched.gcwaiting)) {
+        pp->status = P_STOP;
+        if (--sched.stopwait == 0)
+            notewakeup(&sched.stopnote);
+        unlock(&sched.lock);
+        return;
+    }
+    if (sched.runq.size != 0 || (pp->timer0when != 0 && sched.timer_m == NULL)) {
+        unlock(&sched.lock);
+        startm(pp, false);
+        return;
+    }
+    pidleput(pp);
+    unlock(&sched.lock);
+}
+
+static void incidlelocked(int32_t v) {
+    lock(&sched.lock);
+    sched.nmidlelocked += v;
+    if (v > 0)
+        checkdead();
+    unlock(&sched.lock);
+}
+
+// This M's locked G is not runnable: give the P away and sleep until it is.
+void stoplockedm(void) {
+    m *mp = getg()->m;
+    if (mp->p != NULL)
+        handoffp(releasep());
+    incidlelocked(1);
+    notesleep(&mp->park);
+    noteclear(&mp->park);
+    acquirep(mp->nextp);
+    mp->nextp = NULL;
+    incidlelocked(-1);
+}
+
+// gp is locked to another M: hand it our P and stop.
+void startlockedm(g *gp) {
+    m *lockedm = gp->lockedm;
+    // The locked M runs gp straight from stoplockedm; it is not queued again.
+    lockedm->nextp = releasep();
+    notewakeup(&lockedm->park);
+    stopm();
+}
+
+void rt_lock_os_thread(void) {
+    g *gp = getg();
+    gp->lockedcnt++;
+    gp->lockedm = gp->m;
+    gp->m->lockedg = gp;
+}
+
+void rt_unlock_os_thread(void) {
+    g *gp = getg();
+    if (gp->lockedcnt == 0 || --gp->lockedcnt != 0)
+        return;
+    gp->m->lockedg = NULL;
+    gp->lockedm = NULL;
+}
+
+// Called with sched.lock held whenever an M goes idle: if no M runs, no goroutine is in
+// a syscall and no timer is pending, nothing can ever run again.
+void checkdead(void) {
+    int64_t run = sched.mnext - sched.nmidle - sched.nmidlelocked - sched.nmsys;
+    if (run > 0)
+        return;
+    if (run < 0)
+        fatalf("checkdead: inconsistent counts: mcount=%lld nmidle=%d nmidlelocked=%d nmsys=%d",
+               (long long)sched.mnext, sched.nmidle, sched.nmidlelocked, sched.nmsys);
+    for (int32_t i = 0; i < sched.gomaxprocs; i++)
+        if (atomic_load(&allp[i]->timer0when) != 0)
+            return;
+    fatal("all goroutines are asleep - deadlock!");
+}

@@ -1,0 +1,46 @@
+// os.h — the fixed set of hooks the generated layer (out/<target>/os_<os>.c) provides.
+// The core calls only these for OS services; each says the context it runs in.
+#ifndef OS_H
+#define OS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct m;
+
+// Start-up, on m0's g0, single-threaded, before any allocation.
+// Walks what follows envp (auxv on Linux, apple strings on Darwin) into osinfo.
+void os_sysargs(int argc, char **argv);
+// Fills osinfo.ncpu, page_size, huge_page_size, max_map_count.
+void os_init(void);
+// Runs the program's constructors where no libc does it (RT_INIT registrations).
+void os_run_constructors(void);
+// Per-thread set-up, on the new M's g0 before it schedules.
+void os_minit(void);
+
+// Starts an OS thread that runs mstart with getg() == mp->g0. Any M, holds no locks.
+void os_newosproc(struct m *mp);
+
+// Sleep and wakeup on a 32-bit word: sleeps while *addr == val, at most ns (< 0: forever).
+void os_futexsleep(uint32_t *addr, uint32_t val, int64_t ns);
+void os_futexwakeup(uint32_t *addr, uint32_t cnt);
+void os_osyield(void);
+void os_usleep(uint32_t usec);
+
+// Memory: whole pages, anonymous and private. os_reserve returns NULL on failure.
+void *os_reserve(size_t n);
+void os_release(void *ptr, size_t n);
+bool os_guard(void *ptr, size_t n); // make pages inaccessible (PROT_NONE)
+void os_unused(void *ptr, size_t n); // contents may be dropped (MADV_DONTNEED)
+
+// Files: small reads of /proc and /sys style files. os_read_file returns bytes read or -1.
+long os_read_file(const char *path, char *buf, size_t n);
+long os_write(int fd, const void *buf, size_t n);
+
+// Clocks, in nanoseconds.
+int64_t os_nanotime(void);
+
+_Noreturn void os_exit(int code);
+
+#endif

@@ -1,0 +1,135 @@
+// proc.c — the life of a goroutine: created runnable (no stack yet), bound to a stack
+// when it first runs, and on exit its stack goes back to the P's cache at once and the G
+// to the P's free list (bounded, spilling to the global list) for reuse.
+#include "runtime.h"
+
+enum { GOID_BATCH = 16 };
+
+static const char *const gstatus_names[] = {"idle", "runnable", "running",
+                                            "syscall", "waiting", "dead"};
+
+// Transitions are checked: a wrong one is a runtime bug, not something to limp past.
+void casgstatus(g *gp, uint32_t from, uint32_t to) {
+    if (!atomic_cas(&gp->status, from, to))
+        fatalf("casgstatus: goroutine %lld is %s, not %s, on the way to %s",
+               (long long)gp->goid, gstatus_names[atomic_load(&gp->status)],
+               gstatus_names[from], gstatus_names[to]);
+}
+
+static g *galloc(void) {
+    g *gp = persistentalloc(sizeof(g), 64);
+    gp->status = G_IDLE;
+    return gp;
+}
+
+void gfput(p *pp, g *gp) {
+    if (gp->status != G_DEAD)
+        fatal("gfput: bad status (not dead)");
+    gp->schedlink = pp->gfree;
+    pp->gfree = gp;
+    if (++pp->gfreecnt < GFREE_LOCAL_MAX)
+        return;
+    // Spill to the global list until half the local bound remains.
+    lock(&sched.gflock);
+    while (pp->gfreecnt > GFREE_LOCAL_MAX / 2) {
+        g *x = pp->gfree;
+        pp->gfree = x->schedlink;
+        pp->gfreecnt--;
+        x->schedlink = sched.gfree;
+        sched.gfree = x;
+        sched.ngfree++;
+    }
+    unlock(&sched.gflock);
+}
+
+g *gfget(p *pp) {
+    if (pp->gfree == NULL && atomic_load_relaxed(&sched.gfree) != NULL) {
+        lock(&sched.gflock);
+        while (pp->gfreecnt < GFREE_LOCAL_MAX / 2 && sched.gfree != NULL) {
+            g *x = sched.gfree;
+            sched.gfree = x->schedlink;
+            sched.ngfree--;
+            x->schedlink = pp->gfree;
+            pp->gfree = x;
+            pp->gfreecnt++;
+        }
+        unlock(&sched.gflock);
+    }
+    g *gp = pp->gfree;
+    if (gp != NULL) {
+        pp->gfree = gp->schedlink;
+        pp->gfreecnt--;
+    }
+    return gp;
+}
+
+static int64_t next_goid(p *pp) {
+    if (pp->goidcache == pp->goidcacheend) {
+        pp->goidcache = (int64_t)atomic_xadd(&sched.goidgen, GOID_BATCH) - GOID_BATCH + 1;
+        pp->goidcacheend = pp->goidcache + GOID_BATCH;
+    }
+    return pp->goidcache++;
+}
+
+// newproc queues a goroutine running fn(arg) on the current P's runnext: no stack, no
+// syscall, no global lock while the local queue has room.
+void newproc(void (*fn)(void *), void *arg) {
+    g *curg = getg();
+    p *pp = curg->m->p;
+    g *newg = gfget(pp);
+    if (newg == NULL)
+        newg = galloc();
+    else
+        casgstatus(newg, G_DEAD, G_IDLE);
+    newg->fn = fn;
+    newg->arg = arg;
+    newg->goid = next_goid(pp);
+    newg->sched_sp = 0;
+    newg->preempt = false;
+    newg->param = NULL;
+    newg->lockedm = NULL;
+    newg->lockedcnt = 0;
+    newg->waitreason = WAIT_NONE;
+    atomic_xadd(&sched.ngoroutines, 1);
+    casgstatus(newg, G_IDLE, G_RUNNABLE);
+    runqput(pp, newg, true);
+    if (sched.main_started)
+        wakep();
+}
+
+void rt_go(void (*fn)(void *), void *arg) {
+    preempt_check();
+    newproc(fn, arg);
+}
+
+int rt_numgoroutine(void) { return (int)atomic_load(&sched.ngoroutines); }
+
+// The first frame of every goroutine (ctx_start calls it on the goroutine's stack).
+void gostart(void) {
+    g *gp = getg();
+    gp->fn(gp->arg);
+    goexit1();
+}
+
+static void goexit0(g *gp) {
+    m *mp = getg()->m;
+    p *pp = mp->p;
+    casgstatus(gp, G_RUNNING, G_DEAD);
+    atomic_xadd(&sched.ngoroutines, -1);
+    mp->curg = NULL;
+    gp->m = NULL;
+    if (gp->lockedm != NULL) {
+        // A goroutine that exits locked takes its thread's lock with it (Go kills the
+        // thread; this runtime unlocks it and lets the M schedule again).
+        mp->lockedg = NULL;
+        gp->lockedm = NULL;
+    }
+    stackfree(pp, gp);
+    gfput(pp, gp);
+    schedule();
+}
+
+void goexit1(void) {
+    mcall(goexit0);
+    __builtin_unreachable();
+}

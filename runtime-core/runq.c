@@ -1,0 +1,187 @@
+// runq.c — run queues. Each P has a lock-free ring of RUNQ_SIZE Gs that only its owner
+// appends to (tail) while the owner and thieves take from the head with CAS, plus a
+// runnext slot for the G the owner readied last. The global queue is a locked list.
+#include "runtime.h"
+
+void gqueue_push(gqueue *q, g *gp) {
+    gp->schedlink = NULL;
+    if (q->tail != NULL)
+        q->tail->schedlink = gp;
+    else
+        q->head = gp;
+    q->tail = gp;
+    q->size++;
+}
+
+g *gqueue_pop(gqueue *q) {
+    g *gp = q->head;
+    if (gp != NULL) {
+        q->head = gp->schedlink;
+        if (q->head == NULL)
+            q->tail = NULL;
+        q->size--;
+    }
+    return gp;
+}
+
+bool runqempty(p *pp) {
+    // Read tail, runnext, head consistently: a G moving from runnext to the ring must
+    // not make the queue look empty in between.
+    for (;;) {
+        uint32_t head = atomic_load(&pp->runqhead);
+        uint32_t tail = atomic_load(&pp->runqtail);
+        g *next = atomic_load(&pp->runnext);
+        if (tail == atomic_load(&pp->runqtail))
+            return head == tail && next == NULL;
+    }
+}
+
+uint32_t runqlen(p *pp) {
+    return atomic_load(&pp->runqtail) - atomic_load(&pp->runqhead);
+}
+
+// Moves half the local ring plus gp to the global queue; false if the ring changed.
+static bool runqputslow(p *pp, g *gp, uint32_t head, uint32_t tail) {
+    g *batch[RUNQ_SIZE / 2 + 1];
+    uint32_t n = (tail - head) / 2;
+    if (n != RUNQ_SIZE / 2)
+        fatal("runqputslow: queue is not full");
+    for (uint32_t i = 0; i < n; i++)
+        batch[i] = pp->runq[(head + i) % RUNQ_SIZE];
+    if (!atomic_cas_rel(&pp->runqhead, head, head + n))
+        return false;
+    batch[n] = gp;
+    gqueue q = {0};
+    for (uint32_t i = 0; i <= n; i++)
+        gqueue_push(&q, batch[i]);
+    globrunqputbatch(&q);
+    return true;
+}
+
+// Puts gp on pp's queue: in runnext if next (kicking the old runnext to the tail),
+// else at the tail; overflow goes to the global queue. Owner only.
+void runqput(p *pp, g *gp, bool next) {
+    if (next) {
+        g *old = atomic_load(&pp->runnext);
+        while (!atomic_cas(&pp->runnext, old, gp))
+            old = atomic_load(&pp->runnext);
+        if (old == NULL)
+            return;
+        gp = old;
+    }
+    for (;;) {
+        uint32_t head = atomic_load_acq(&pp->runqhead);
+        uint32_t tail = pp->runqtail;
+        if (tail - head < RUNQ_SIZE) {
+            pp->runq[tail % RUNQ_SIZE] = gp;
+            atomic_store_rel(&pp->runqtail, tail + 1);
+            return;
+        }
+        if (runqputslow(pp, gp, head, tail))
+            return;
+    }
+}
+
+// Takes the next G: runnext first (inheriting the time slice), then the ring's head.
+g *runqget(p *pp, bool *inherit) {
+    g *next = atomic_load(&pp->runnext);
+    if (next != NULL && atomic_cas(&pp->runnext, next, NULL)) {
+        *inherit = true;
+        return next;
+    }
+    *inherit = false;
+    for (;;) {
+        uint32_t head = atomic_load_acq(&pp->runqhead);
+        uint32_t tail = pp->runqtail;
+        if (tail == head)
+            return NULL;
+        g *gp = pp->runq[head % RUNQ_SIZE];
+        if (atomic_cas_rel(&pp->runqhead, head, head + 1))
+            return gp;
+    }
+}
+
+// Grabs half of victim's queue (rounded up) into batch; may take its runnext too.
+static uint32_t runqgrab(p *victim, g **batch, bool steal_runnext) {
+    for (;;) {
+        uint32_t head = atomic_load_acq(&victim->runqhead);
+        uint32_t tail = atomic_load_acq(&victim->runqtail);
+        uint32_t n = tail - head;
+        n = n - n / 2;
+        if (n == 0) {
+            if (!steal_runnext)
+                return 0;
+            g *next = atomic_load(&victim->runnext);
+            if (next == NULL)
+                return 0;
+            // The victim is likely about to run it; give it a moment (Go's usleep(3)).
+            if (victim->status == P_RUNNING)
+                for (int i = 0; i < 100; i++)
+                    cpu_relax();
+            if (!atomic_cas(&victim->runnext, next, NULL))
+                continue;
+            batch[0] = next;
+            return 1;
+        }
+        if (n > RUNQ_SIZE / 2)
+            continue; // read an inconsistent head/tail pair
+        for (uint32_t i = 0; i < n; i++)
+            batch[i] = victim->runq[(head + i) % RUNQ_SIZE];
+        if (atomic_cas_rel(&victim->runqhead, head, head + n))
+            return n;
+    }
+}
+
+// Steals half of victim's Gs into pp's ring; returns one to run now, or NULL.
+g *runqsteal(p *pp, p *victim, bool steal_runnext) {
+    g *batch[RUNQ_SIZE / 2];
+    uint32_t n = runqgrab(victim, batch, steal_runnext);
+    if (n == 0)
+        return NULL;
+    g *gp = batch[--n];
+    if (n == 0)
+        return gp;
+    uint32_t head = atomic_load_acq(&pp->runqhead);
+    uint32_t tail = pp->runqtail;
+    if (tail - head + n >= RUNQ_SIZE)
+        fatal("runqsteal: runq overflow");
+    for (uint32_t i = 0; i < n; i++)
+        pp->runq[(tail + i) % RUNQ_SIZE] = batch[i];
+    atomic_store_rel(&pp->runqtail, tail + n);
+    return gp;
+}
+
+// Global queue; sched.lock must be held for these three.
+void globrunqput(g *gp) { gqueue_push(&sched.runq, gp); }
+
+void globrunqputbatch(gqueue *batch) {
+    lock(&sched.lock);
+    if (sched.runq.tail != NULL)
+        sched.runq.tail->schedlink = batch->head;
+    else
+        sched.runq.head = batch->head;
+    sched.runq.tail = batch->tail;
+    sched.runq.size += batch->size;
+    unlock(&sched.lock);
+    batch->head = batch->tail = NULL;
+    batch->size = 0;
+}
+
+// Takes a fair share of the global queue (at most max, 0 = no bound): one to run, the
+// rest into pp's ring.
+g *globrunqget(p *pp, int32_t max) {
+    int32_t size = sched.runq.size;
+    if (size == 0)
+        return NULL;
+    int32_t n = size / sched.gomaxprocs + 1;
+    if (n > size)
+        n = size;
+    if (max > 0 && n > max)
+        n = max;
+    if (n > RUNQ_SIZE / 2)
+        n = RUNQ_SIZE / 2;
+    g *gp = gqueue_pop(&sched.runq);
+    for (int32_t i = 1; i < n; i++)
+        runqput(pp, gqueue_pop(&sched.runq), false);
+    return gp;
+}

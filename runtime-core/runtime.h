@@ -1,0 +1,336 @@
+// runtime.h — the core's structures (G, M, P, sched) and its internal functions.
+// Portable: everything OS- or arch-specific comes from the generated ztarget.h and os.h.
+#ifndef RUNTIME_H
+#define RUNTIME_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rt.h"
+#include "ztarget.h"
+#include "atomic.h"
+
+typedef struct g g;
+typedef struct m m;
+typedef struct p p;
+
+// Runtime-internal lock: futex (or ulock) backed, never parks a goroutine.
+typedef struct mutex {
+    uint32_t key; // 0 unlocked, 1 locked, 2 locked with sleepers
+} mutex;
+
+// One-shot sleep/wakeup between Ms.
+typedef struct note {
+    uint32_t key;
+} note;
+
+enum gstatus {
+    G_IDLE,     // just allocated, or on a free list
+    G_RUNNABLE, // on a run queue
+    G_RUNNING,  // owns an M and a P
+    G_SYSCALL,  // in a blocking call, owns an M but maybe not a P
+    G_WAITING,  // parked
+    G_DEAD,     // finished
+};
+
+enum pstatus { P_IDLE, P_RUNNING, P_SYSCALL, P_STOP, P_DEAD };
+
+struct stack {
+    uintptr_t lo, hi;
+};
+
+// A goroutine. Kept small: a parked goroutine costs this plus its stack's touched pages.
+// stackguard0/1, stack and sched_sp come first because the generated asm reaches them
+// through zasm_offsets.h.
+struct g {
+    uintptr_t stackguard0;
+    uintptr_t stackguard1;
+    struct stack stack; // lo == 0: no stack bound yet
+    uintptr_t sched_sp; // saved context while not running
+    m *m;
+    g *schedlink;
+    void (*fn)(void *);
+    void *arg;
+    int64_t goid;
+    uint32_t status;    // enum gstatus, atomic
+    uint32_t waitreason;
+    bool preempt;       // cooperative preemption requested
+    bool selectdone;
+    bool sysmon_seen;
+    uint32_t lockedcnt; // rt_lock_os_thread nesting
+    m *lockedm;
+    void *param;        // passed by whoever readies a parked goroutine
+    struct sudog *waiting;
+    int64_t when;       // rt_sleep deadline
+    uint64_t run_start; // schedtick when it started running, for sysmon
+};
+
+#define TLS_SLOTS 6
+
+// A machine: an OS thread. tls[0] holds g where the TLS method points the thread base at it.
+struct m {
+    g *g0;
+    uintptr_t tls[TLS_SLOTS];
+    g *curg;
+    p *p;     // attached P, NULL if none
+    p *nextp; // P to acquire on wakeup
+    p *oldp;  // P held before a syscall
+    int64_t id;
+    bool spinning;
+    bool blocked;
+    bool sysmon;
+    note park;
+    m *schedlink; // on sched.midle
+    m *alllink;
+    g *lockedg;
+    uint32_t fastrand[2];
+    void (*startfn)(void);
+    uintptr_t thread; // OS handle (pthread_t or tid)
+    void (*mcallfn)(g *);
+    bool (*waitunlockf)(g *, void *);
+    void *waitlock;
+    uint32_t locks; // > 0: holds runtime locks, must not be preempted
+};
+
+#define RUNQ_SIZE 256
+#define GFREE_LOCAL_MAX 64
+#define STACK_CACHE_MAX 32
+
+// A processor: what an M needs to run Go code — a run queue, free lists, timers.
+struct p {
+    int32_t id;
+    uint32_t status; // enum pstatus
+    p *link;
+    uint32_t schedtick;
+    uint32_t syscalltick;
+    m *m;
+    uint32_t runqhead; // atomic; consumers (owner and thieves) CAS it
+    uint32_t runqtail; // atomic; only the owner writes it
+    g *runq[RUNQ_SIZE];
+    g *runnext; // atomic
+    g *gfree;
+    int32_t gfreecnt;
+    int64_t goidcache, goidcacheend;
+    uintptr_t stackcache[STACK_CACHE_MAX]; // lo addresses of free stacks
+    int32_t nstackcache;
+    struct timers *timers;
+    int64_t timer0when; // atomic: earliest timer, 0 if none
+    bool preempt;
+    // sysmon's view of this P
+    uint32_t sysmon_schedtick;
+    int64_t sysmon_schedwhen;
+    uint32_t sysmon_syscalltick;
+    int64_t sysmon_syscallwhen;
+};
+
+// A queue of Gs linked through schedlink.
+typedef struct gqueue {
+    g *head, *tail;
+    int32_t size;
+} gqueue;
+
+struct schedt {
+    mutex lock;
+    uint64_t goidgen; // atomic
+    m *midle;
+    int32_t nmidle;
+    int32_t nmidlelocked;
+    int64_t mnext; // number of Ms created; also the next M id
+    int32_t maxmcount;
+    int32_t nmsys; // Ms not counted by the deadlock check (sysmon)
+    p *pidle;
+    uint32_t npidle;     // atomic
+    uint32_t nmspinning; // atomic
+    gqueue runq;
+    mutex gflock;
+    g *gfree;
+    int32_t ngfree;
+    uint32_t gcwaiting; // atomic: a stop-the-world is pending
+    int32_t stopwait;
+    note stopnote;
+    uint32_t sysmonwait; // atomic
+    note sysmonnote;
+    m *timer_m;          // the idle M sleeping until the next timer, if any
+    int64_t timer_until; // when timer_m wakes
+    int64_t ngoroutines; // atomic: live user goroutines
+    uint32_t nsyscall;   // atomic: goroutines in syscalls
+    int32_t gomaxprocs;
+    bool main_started;
+    uint32_t schedtrace_ms;
+    int64_t last_trace;
+    uint32_t *steal_coprimes; // stealOrder: the numbers coprime with gomaxprocs
+    uint32_t nsteal_coprimes;
+};
+
+// What osinit and sysargs learn about the machine.
+struct osinfo {
+    int32_t ncpu;
+    uintptr_t page_size;
+    uintptr_t huge_page_size;
+    int64_t max_map_count;
+    bool secure;
+    bool have_random;
+    uint8_t random[16];
+    uint64_t hwcap, hwcap2;
+    uintptr_t vdso_base;
+    const char *executable_path;
+};
+
+extern struct schedt sched;
+extern struct osinfo osinfo;
+extern m m0;
+extern g g0;
+extern p **allp;
+extern int32_t nallp;
+extern m *allm;
+extern int32_t argc_saved;
+extern char **argv_saved;
+extern char **envp_saved;
+
+// Set by rt0's CPUID block.
+extern uint32_t is_intel;
+extern uint32_t lfence_before_rdtsc;
+extern uint32_t processor_version_info;
+
+// Bootstrap, called by rt0 in this order.
+void check(void);
+void args(int argc, char **argv);
+void osinit(void);
+void schedinit(void);
+void newproc(void (*fn)(void *), void *arg);
+_Noreturn void mstart(void);
+void runtime_main(void *unused);
+_Noreturn void crash(void);
+
+// Fatal errors: "fatal error: <msg>" on stderr, exit 2.
+_Noreturn void fatal(const char *msg);
+_Noreturn void fatalf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void print_to(int fd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+// Locks and notes.
+void lock(mutex *l);
+void unlock(mutex *l);
+void noteclear(note *n);
+void notewakeup(note *n);
+void notesleep(note *n);
+bool notetsleep(note *n, int64_t ns); // false on timeout
+
+// Memory.
+void *persistentalloc(size_t size, size_t align);
+void *rt_alloc(size_t size);
+void rt_free(void *ptr, size_t size);
+void stackinit(void);
+bool stackalloc(p *pp, g *gp);
+void stackfree(p *pp, g *gp);
+void stackcheck(g *gp, const char *where);
+void stackcache_drain(p *pp);
+void mem_zero(void *ptr, size_t n);
+void mem_copy(void *dst, const void *src, size_t n);
+
+// Random numbers.
+uint32_t fastrand(void);
+uint32_t fastrandn(uint32_t n);
+void fastrand_seed(m *mp);
+
+// Environment.
+const char *rt_getenv(const char *name);
+void debugvars_init(void);
+
+// Scheduler.
+g *getg_checked(void);
+void mcommoninit(m *mp);
+void procresize(int32_t nprocs);
+void schedule(void) __attribute__((noreturn));
+void gopark(bool (*unlockf)(g *, void *), void *lock, uint32_t reason);
+void goready(g *gp);
+void gogo(g *gp) __attribute__((noreturn));
+void mcall(void (*fn)(g *));
+void casgstatus(g *gp, uint32_t from, uint32_t to);
+void wakep(void);
+void startm(p *pp, bool spinning);
+void stopm(void);
+void handoffp(p *pp);
+void acquirep(p *pp);
+p *releasep(void);
+p *pidleget(void);
+void pidleput(p *pp);
+void mput(m *mp);
+m *mget(void);
+m *mget_specific(m *mp);
+void idle_until(int64_t when);
+void newm(void (*fn)(void), p *pp, bool spinning);
+void checkdead(void);
+void stop_the_world(void);
+void start_the_world(void);
+void gfput(p *pp, g *gp);
+g *gfget(p *pp);
+void goexit1(void) __attribute__((noreturn));
+void preempt_check(void);
+void sysmon(void);
+void schedtrace(void);
+int64_t nanotime(void);
+
+// Run queues (runq.c).
+bool runqempty(p *pp);
+void runqput(p *pp, g *gp, bool next);
+g *runqget(p *pp, bool *inherit);
+uint32_t runqlen(p *pp);
+g *runqsteal(p *pp, p *victim, bool steal_runnext);
+void globrunqput(g *gp);
+void globrunqputbatch(gqueue *batch);
+g *globrunqget(p *pp, int32_t max);
+void gqueue_push(gqueue *q, g *gp);
+g *gqueue_pop(gqueue *q);
+g *findrunnable(bool *inherit);
+
+// Timers (timer.c).
+void timers_add(p *pp, g *gp, int64_t when);
+int64_t timers_check(p *pp, int64_t now);
+int64_t timers_earliest(void);
+void timers_move(p *from, p *to);
+
+// Syscall entry and exit around blocking OS calls.
+void entersyscall(void);
+void exitsyscall(void);
+
+// Context switch (generated asm_<arch>.S).
+void ctx_switch_call(uintptr_t *save_sp, uintptr_t new_sp, void (*fn)(void *), void *arg)
+    __attribute__((noreturn));
+void ctx_resume(uintptr_t sp) __attribute__((noreturn));
+void ctx_start(void);
+void gostart(void) __attribute__((noreturn));
+
+// Waiting goroutines on channels and semaphores.
+struct sudog {
+    g *g;
+    struct sudog *next, *prev;
+    void *elem;
+    struct rt_chan *c;
+    uint64_t ticket;
+    bool isselect;
+    bool success;
+    int32_t caseidx;
+    struct sudog *waitlink; // g.waiting list, for select
+};
+void semacquire(uint32_t *addr, bool lifo);
+void semrelease(uint32_t *addr, bool handoff);
+
+#define ALIGN_UP(x, a) (((x) + (a)-1) & ~((uintptr_t)(a)-1))
+#define ALIGN_DOWN(x, a) ((x) & ~((uintptr_t)(a)-1))
+#define STACK_CANARY ((uintptr_t)0x5ca1ab1edeadbeefULL)
+
+enum waitreason {
+    WAIT_NONE,
+    WAIT_CHAN_SEND,
+    WAIT_CHAN_RECV,
+    WAIT_SELECT,
+    WAIT_SELECT_NO_CASES,
+    WAIT_SLEEP,
+    WAIT_SEMA,
+    WAIT_MUTEX,
+    WAIT_WG,
+    WAIT_LOCKED_M,
+};
+
+#endif

@@ -1,0 +1,277 @@
+// sched.c — one round of scheduling: find a runnable G (local queue, global queue every
+// 61 ticks, timers, stealing), run it on its stack, and the switches into and out of
+// goroutines (mcall, gogo, park, ready, yield).
+#include "runtime.h"
+
+enum { STEAL_TRIES = 4, GLOBAL_CHECK_TICKS = 61 };
+
+_Noreturn void gogo(g *gp) {
+    setg(gp);
+    ctx_resume(gp->sched_sp);
+}
+
+static void mcall_thunk(void *arg) {
+    g *gp = arg;
+    stackcheck(gp, "switch");
+    getg()->m->mcallfn(gp);
+    fatal("mcall function returned");
+}
+
+// mcall saves the current goroutine's context and calls fn(gp) on the M's g0 stack,
+// which starts afresh at g0.sched_sp every time. fn must not return.
+void mcall(void (*fn)(g *)) {
+    g *gp = getg();
+    m *mp = gp->m;
+    g *g0p = mp->g0;
+    if (gp == g0p)
+        fatal("mcall called on g0");
+    mp->mcallfn = fn;
+    setg(g0p);
+    ctx_switch_call(&gp->sched_sp, g0p->sched_sp, mcall_thunk, gp);
+}
+
+// Runs gp on this M: binds a stack the first time (design: no stack until first run).
+static _Noreturn void execute(g *gp, bool inherit) {
+    m *mp = getg()->m;
+    p *pp = mp->p;
+    mp->curg = gp;
+    gp->m = mp;
+    casgstatus(gp, G_RUNNABLE, G_RUNNING);
+    gp->preempt = false;
+    if (!inherit)
+        pp->schedtick++;
+    if (gp->stack.lo == 0) {
+        stackalloc(pp, gp);
+        gp->sched_sp = ctx_init(gp->stack.hi, ctx_start);
+    }
+    gogo(gp);
+}
+
+static void resetspinning(void) {
+    m *mp = getg()->m;
+    mp->spinning = false;
+    if ((int32_t)atomic_xadd(&sched.nmspinning, -1) < 0)
+        fatal("findrunnable: negative nmspinning");
+    wakep(); // we found work: maybe there is more, let another M look
+}
+
+// Visits every P once from a random start, in a coprime stride (Go's stealOrder).
+static g *stealwork(p *pp, int64_t now, bool *ranTimers) {
+    uint32_t n = (uint32_t)sched.gomaxprocs;
+    for (int i = 0; i < STEAL_TRIES; i++) {
+        bool last = i == STEAL_TRIES - 1;
+        uint32_t r = fastrand();
+        uint32_t pos = r % n;
+        uint32_t inc = sched.steal_coprimes[(r / n) % sched.nsteal_coprimes];
+        for (uint32_t k = 0; k < n; k++, pos = (pos + inc) % n) {
+            if (atomic_load(&sched.gcwaiting))
+                return NULL;
+            p *victim = allp[pos];
+            if (victim == pp)
+                continue;
+            if (last) {
+                int64_t when = atomic_load(&victim->timer0when);
+                if (when != 0 && when <= now) {
+                    timers_check(victim, now); // readies land on pp
+                    *ranTimers = true;
+                    bool inherit;
+                    g *gp = runqget(pp, &inherit);
+                    if (gp != NULL)
+                        return gp;
+                }
+            }
+            if (victim->status != P_IDLE || !runqempty(victim)) {
+                g *gp = runqsteal(pp, victim, last);
+                if (gp != NULL)
+                    return gp;
+            }
+        }
+    }
+    return NULL;
+}
+
+static void stop_for_gc(void);
+void idle_until(int64_t when);
+
+// Finds a runnable G, blocking (with the P released) until there is one.
+g *findrunnable(bool *inherit) {
+    m *mp = getg()->m;
+top:;
+    p *pp = mp->p;
+    if (atomic_load(&sched.gcwaiting)) {
+        stop_for_gc();
+        goto top;
+    }
+    int64_t now = nanotime();
+    if (atomic_load(&pp->timer0when) != 0)
+        timers_check(pp, now);
+    g *gp = runqget(pp, inherit);
+    if (gp != NULL)
+        return gp;
+    *inherit = false;
+    if (atomic_load_relaxed(&sched.runq.size) != 0) {
+        lock(&sched.lock);
+        gp = globrunqget(pp, 0);
+        unlock(&sched.lock);
+        if (gp != NULL)
+            return gp;
+    }
+    uint32_t busy = (uint32_t)sched.gomaxprocs - atomic_load(&sched.npidle);
+    if (mp->spinning || 2 * atomic_load(&sched.nmspinning) < busy) {
+        if (!mp->spinning) {
+            mp->spinning = true;
+            atomic_xadd(&sched.nmspinning, 1);
+        }
+        bool ranTimers = false;
+        gp = stealwork(pp, now, &ranTimers);
+        if (gp != NULL)
+            return gp;
+        if (ranTimers)
+            goto top;
+    }
+
+    // Nothing to do: give the P back, then look once more before sleeping, because
+    // work submitted meanwhile may have seen no spinning M to wake.
+    lock(&sched.lock);
+    if (atomic_load(&sched.gcwaiting) || sched.runq.size != 0) {
+        gp = sched.gcwaiting ? NULL : globrunqget(pp, 0);
+        unlock(&sched.lock);
+        if (gp != NULL)
+            return gp;
+        goto top;
+    }
+    releasep();
+    pidleput(pp);
+    unlock(&sched.lock);
+    if (mp->spinning) {
+        mp->spinning = false;
+        if ((int32_t)atomic_xadd(&sched.nmspinning, -1) < 0)
+            fatal("findrunnable: negative nmspinning");
+        for (int32_t i = 0; i < sched.gomaxprocs; i++) {
+            if (runqempty(allp[i]))
+                continue;
+            lock(&sched.lock);
+            p *idle = pidleget();
+            unlock(&sched.lock);
+            if (idle != NULL) {
+                acquirep(idle);
+                mp->spinning = true;
+                atomic_xadd(&sched.nmspinning, 1);
+                goto top;
+            }
+            break;
+        }
+    }
+    idle_until(timers_earliest());
+    goto top;
+}
+
+_Noreturn void schedule(void) {
+    m *mp = getg()->m;
+    if (mp->locks != 0)
+        fatal("schedule: holding locks");
+    if (mp->lockedg != NULL) {
+        void stoplockedm(void);
+        stoplockedm();
+        execute(mp->lockedg, false);
+    }
+top:;
+    p *pp = mp->p;
+    if (atomic_load(&sched.gcwaiting)) {
+        stop_for_gc();
+        goto top;
+    }
+    g *gp = NULL;
+    bool inherit = false;
+    if (pp->schedtick % GLOBAL_CHECK_TICKS == 0 && atomic_load_relaxed(&sched.runq.size) != 0) {
+        lock(&sched.lock);
+        gp = globrunqget(pp, 1);
+        unlock(&sched.lock);
+    }
+    if (gp == NULL && atomic_load_relaxed(&pp->timer0when) != 0 &&
+        atomic_load_relaxed(&pp->timer0when) <= nanotime())
+        timers_check(pp, nanotime());
+    if (gp == NULL)
+        gp = runqget(pp, &inherit);
+    if (gp == NULL)
+        gp = findrunnable(&inherit);
+    if (mp->spinning)
+        resetspinning();
+    if (gp->lockedm != NULL && gp->lockedm != mp) {
+        void startlockedm(g * gp);
+        startlockedm(gp);
+        goto top;
+    }
+    execute(gp, inherit);
+}
+
+static void park_m(g *gp) {
+    m *mp = getg()->m;
+    casgstatus(gp, G_RUNNING, G_WAITING);
+    mp->curg = NULL;
+    gp->m = NULL;
+    bool (*unlockf)(g *, void *) = mp->waitunlockf;
+    if (unlockf != NULL) {
+        mp->waitunlockf = NULL;
+        if (!unlockf(gp, mp->waitlock)) {
+            casgstatus(gp, G_WAITING, G_RUNNABLE);
+            execute(gp, true);
+        }
+    }
+    schedule();
+}
+
+// Parks the current goroutine. unlockf(gp, lock) runs on g0 after gp is saved: if it
+// returns false gp resumes at once. Someone must goready(gp) later.
+void gopark(bool (*unlockf)(g *, void *), void *lk, uint32_t reason) {
+    g *gp = getg();
+    m *mp = gp->m;
+    gp->waitreason = reason;
+    mp->waitunlockf = unlockf;
+    mp->waitlock = lk;
+    mcall(park_m);
+}
+
+// Makes a parked goroutine runnable on the current P's runnext.
+void goready(g *gp) {
+    casgstatus(gp, G_WAITING, G_RUNNABLE);
+    runqput(getg()->m->p, gp, true);
+    wakep();
+}
+
+static void gosched_m(g *gp) {
+    m *mp = getg()->m;
+    casgstatus(gp, G_RUNNING, G_RUNNABLE);
+    mp->curg = NULL;
+    gp->m = NULL;
+    // To the tail of the local queue, not Go's global queue: no global lock on this hot
+    // path; the 61-tick global check and stealing keep other queues served.
+    runqput(mp->p, gp, false);
+    schedule();
+}
+
+void rt_yield(void) { mcall(gosched_m); }
+
+// Cooperative preemption: sysmon flags a G that ran too long; it yields here.
+void preempt_check(void) {
+    g *gp = getg();
+    if (gp->preempt || atomic_load_relaxed(&sched.gcwaiting)) {
+        gp->preempt = false;
+        rt_yield();
+    }
+}
+
+static void stop_for_gc(void) {
+    m *mp = getg()->m;
+    if (mp->spinning) {
+        mp->spinning = false;
+        atomic_xadd(&sched.nmspinning, -1);
+    }
+    p *pp = releasep();
+    lock(&sched.lock);
+    pp->status = P_STOP;
+    if (--sched.stopwait == 0)
+        notewakeup(&sched.stopnote);
+    unlock(&sched.lock);
+    stopm();
+}

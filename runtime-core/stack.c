@@ -1,0 +1,116 @@
+// stack.c — goroutine stacks. Linux caps a process at max_map_count mappings, and a
+// PROT_NONE guard costs two of them, so stacks are carved from large arenas: guarded
+// while the mapping budget allows (STACK_GUARD_BUDGET_PERCENT of it), and beyond that
+// laid end to end with a canary word just below each stack's low end. That canary sits
+// in the unused top 16 bytes of the stack below (see ctx_init), so a parked goroutine
+// still touches only its stack's top page. A stack is bound when a G first runs and
+// returned to its P's cache as soon as the G exits.
+#include "runtime.h"
+#include "os.h"
+
+enum { ARENA_SLOTS = 64, GUARDED_BIT = 1 };
+
+static mutex stack_lock;
+static uintptr_t arena_next, arena_end; // carving position in the current arena
+static bool arena_guarded;
+static uintptr_t free_head; // global free stacks, linked through their top words
+static int32_t nfree;
+static int64_t guard_maps_used, guard_maps_budget;
+
+#define STACK_LINK(lo) ((uintptr_t *)((lo) + STACK_DEFAULT_SIZE - 16))
+#define STACK_CANARY_AT(lo) ((uintptr_t *)(lo)-1)
+
+void stackinit(void) {
+    guard_maps_budget = osinfo.max_map_count * STACK_GUARD_BUDGET_PERCENT / 100;
+}
+
+static void new_arena(void) {
+    arena_guarded = guard_maps_used + 2 * ARENA_SLOTS <= guard_maps_budget;
+    size_t slot = STACK_DEFAULT_SIZE + (arena_guarded ? STACK_GUARD_SIZE : 0);
+    size_t size = ARENA_SLOTS * slot + osinfo.page_size; // a first page for slot 0's canary
+    void *p = os_reserve(size);
+    if (p == NULL)
+        fatal("out of memory allocating goroutine stacks");
+    arena_next = (uintptr_t)p + osinfo.page_size;
+    arena_end = (uintptr_t)p + size;
+}
+
+// Carves one stack; returns its lo with GUARDED_BIT set if a guard page protects it.
+static uintptr_t carve(void) {
+    if (arena_next >= arena_end)
+        new_arena();
+    uintptr_t lo = arena_next;
+    if (!arena_guarded) {
+        arena_next += STACK_DEFAULT_SIZE;
+        *STACK_CANARY_AT(lo) = STACK_CANARY;
+        return lo;
+    }
+    arena_next += STACK_GUARD_SIZE + STACK_DEFAULT_SIZE;
+    if (os_guard((void *)lo, STACK_GUARD_SIZE)) {
+        guard_maps_used += 2;
+        return (lo + STACK_GUARD_SIZE) | GUARDED_BIT;
+    }
+    lo += STACK_GUARD_SIZE; // mapping budget ran out: fall back to a canary
+    *STACK_CANARY_AT(lo) = STACK_CANARY;
+    return lo;
+}
+
+static void refill(p *pp) {
+    lock(&stack_lock);
+    while (pp->nstackcache < STACK_CACHE_MAX / 2 && free_head != 0) {
+        pp->stackcache[pp->nstackcache++] = free_head;
+        free_head = *STACK_LINK(free_head & ~(uintptr_t)GUARDED_BIT);
+        nfree--;
+    }
+    while (pp->nstackcache < STACK_CACHE_MAX / 4)
+        pp->stackcache[pp->nstackcache++] = carve();
+    unlock(&stack_lock);
+}
+
+static void spill(p *pp, int32_t keep) {
+    lock(&stack_lock);
+    while (pp->nstackcache > keep) {
+        uintptr_t s = pp->stackcache[--pp->nstackcache];
+        *STACK_LINK(s & ~(uintptr_t)GUARDED_BIT) = free_head;
+        free_head = s;
+        nfree++;
+    }
+    unlock(&stack_lock);
+}
+
+// Binds a stack to gp, from pp's cache. Always succeeds or dies.
+bool stackalloc(p *pp, g *gp) {
+    if (pp->nstackcache == 0)
+        refill(pp);
+    uintptr_t s = pp->stackcache[--pp->nstackcache];
+    uintptr_t lo = s & ~(uintptr_t)GUARDED_BIT;
+    gp->stack.lo = lo;
+    gp->stack.hi = lo + STACK_DEFAULT_SIZE;
+    gp->stackguard0 = lo + STACK_GUARD;
+    gp->stackguard1 = (s & GUARDED_BIT) ? 0 : (uintptr_t)STACK_CANARY_AT(lo);
+    return true;
+}
+
+void stackfree(p *pp, g *gp) {
+    if (pp->nstackcache == STACK_CACHE_MAX)
+        spill(pp, STACK_CACHE_MAX / 2);
+    uintptr_t s = gp->stack.lo | (gp->stackguard1 == 0 ? GUARDED_BIT : 0);
+    pp->stackcache[pp->nstackcache++] = s;
+    gp->stack.lo = gp->stack.hi = 0;
+    gp->stackguard0 = gp->stackguard1 = 0;
+}
+
+void stackcache_drain(p *pp) { spill(pp, 0); }
+
+// Called at every switch away from gp and by sysmon. stackguard1 holds the canary's
+// address for an unguarded stack, 0 for a guarded one.
+void stackcheck(g *gp, const char *where) {
+    if (gp->stack.lo == 0)
+        return;
+    if (gp->stackguard1 != 0 && *(volatile uintptr_t *)gp->stackguard1 != STACK_CANARY)
+        fatalf("stack overflow: goroutine %lld overwrote the canary below its stack (%s)",
+               (long long)gp->goid, where);
+    if (gp->sched_sp != 0 && gp->sched_sp < gp->stackguard0)
+        fatalf("stack overflow: goroutine %lld is within %d bytes of its stack's end (%s)",
+               (long long)gp->goid, STACK_GUARD, where);
+}

@@ -1,0 +1,11 @@
+// vdso_elf.h — finding a function in the vDSO the kernel maps into every process.
+#ifndef VDSO_ELF_H
+#define VDSO_ELF_H
+
+#include <stdint.h>
+
+// Returns the address of the symbol `name` with version `version` in the ELF image
+// loaded at base (AT_SYSINFO_EHDR), or NULL.
+void *vdso_lookup(uintptr_t base, const char *version, const char *name);
+
+#endif

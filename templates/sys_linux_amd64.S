@@ -1,0 +1,71 @@
+// Raw system calls, one stub per syscall in the table. Convention (syscall_abi):
+// number in %${syscall_abi.number_reg}, arguments in ${join(syscall_abi.arg_regs, " ")},
+// result in %${syscall_abi.ret_reg}, ${syscall_abi.error_min}..${syscall_abi.error_max} is -errno;
+// ${join(syscall_abi.clobbers, " and ")} are clobbered by the instruction. C passes the 4th
+// argument in %rcx, the kernel wants it in %r10.
+#include "zdefs_${os}_${arch}.h"
+
+	.text
+@@ for name, s in sorted(syscalls) do
+@@ if name ~= "clone" then
+
+// long sys_${name}(${s.nargs} args)
+	.globl	${sym("sys_" .. name)}
+@@ if asm.type_directives then
+	.type	${sym("sys_" .. name)}, @function
+@@ end
+	.p2align 4
+${sym("sys_" .. name)}:
+@@ if s.nargs >= 4 then
+	movq	%rcx, %r10
+@@ end
+	movl	$${s.nr}, %eax		// SYS_${name}
+	${syscall_abi.instruction}
+	ret
+@@ if asm.type_directives then
+	.size	${sym("sys_" .. name)}, .-${sym("sys_" .. name)}
+@@ end
+@@ end
+@@ end
+@@ if syscalls.clone then
+
+// long sys_clone_thread(unsigned long flags, void *stack, void *tls, void (*fn)(void *), void *arg)
+// clone(flags, stack, NULL, NULL, tls); the child starts on the new stack, calls fn(arg)
+// and exits its thread if fn ever returns. fn and arg ride in %r12/%r13, which both
+// threads inherit; they are callee-saved, so the parent restores them.
+	.globl	${sym("sys_clone_thread")}
+@@ if asm.type_directives then
+	.type	${sym("sys_clone_thread")}, @function
+@@ end
+	.p2align 4
+${sym("sys_clone_thread")}:
+	pushq	%r12
+	pushq	%r13
+	movq	%rcx, %r12		// fn
+	movq	%r8, %r13		// arg
+	movq	%rdx, %r8		// tls
+	xorl	%edx, %edx		// parent_tid
+	xorl	%r10d, %r10d		// child_tid
+	movl	$${syscalls.clone.nr}, %eax		// SYS_clone
+	${syscall_abi.instruction}
+	testq	%rax, %rax
+	jz	1f
+	popq	%r13			// parent (or error): back to the caller
+	popq	%r12
+	ret
+1:	// child: %rsp is the new stack, 16-aligned by the caller
+	xorl	%ebp, %ebp		// outermost frame for debuggers
+	movq	%r13, %rdi
+	call	*%r12
+	movl	$0, %edi
+	movl	$${syscalls.exit.nr}, %eax		// SYS_exit: this thread only
+	${syscall_abi.instruction}
+	ud2
+@@ if asm.type_directives then
+	.size	${sym("sys_clone_thread")}, .-${sym("sys_clone_thread")}
+@@ end
+@@ end
+@@ if asm.gnu_stack_note then
+
+	.section .note.GNU-stack,"",@progbits
+@@ end
