@@ -177,7 +177,7 @@ void os_newosproc(m *mp) {
         fatalf("newosproc: clone failed: errno %ld", -r);
 }
 
-void os_minit(void) { getg()->m->thread = (uintptr_t)sys_gettid(); }
+void os_minit(void) {}
 @@ else
 // threads.method = pthread: pthread owns the thread's stack; g0 takes its bounds.
 static void *thread_start(void *arg) {

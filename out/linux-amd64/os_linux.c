@@ -149,7 +149,7 @@ void os_newosproc(m *mp) {
         fatalf("newosproc: clone failed: errno %ld", -r);
 }
 
-void os_minit(void) { getg()->m->thread = (uintptr_t)sys_gettid(); }
+void os_minit(void) {}
 
 void os_futexsleep(uint32_t *addr, uint32_t val, int64_t ns) {
     struct timespec_k ts, *tsp = NULL;
