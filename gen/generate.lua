@@ -148,9 +148,10 @@ function M.check(root, target)
       res.problems[#res.problems + 1] = string.format("%s/%s: missing; run: %s", dir, f.name, fix)
     elseif have ~= want then
       local line, a, b = first_difference(have, want)
+      local function show(l) return l and string.format("%q", l) or "<end of file>" end
       res.problems[#res.problems + 1] = string.format(
-        "%s/%s: differs from what gen makes (line %d: committed %q, generated %q); run: %s",
-        dir, f.name, line, a or "<end of file>", b or "<end of file>", fix)
+        "%s/%s: differs from what gen makes (line %d: committed %s, generated %s); run: %s",
+        dir, f.name, line, show(a), show(b), fix)
     end
   end
   for _, name in ipairs(util.list_dir(root .. "/" .. dir)) do

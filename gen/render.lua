@@ -146,6 +146,10 @@ local function helpers(T, reads)
     for i, v in ipairs(raw) do s[i] = tostring(v) end
     return table.concat(s, sep or ", ")
   end
+  -- pairs' order is unspecified: generated files would differ from run to run.
+  function h.pairs()
+    error("pairs order is not deterministic: use sorted(map) or ipairs(list)", 2)
+  end
   function h.upper(s) return string.upper(tostring(s)) end
   function h.lower(s) return string.lower(tostring(s)) end
   -- Pads s with spaces to width (aligns columns in generated code).
