@@ -3,6 +3,7 @@
 -- Users never type include paths or link lines.
 local util = require "gen.util"
 local ninja = require "gen.ninja"
+local generate = require "gen.generate"
 
 local M = {}
 
@@ -65,6 +66,7 @@ function M.link_argv(root, b, flags, output)
 end
 
 function M.cc(root, target, variants, flags, output)
+  M.recipe(generate.resolve(root, target, variants)) -- fail early for an os we cannot link
   local b = ninja.build(root, target, variants)
   local code = util.execute(util.command(M.link_argv(root, b, flags, output)))
   if code ~= 0 then util.fail("cc: clang failed (exit %d)", code) end
