@@ -51,8 +51,8 @@ function M.recipe(r)
   local by_os = M.recipes[r.table.os]
   local recipe = by_os and by_os[r.table.link.mode]
   if not recipe then
-    util.fail("cc: no link recipe for %s (%s) yet: `build.lua build --target %s` builds the library, "
-      .. "but programs cannot be linked for it", r.table.os, r.table.link.mode, r.target)
+    util.fail("cc: no link recipe for %s (%s link mode) yet, so programs cannot be linked for %s",
+      r.table.os, r.table.link.mode, r.target)
   end
   return recipe
 end

@@ -277,11 +277,16 @@ function suites.e2e(root, R, opts)
   local function lib(target, mode)
     local key = target .. "/" .. mode
     if libs[key] == nil then
-      local okb, b = util.protect(ninja.build, root, target, M.MODES[mode])
-      libs[key] = okb and { b = b } or { err = b }
-      if okb then
-        local okr, e = util.protect(cc.recipe, b.resolved)
-        if not okr then libs[key] = { skip = e } end
+      local okr, r = util.protect(generate.resolve, root, target, M.MODES[mode])
+      local okc, e = true, nil
+      if okr then okc, e = util.protect(cc.recipe, r) end
+      if not okr then
+        libs[key] = { err = r }
+      elseif not okc then
+        libs[key] = { skip = e }
+      else
+        local okb, b = util.protect(ninja.build, root, target, M.MODES[mode])
+        libs[key] = okb and { b = b } or { err = b }
       end
     end
     return libs[key]
