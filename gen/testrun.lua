@@ -249,14 +249,16 @@ local function check_case(c, code, out, err)
     problems[#problems + 1] = string.format("exit: expected %d; got %d", want_exit, code)
   end
   if c.stdout and out ~= c.stdout then
-    problems[#problems + 1] = string.format("stdout: expected %q\n  got %q", truncate(c.stdout), truncate(out))
+    problems[#problems + 1] = string.format("stdout: expected %s\n    got %s", util.show(truncate(c.stdout)),
+      util.show(truncate(out)))
   end
   local function match(what, pattern, text)
     local ok, found = pcall(string.find, text, pattern)
     if not ok then
       problems[#problems + 1] = what .. "_match: bad Lua pattern: " .. tostring(found)
     elseif not found then
-      problems[#problems + 1] = string.format("%s: expected to match %q\n  got %q", what, pattern, truncate(text))
+      problems[#problems + 1] = string.format("%s: expected to match %s\n    got %s", what, util.show(pattern),
+        util.show(truncate(text)))
     end
   end
   if c.stdout_match then match("stdout", c.stdout_match, out) end
@@ -344,7 +346,8 @@ function suites.e2e(root, R, opts)
       P.add("cd " .. util.quote(root) .. " && " .. cmd, function(code, out, err)
         local problems = check_case(c, code, out, err)
         done[i] = { problems = problems,
-          text = "$ " .. cmd .. "\n" .. table.concat(problems, "\n") .. "\nstderr: " .. truncate(err, 600) }
+          text = "$ " .. cmd .. "\n" .. table.concat(problems, "\n")
+            .. (err ~= "" and "\nstderr: " .. truncate(err, 600) or "") }
         report()
       end)
     end

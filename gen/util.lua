@@ -216,6 +216,11 @@ function M.path_less(a, b)
   return #ta < #tb
 end
 
+-- A string as a one-line Lua literal ("a\nb", not %q's backslash-newline).
+function M.show(s)
+  return (string.format("%q", tostring(s)):gsub("\\\n", "\\n"))
+end
+
 -- Shell ----------------------------------------------------------------------
 
 function M.quote(s)
