@@ -60,6 +60,8 @@ M.root = record({
     symbol_prefix = str("prefix of C symbols in assembly (\"_\" on Mach-O)", { required = true }),
     type_directives = bool("emit .type/.size directives (ELF only)", { required = true }),
     gnu_stack_note = bool("emit the .note.GNU-stack section (ELF only)", { required = true }),
+    hidden_directive = str("directive keeping an asm symbol inside the runtime (.hidden on ELF, "
+      .. ".private_extern on Mach-O)", { required = true }),
   }, "assembler dialect details", { required = true }),
   wip = bool("a port in progress: gen --check and test report it as skipped", { default = false }),
   cflags = list(str("a compiler flag"), "extra C/asm compiler flags, after the defaults (later win)", { default = {} }),

@@ -39,13 +39,15 @@ static void p_destroy(p *pp, p *heir) {
     while ((gp = runqget(pp, &inherit)) != NULL)
         globrunqput(gp);
     timers_move(pp, heir);
-    while ((gp = gfget(pp)) != NULL) {
-        lock(&sched.gflock);
+    lock(&sched.gflock);
+    while ((gp = pp->gfree) != NULL) {
+        pp->gfree = gp->schedlink;
         gp->schedlink = sched.gfree;
         sched.gfree = gp;
         sched.ngfree++;
-        unlock(&sched.gflock);
     }
+    pp->gfreecnt = 0;
+    unlock(&sched.gflock);
     stackcache_drain(pp);
     pp->status = P_DEAD;
 }

@@ -295,8 +295,8 @@ void entersyscall(void);
 void exitsyscall(void);
 
 // Context switch (generated asm_<arch>.S).
-void ctx_switch_call(uintptr_t *save_sp, uintptr_t new_sp, void (*fn)(void *), void *arg)
-    __attribute__((noreturn));
+// Returns when something ctx_resume's the saved context.
+void ctx_switch_call(uintptr_t *save_sp, uintptr_t new_sp, void (*fn)(void *), void *arg);
 void ctx_resume(uintptr_t sp) __attribute__((noreturn));
 void ctx_start(void);
 void gostart(void) __attribute__((noreturn));

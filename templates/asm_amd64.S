@@ -3,6 +3,9 @@
 @@ local saved = regs.callee_saved
 @@ local function fn_begin(name)
 	.globl	${sym(name)}
+@@ if name ~= entry.symbol then
+	${asm.hidden_directive}	${sym(name)}
+@@ end
 @@ if asm.type_directives then
 	.type	${sym(name)}, @function
 @@ end

@@ -4,6 +4,9 @@
 #include "zasm_offsets.h"
 @@ local function fn_begin(name)
 	.globl	${sym(name)}
+@@ if name ~= entry.symbol then
+	${asm.hidden_directive}	${sym(name)}
+@@ end
 @@ if asm.type_directives then
 	.type	${sym(name)}, @function
 @@ end

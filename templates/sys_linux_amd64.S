@@ -11,6 +11,7 @@
 
 // long sys_${name}(${s.nargs} args)
 	.globl	${sym("sys_" .. name)}
+	${asm.hidden_directive}	${sym("sys_" .. name)}
 @@ if asm.type_directives then
 	.type	${sym("sys_" .. name)}, @function
 @@ end
@@ -34,6 +35,7 @@ ${sym("sys_" .. name)}:
 // and exits its thread if fn ever returns. fn and arg ride in %r12/%r13, which both
 // threads inherit; they are callee-saved, so the parent restores them.
 	.globl	${sym("sys_clone_thread")}
+	${asm.hidden_directive}	${sym("sys_clone_thread")}
 @@ if asm.type_directives then
 	.type	${sym("sys_clone_thread")}, @function
 @@ end

@@ -9,6 +9,7 @@ return {
   asm = {
     symbol_prefix = "_",      -- Mach-O C symbols carry a leading underscore
     type_directives = false,  -- Mach-O has no .type/.size
+    hidden_directive = ".private_extern", -- internal symbols stay inside librt0
     gnu_stack_note = false,
   },
 

@@ -10,6 +10,7 @@ return {
   asm = {
     symbol_prefix = "",      -- ELF symbols carry no leading underscore
     type_directives = true,  -- emit .type/.size for functions and objects
+    hidden_directive = ".hidden",         -- internal symbols stay inside librt0 (localized at link)
     gnu_stack_note = true,   -- .note.GNU-stack: the stack is not executable
   },
 

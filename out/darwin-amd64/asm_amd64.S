@@ -9,6 +9,7 @@
 // Saves this context (callee-saved registers, then %rsp into *save_sp), moves to new_sp
 // and calls fn(arg) there. fn never returns: the context is resumed by ctx_resume.
 	.globl	_ctx_switch_call
+	.private_extern	_ctx_switch_call
 	.p2align 4
 _ctx_switch_call:
 	pushq	%rbx
@@ -27,6 +28,7 @@ _ctx_switch_call:
 // Resumes a context saved by ctx_switch_call or built by ctx_init: pops the
 // callee-saved registers in reverse order and returns into it.
 	.globl	_ctx_resume
+	.private_extern	_ctx_resume
 	.p2align 4
 _ctx_resume:
 	movq	%rdi, %rsp
@@ -41,6 +43,7 @@ _ctx_resume:
 // void ctx_start(void)
 // Where a new goroutine's first ctx_resume returns: %rsp is 16-aligned here.
 	.globl	_ctx_start
+	.private_extern	_ctx_start
 	.p2align 4
 _ctx_start:
 	xorl	%ebp, %ebp		// outermost frame for debuggers

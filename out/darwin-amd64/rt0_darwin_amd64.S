@@ -16,6 +16,7 @@ _main:
 
 // rt0_go(argc in %rdi, argv in %rsi): never returns.
 	.globl	_rt0_go
+	.private_extern	_rt0_go
 	.p2align 4
 _rt0_go:
 	// Copy argc and argv to a 16-aligned frame: 3 argument slots and 2 locals.

@@ -9,6 +9,7 @@
 // Saves this context (callee-saved registers, then %rsp into *save_sp), moves to new_sp
 // and calls fn(arg) there. fn never returns: the context is resumed by ctx_resume.
 	.globl	ctx_switch_call
+	.hidden	ctx_switch_call
 	.type	ctx_switch_call, @function
 	.p2align 4
 ctx_switch_call:
@@ -29,6 +30,7 @@ ctx_switch_call:
 // Resumes a context saved by ctx_switch_call or built by ctx_init: pops the
 // callee-saved registers in reverse order and returns into it.
 	.globl	ctx_resume
+	.hidden	ctx_resume
 	.type	ctx_resume, @function
 	.p2align 4
 ctx_resume:
@@ -45,6 +47,7 @@ ctx_resume:
 // void ctx_start(void)
 // Where a new goroutine's first ctx_resume returns: %rsp is 16-aligned here.
 	.globl	ctx_start
+	.hidden	ctx_start
 	.type	ctx_start, @function
 	.p2align 4
 ctx_start:

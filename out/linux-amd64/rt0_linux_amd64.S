@@ -20,6 +20,7 @@ _rt0_amd64_linux:
 
 // rt0_go(argc in %rdi, argv in %rsi): never returns.
 	.globl	rt0_go
+	.hidden	rt0_go
 	.type	rt0_go, @function
 	.p2align 4
 rt0_go:

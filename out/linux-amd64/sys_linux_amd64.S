@@ -11,6 +11,7 @@
 
 // long sys_arch_prctl(2 args)
 	.globl	sys_arch_prctl
+	.hidden	sys_arch_prctl
 	.type	sys_arch_prctl, @function
 	.p2align 4
 sys_arch_prctl:
@@ -21,6 +22,7 @@ sys_arch_prctl:
 
 // long sys_clock_gettime(2 args)
 	.globl	sys_clock_gettime
+	.hidden	sys_clock_gettime
 	.type	sys_clock_gettime, @function
 	.p2align 4
 sys_clock_gettime:
@@ -31,6 +33,7 @@ sys_clock_gettime:
 
 // long sys_close(1 args)
 	.globl	sys_close
+	.hidden	sys_close
 	.type	sys_close, @function
 	.p2align 4
 sys_close:
@@ -41,6 +44,7 @@ sys_close:
 
 // long sys_exit(1 args)
 	.globl	sys_exit
+	.hidden	sys_exit
 	.type	sys_exit, @function
 	.p2align 4
 sys_exit:
@@ -51,6 +55,7 @@ sys_exit:
 
 // long sys_exit_group(1 args)
 	.globl	sys_exit_group
+	.hidden	sys_exit_group
 	.type	sys_exit_group, @function
 	.p2align 4
 sys_exit_group:
@@ -61,6 +66,7 @@ sys_exit_group:
 
 // long sys_futex(6 args)
 	.globl	sys_futex
+	.hidden	sys_futex
 	.type	sys_futex, @function
 	.p2align 4
 sys_futex:
@@ -72,6 +78,7 @@ sys_futex:
 
 // long sys_getpid(0 args)
 	.globl	sys_getpid
+	.hidden	sys_getpid
 	.type	sys_getpid, @function
 	.p2align 4
 sys_getpid:
@@ -82,6 +89,7 @@ sys_getpid:
 
 // long sys_gettid(0 args)
 	.globl	sys_gettid
+	.hidden	sys_gettid
 	.type	sys_gettid, @function
 	.p2align 4
 sys_gettid:
@@ -92,6 +100,7 @@ sys_gettid:
 
 // long sys_kill(2 args)
 	.globl	sys_kill
+	.hidden	sys_kill
 	.type	sys_kill, @function
 	.p2align 4
 sys_kill:
@@ -102,6 +111,7 @@ sys_kill:
 
 // long sys_madvise(3 args)
 	.globl	sys_madvise
+	.hidden	sys_madvise
 	.type	sys_madvise, @function
 	.p2align 4
 sys_madvise:
@@ -112,6 +122,7 @@ sys_madvise:
 
 // long sys_mincore(3 args)
 	.globl	sys_mincore
+	.hidden	sys_mincore
 	.type	sys_mincore, @function
 	.p2align 4
 sys_mincore:
@@ -122,6 +133,7 @@ sys_mincore:
 
 // long sys_mmap(6 args)
 	.globl	sys_mmap
+	.hidden	sys_mmap
 	.type	sys_mmap, @function
 	.p2align 4
 sys_mmap:
@@ -133,6 +145,7 @@ sys_mmap:
 
 // long sys_mprotect(3 args)
 	.globl	sys_mprotect
+	.hidden	sys_mprotect
 	.type	sys_mprotect, @function
 	.p2align 4
 sys_mprotect:
@@ -143,6 +156,7 @@ sys_mprotect:
 
 // long sys_munmap(2 args)
 	.globl	sys_munmap
+	.hidden	sys_munmap
 	.type	sys_munmap, @function
 	.p2align 4
 sys_munmap:
@@ -153,6 +167,7 @@ sys_munmap:
 
 // long sys_nanosleep(2 args)
 	.globl	sys_nanosleep
+	.hidden	sys_nanosleep
 	.type	sys_nanosleep, @function
 	.p2align 4
 sys_nanosleep:
@@ -163,6 +178,7 @@ sys_nanosleep:
 
 // long sys_openat(4 args)
 	.globl	sys_openat
+	.hidden	sys_openat
 	.type	sys_openat, @function
 	.p2align 4
 sys_openat:
@@ -174,6 +190,7 @@ sys_openat:
 
 // long sys_read(3 args)
 	.globl	sys_read
+	.hidden	sys_read
 	.type	sys_read, @function
 	.p2align 4
 sys_read:
@@ -184,6 +201,7 @@ sys_read:
 
 // long sys_rt_sigaction(4 args)
 	.globl	sys_rt_sigaction
+	.hidden	sys_rt_sigaction
 	.type	sys_rt_sigaction, @function
 	.p2align 4
 sys_rt_sigaction:
@@ -195,6 +213,7 @@ sys_rt_sigaction:
 
 // long sys_rt_sigprocmask(4 args)
 	.globl	sys_rt_sigprocmask
+	.hidden	sys_rt_sigprocmask
 	.type	sys_rt_sigprocmask, @function
 	.p2align 4
 sys_rt_sigprocmask:
@@ -206,6 +225,7 @@ sys_rt_sigprocmask:
 
 // long sys_sched_getaffinity(3 args)
 	.globl	sys_sched_getaffinity
+	.hidden	sys_sched_getaffinity
 	.type	sys_sched_getaffinity, @function
 	.p2align 4
 sys_sched_getaffinity:
@@ -216,6 +236,7 @@ sys_sched_getaffinity:
 
 // long sys_sched_yield(0 args)
 	.globl	sys_sched_yield
+	.hidden	sys_sched_yield
 	.type	sys_sched_yield, @function
 	.p2align 4
 sys_sched_yield:
@@ -226,6 +247,7 @@ sys_sched_yield:
 
 // long sys_tgkill(3 args)
 	.globl	sys_tgkill
+	.hidden	sys_tgkill
 	.type	sys_tgkill, @function
 	.p2align 4
 sys_tgkill:
@@ -236,6 +258,7 @@ sys_tgkill:
 
 // long sys_write(3 args)
 	.globl	sys_write
+	.hidden	sys_write
 	.type	sys_write, @function
 	.p2align 4
 sys_write:
@@ -249,6 +272,7 @@ sys_write:
 // and exits its thread if fn ever returns. fn and arg ride in %r12/%r13, which both
 // threads inherit; they are callee-saved, so the parent restores them.
 	.globl	sys_clone_thread
+	.hidden	sys_clone_thread
 	.type	sys_clone_thread, @function
 	.p2align 4
 sys_clone_thread:
