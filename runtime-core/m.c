@@ -145,7 +145,8 @@ void idle_until(int64_t when) {
     }
     mput(mp);
     unlock(&sched.lock);
-    if (timer_m && !notetsleep(&mp->park, when - nanotime())) {
+    int64_t delay = when - nanotime();
+    if (timer_m && !notetsleep(&mp->park, delay > 0 ? delay : 0)) {
         lock(&sched.lock);
         if (mremove(mp)) {
             // Timed out and nobody claimed us: run the timers with any idle P.
