@@ -136,7 +136,7 @@ function suites.gencheck(root, R)
 end
 
 -- Criterion tests: white-box, linked against the hosted (libc) build's raw objects.
-M.UNIT_TARGET, M.UNIT_VARIANTS = "linux-amd64", { "libc" }
+M.UNIT_TARGET, M.UNIT_VARIANTS = "linux-amd64", { "libc", "tests/unit/unit_entry.lua" }
 
 function suites.unit(root, R, opts)
   local tests = {}
@@ -160,7 +160,6 @@ function suites.unit(root, R, opts)
     local compile = util.command({
       "clang", "--target=" .. b.resolved.table.toolchain.triple, "-g", "-O1", "-Wall", "-fuse-ld=lld",
       "-I", root .. "/runtime-core", "-I", root .. "/runtime-core/include", "-I", root .. "/" .. b.gendir,
-      -- -lcriterion first: its main must win over the hosted rt0's main in the archive.
       root .. "/tests/unit/" .. f, "-lcriterion", root .. "/" .. b.internal, "-pthread", "-o", exe,
     })
     -- Criterion prints its report on stderr; --verbose lists every test.
