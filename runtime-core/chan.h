@@ -1,0 +1,43 @@
+// chan.h — a channel's insides, shared by chan.c and select.c and nobody else.
+#ifndef CHAN_H
+#define CHAN_H
+
+#include "runtime.h"
+
+// A FIFO of parked goroutines, linked through sudog.next/prev.
+struct waitq {
+    struct sudog *first, *last;
+};
+
+struct rt_chan {
+    mutex lock;
+    uint32_t closed; // written under lock, read without it by non-blocking fast paths
+    size_t qcount;   // values in buf; same rule as closed
+    size_t dataqsiz; // capacity; 0 for an unbuffered channel
+    size_t elemsize;
+    size_t sendx, recvx; // ring positions of the next send and receive
+    struct waitq recvq, sendq;
+    size_t allocsize; // what rt_chan_free gives back
+    unsigned char *buf;
+};
+
+// Queue operations; c->lock held. waitq_dequeue skips (and drops) sudogs of a select
+// that another case already won, so only one case of a select ever completes.
+void waitq_enqueue(struct waitq *q, struct sudog *sg);
+struct sudog *waitq_dequeue(struct waitq *q);
+void waitq_remove(struct waitq *q, struct sudog *sg);
+
+// Transfers with c->lock held. Each returns the goroutine to goready once every lock is
+// released: sg has been dequeued and marked successful, and g.param points at sg.
+g *chan_send_direct(rt_chan *c, struct sudog *sg, const void *elem);
+g *chan_recv_direct(rt_chan *c, struct sudog *sg, void *elem);
+void chan_buf_put(rt_chan *c, const void *elem);
+void chan_buf_take(rt_chan *c, void *elem);
+void chan_zero(rt_chan *c, void *elem);
+
+// Send and receive; block == false returns false rather than park. chan_recv sets
+// *received to false when it returned because the channel is closed and drained.
+bool chan_send(rt_chan *c, const void *elem, bool block);
+bool chan_recv(rt_chan *c, void *elem, bool block, bool *received);
+
+#endif
