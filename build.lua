@@ -108,8 +108,9 @@ function commands.test(args)
   return testrun.run(ROOT, { suites = args.suite, jobs = tonumber(args.jobs) })
 end
 
-function commands.bench(_)
-  util.fail("bench: not implemented yet (bench/ has no programs to run)")
+function commands.bench(args)
+  local bench = require "gen.bench"
+  return bench.run(ROOT, { procs = bench.parse_procs(args.procs), runs = args.runs, quick = args.quick })
 end
 
 -- cc and run take a compiler command line, not argparse options: we pull out
@@ -194,7 +195,10 @@ local function parser()
   t:option("--suite", "Only these suites (lint, busted, gencheck, unit, e2e, darwin).")
     :args(1):count("*")
   t:option("--jobs", "Parallel e2e runs.", "2")
-  p:command("bench", "Run the benchmarks.")
+  local bn = p:command("bench", "Run bench/*.c against their Go peers and print the table (not a test).")
+  bn:option("--procs", "GOMAXPROCS values, comma-separated.", "1,2")
+  bn:option("--runs", "Runs of each program, interleaved with its peer (default 5, 3 with --quick).")
+  bn:flag("--quick", "Fewer iterations, for a run under a minute.")
   return p
 end
 
