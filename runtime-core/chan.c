@@ -91,9 +91,21 @@ void waitq_remove(struct waitq *q, struct sudog *sg) {
 
 static void *slot(rt_chan *c, size_t i) { return c->buf + i * c->elemsize; }
 
+// Word-sized values are the common case: a constant-size copy compiles to a move,
+// where a general copy of a few bytes costs more than the rest of a handoff.
 static void copy_elem(rt_chan *c, void *dst, const void *src) {
-    if (dst != NULL)
+    if (dst == NULL)
+        return;
+    switch (c->elemsize) {
+    case 4:
+        __builtin_memcpy(dst, src, 4);
+        break;
+    case 8:
+        __builtin_memcpy(dst, src, 8);
+        break;
+    default:
         mem_copy(dst, src, c->elemsize);
+    }
 }
 
 void chan_zero(rt_chan *c, void *elem) {
@@ -104,7 +116,7 @@ void chan_zero(rt_chan *c, void *elem) {
 static size_t ring_next(rt_chan *c, size_t i) { return ++i == c->dataqsiz ? 0 : i; }
 
 void chan_buf_put(rt_chan *c, const void *elem) {
-    mem_copy(slot(c, c->sendx), elem, c->elemsize);
+    copy_elem(c, slot(c, c->sendx), elem);
     c->sendx = ring_next(c, c->sendx);
     store_relaxed(&c->qcount, c->qcount + 1);
 }
@@ -134,7 +146,7 @@ g *chan_recv_direct(rt_chan *c, struct sudog *sg, void *elem) {
         copy_elem(c, elem, sg->elem);
     } else {
         copy_elem(c, elem, slot(c, c->recvx));
-        mem_copy(slot(c, c->recvx), sg->elem, c->elemsize);
+        copy_elem(c, slot(c, c->recvx), sg->elem);
         c->recvx = ring_next(c, c->recvx);
         c->sendx = c->recvx;
     }

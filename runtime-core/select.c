@@ -78,38 +78,49 @@ static void selunlock(const rt_select_case *cs, const struct selwork *w) {
     }
 }
 
+// The case's channel is locked. *wake is set to a partner to ready after unlocking.
+static bool try_send(rt_select_case *sc, g **wake) {
+    rt_chan *c = sc->chan;
+    struct sudog *sg = waitq_dequeue(&c->recvq);
+    if (sg != NULL)
+        *wake = chan_send_direct(c, sg, sc->elem);
+    else if (c->qcount < c->dataqsiz)
+        chan_buf_put(c, sc->elem);
+    else
+        return false;
+    return true;
+}
+
+static bool try_recv(rt_select_case *sc, g **wake) {
+    rt_chan *c = sc->chan;
+    struct sudog *sg = waitq_dequeue(&c->sendq);
+    sc->ok = true;
+    if (sg != NULL) {
+        *wake = chan_recv_direct(c, sg, sc->elem);
+    } else if (c->qcount > 0) {
+        chan_buf_take(c, sc->elem);
+    } else if (c->closed) {
+        chan_zero(c, sc->elem);
+        sc->ok = false;
+    } else {
+        return false;
+    }
+    return true;
+}
+
 // Tries case i with every lock held. Returns true if it completed (locks released,
 // any woken partner readied).
 static bool try_case(rt_select_case *cs, int32_t i, const struct selwork *w) {
-    rt_chan *c = cs[i].chan;
-    g *gp = NULL;
-    struct sudog *sg;
-    if (cs[i].dir == RT_SELECT_SEND) {
-        if (c->closed) {
-            selunlock(cs, w);
-            fatal("send on closed channel");
-        }
-        if ((sg = waitq_dequeue(&c->recvq)) != NULL)
-            gp = chan_send_direct(c, sg, cs[i].elem);
-        else if (c->qcount < c->dataqsiz)
-            chan_buf_put(c, cs[i].elem);
-        else
-            return false;
-    } else {
-        cs[i].ok = true;
-        if ((sg = waitq_dequeue(&c->sendq)) != NULL)
-            gp = chan_recv_direct(c, sg, cs[i].elem);
-        else if (c->qcount > 0)
-            chan_buf_take(c, cs[i].elem);
-        else if (c->closed) {
-            chan_zero(c, cs[i].elem);
-            cs[i].ok = false;
-        } else
-            return false;
+    g *wake = NULL;
+    if (cs[i].dir == RT_SELECT_SEND && cs[i].chan->closed) {
+        selunlock(cs, w);
+        fatal("send on closed channel");
     }
+    if (!(cs[i].dir == RT_SELECT_SEND ? try_send(&cs[i], &wake) : try_recv(&cs[i], &wake)))
+        return false;
     selunlock(cs, w);
-    if (gp != NULL)
-        goready(gp);
+    if (wake != NULL)
+        goready(wake);
     return true;
 }
 

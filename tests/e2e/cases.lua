@@ -56,6 +56,8 @@ return {
     procs = { 1, 2 }, timeout = 20 },
   { name = "select_stress", src = "tests/e2e/select_stress.c", stdout = "ok select_stress\n",
     procs = { 1, 2, 4 }, timeout = 30 },
+  { name = "select_swap", src = "tests/e2e/select_swap.c", stdout = "ok select_swap\n",
+    procs = { 1, 2, 4 }, timeout = 30 },
   { name = "mutex_bank", src = "tests/e2e/mutex_bank.c", stdout = "ok mutex_bank\n",
     procs = { 1, 2, 4 }, timeout = 30 },
   { name = "mutex_fairness", src = "tests/e2e/mutex_fairness.c", stdout = "ok mutex_fairness\n",
