@@ -94,17 +94,18 @@ static bool try_send(rt_select_case *sc, g **wake) {
 static bool try_recv(rt_select_case *sc, g **wake) {
     rt_chan *c = sc->chan;
     struct sudog *sg = waitq_dequeue(&c->sendq);
-    sc->ok = true;
-    if (sg != NULL) {
-        *wake = chan_recv_direct(c, sg, sc->elem);
-    } else if (c->qcount > 0) {
-        chan_buf_take(c, sc->elem);
-    } else if (c->closed) {
-        chan_zero(c, sc->elem);
+    if (sg == NULL && c->qcount == 0) {
+        if (!c->closed)
+            return false;
+        chan_zero(c, sc->elem); // closed and drained: ready, with a zero value
         sc->ok = false;
-    } else {
-        return false;
+        return true;
     }
+    if (sg != NULL)
+        *wake = chan_recv_direct(c, sg, sc->elem);
+    else
+        chan_buf_take(c, sc->elem);
+    sc->ok = true;
     return true;
 }
 
