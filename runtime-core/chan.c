@@ -195,8 +195,8 @@ bool chan_send(rt_chan *c, const void *elem, bool block) {
             return false;
         park_forever(WAIT_CHAN_SEND);
     }
-    // Without the lock: an open channel seen full cannot take the value now. Either
-    // read may be stale, but each was true at some instant, and the closed one last.
+    // Without the lock: seen open, then full, it was both at the moment of the second
+    // read (a closed channel never reopens), so the send could not proceed then.
     if (!block && !atomic_load(&c->closed) && chan_full(c))
         return false;
     lock(&c->lock);
