@@ -15,6 +15,12 @@ return {
     check_value = 0x123,   -- stored through TLS and read back from m0.tls at start-up
   },
 
+  -- x86-64 clone(2) takes (flags, stack, parent_tid, child_tid, tls): tls is argument 5.
+  threads = { clone_tls_arg = 5 },
+
+  -- The vDSO's clock_gettime (vdso_linux_amd64.go: version LINUX_2.6).
+  vdso = { version = "LINUX_2.6", clock_gettime = "__vdso_clock_gettime" },
+
   -- Linux's amd64 syscall convention (entry_64.S): number in rax, arguments in
   -- rdi rsi rdx r10 r8 r9, result in rax, -4095..-1 is -errno; rcx and r11 are clobbered.
   syscall_abi = {

@@ -3,6 +3,7 @@
 -- resolved table against it and returns every problem, one line each:
 --   <file>: <field.path>: expected <what>; got <what>
 local util = require "gen.util"
+local todo = require "gen.todo"
 
 local M = {}
 
@@ -32,7 +33,9 @@ M.enums = {
   entry_args = { "stack", "registers" },
   object_format = { "elf", "macho" },
   threads_method = { "clone", "pthread" },
-  sleep_method = { "futex", "ulock" },
+  sleep_method = { "futex", "ulock", "pthread_cond" },
+  tsd_slot = { "fixed", "pthread_key" },
+  entry_load_command = { "LC_MAIN", "LC_UNIXTHREAD" },
   clock_method = { "vdso", "mach_absolute_time" },
   auxv_action = { "end", "page_size", "hwcap", "hwcap2", "secure", "random_seed", "vdso_base", "ignore" },
   ncpu_method = { "sched_getaffinity", "sysctl" },
@@ -62,6 +65,8 @@ M.root = record({
     gnu_stack_note = bool("emit the .note.GNU-stack section (ELF only)", { required = true }),
     hidden_directive = str("directive keeping an asm symbol inside the runtime (.hidden on ELF, "
       .. ".private_extern on Mach-O)", { required = true }),
+    local_label_prefix = str("prefix of labels the assembler keeps out of the symbol table (.L on ELF, "
+      .. "L on Mach-O)", { default = ".L" }),
   }, "assembler dialect details", { required = true }),
   wip = bool("a port in progress: gen --check and test report it as skipped", { default = false }),
   cflags = list(str("a compiler flag"), "extra C/asm compiler flags, after the defaults (later win)", { default = {} }),
@@ -70,16 +75,27 @@ M.root = record({
   link = record({
     mode = enum(E.link_mode, "freestanding: rt0 is the ELF entry, no libc; hosted: libc's main calls rt0",
       { required = true }),
-  }, "how programs are linked", { required = true }),
+  }, "how programs are linked", { required = true,
+    check = function(v, root)
+      if get(root, "os") == "darwin" and v.mode ~= "hosted" then
+        return "mode", "hosted when os is darwin (macOS has no stable syscall ABI; libSystem is the interface)", v.mode
+      end
+    end }),
   entry = record({
     symbol = str("the entry symbol, without symbol_prefix", { required = true }),
     args = enum(E.entry_args, "where argc/argv arrive: on the stack at 0(SP)/8(SP) or in argument registers",
       { required = true }),
-    load_command = str("Mach-O load command that names the entry (LC_MAIN)"),
+    load_command = enum(E.entry_load_command, "Mach-O load command that names the entry: LC_MAIN (dyld "
+      .. "calls it like main, args in registers) or LC_UNIXTHREAD (args on the stack)",
+      { when = { "object_format", "macho" } }),
   }, "program entry", { required = true,
     check = function(v, root)
       if v.args == "stack" and get(root, "link.mode") == "hosted" then
         return "args", "registers when link.mode is hosted (libc calls main)", v.args
+      end
+      local lc = { LC_MAIN = "registers", LC_UNIXTHREAD = "stack" }
+      if lc[v.load_command] and v.args ~= lc[v.load_command] then
+        return "args", lc[v.load_command] .. " when entry.load_command is " .. v.load_command, v.args
       end
     end }),
 
@@ -106,9 +122,19 @@ M.root = record({
   tls = record({
     method = enum(E.tls_method, "how g is found per thread", { required = true }),
     arch_set_fs = int("ARCH_SET_FS code for arch_prctl", { when = { "tls.method", "arch_prctl" } }),
-    base_adjust = int("bytes added to &m.tls before setting the FS base", { when = { "tls.method", "arch_prctl" } }),
+    base_adjust = int("bytes added to &m.tls[0] to make the thread base (arch_prctl: 8, ELF wants g at -8(FS))",
+      { when = { "tls.method", "arch_prctl" } }),
     check_value = int("value stored through TLS and read back at start-up"),
-    gs_offset = int("offset of the pthread TSD slot from the gs base", { when = { "tls.method", "darwin_tsd" } }),
+    tsd_slot = enum(E.tsd_slot, "darwin_tsd: which pthread TSD slot holds g: a fixed one (gs_offset) or a key "
+      .. "from pthread_key_create at start-up", { when = { "tls.method", "darwin_tsd" } }),
+    gs_offset = int("offset of the fixed pthread TSD slot from the gs base (8 x its key)",
+      { when = { "tls.tsd_slot", "fixed" }, min = 0,
+        check = function(v, root)
+          local ptr = get(root, "ptr_size")
+          if math.type(ptr) == "integer" and v % ptr ~= 0 then
+            return "", "a multiple of ptr_size (" .. ptr .. "): slots are pointer-sized", v
+          end
+        end }),
   }, "thread-local storage of g", { required = true }),
 
   -- OS services
@@ -116,6 +142,8 @@ M.root = record({
     method = enum(E.threads_method, "how Ms are created", { required = true }),
     clone_flags = list(str("a constant name"), "clone(2) flags, names from constants",
       { when = { "threads.method", "clone" } }),
+    clone_tls_arg = int("which clone(2) argument carries the TLS base: 5 (x86-64), 4 (CLONE_BACKWARDS: arm64)",
+      { when = { "threads.method", "clone" }, min = 4, max = 5 }),
   }, "thread creation", { required = true,
     check = function(v, root)
       if v.method == "pthread" and get(root, "link.mode") == "freestanding" then
@@ -126,8 +154,15 @@ M.root = record({
     method = enum(E.sleep_method, "how an idle M sleeps and is woken", { required = true }),
     wait_op = str("futex wait operation (a constant name)", { when = { "sleep.method", "futex" } }),
     wake_op = str("futex wake operation (a constant name)", { when = { "sleep.method", "futex" } }),
-    fallback = str("what to use where the method is unavailable"),
-  }, "M sleep and wakeup", { required = true }),
+    fallback = enum({ "pthread_cond" }, "what to switch to for good if the method answers ENOSYS"),
+    buckets = int("pthread_cond: mutex + condition variable pairs, chosen by a hash of the word's address",
+      { pow2 = true }),
+  }, "M sleep and wakeup", { required = true,
+    check = function(v)
+      if (v.method == "pthread_cond" or v.fallback == "pthread_cond") and v.buckets == nil then
+        return "buckets", "a power of two (required when sleep.method or sleep.fallback is pthread_cond)", nil
+      end
+    end }),
   clock = record({
     method = enum(E.clock_method, "how nanotime is read", { required = true }),
     monotonic = str("monotonic clock id (a constant name)", { when = { "clock.method", "vdso" } }),
@@ -164,6 +199,7 @@ M.root = record({
     huge_page_file = str("file holding the transparent huge page size"),
     max_map_count_file = str("file holding the process's mapping limit"),
     max_map_count_default = int("mapping limit assumed when the file is unreadable", { min = 1 }),
+    huge_pages = bool("read huge_page_file at osinit (variants/small.lua turns it off)", { default = true }),
     sysctl_ncpu = list(str("a constant name"), "sysctl MIB of the CPU count",
       { when = { "osinit.ncpu_method", "sysctl" } }),
     sysctl_pagesize = list(str("a constant name"), "sysctl MIB of the page size"),
@@ -213,9 +249,21 @@ M.root = record({
     ident_keys = true, unique = { "nr" } }),
   libsystem = record({
     dylib = str("install name of libSystem", { required = true }),
-    symbols = list(str("a symbol"), "libSystem functions the generated layer calls",
-      { required = true, unique_items = true }),
-  }, "libSystem imports", { when = { "os", "darwin" } }),
+    compatibility_version = str("compatibility version the stub gives libSystem (dyld wants the real one >= it)",
+      { required = true }),
+    current_version = str("current version the stub gives libSystem", { required = true }),
+    tbd_target = str("TAPI target of the .tbd link stub (x86_64-macos, arm64-macos)", { required = true }),
+    functions = list(record({
+      name = str("the C name", { required = true }),
+      ret = str("return type, as C", { required = true }),
+      params = str("parameter list, as C", { required = true }),
+    }, "a libSystem function"), "libSystem functions the generated layer (or its asm) calls; os_<os>.c "
+      .. "declares each", { required = true, nonempty = true, unique = { "name" } }),
+    compiler_symbols = list(str("a C name"), "symbols clang may call on its own (memcpy, __stack_chk_fail)",
+      { default = {}, unique_items = true }),
+    linker_symbols = list(str("a symbol, as written"), "symbols the linker itself needs (dyld_stub_binder)",
+      { default = {}, unique_items = true }),
+  }, "libSystem imports, and the .tbd stub written from them", { when = { "os", "darwin" } }),
   constants = map(int("a constant"), "OS constants for C and asm, by their header names",
     { required = true, ident_keys = true }),
   structs = map(record({
@@ -231,6 +279,15 @@ M.root = record({
         end
       end
     end }), "kernel struct layouts", { default = {}, ident_keys = true }),
+
+  -- Checking and variants.
+  waivers = map(str("why the value is not checked"), "build.lua check-table: field paths whose value "
+    .. "deliberately differs from the target's headers (like [\"constants.O_CLOEXEC\"]), each with its reason",
+    { default = {} }),
+  debug = record({
+    checks = bool("runtime assertions (RT_DEBUG): lock ranks, and canaries at both ends of every goroutine "
+      .. "stack checked at each switch", { default = false }),
+  }, "debug-build knobs (variants/debug.lua)", { default = { checks = false } }),
 }, "a description table")
 
 -- Describing values and expectations ----------------------------------------
@@ -358,6 +415,14 @@ local function check_record(n, v, path, ctx)
 end
 
 check = function(n, v, path, ctx)
+  if todo.is_todo(v) then
+    -- Not checked: it has no value yet. Listed with its line, so a porter can jump to it.
+    local o = ctx.origins[path] or { file = ctx.target_file }
+    local where = o.line and o.file .. ":" .. o.line or o.file
+    ctx.todos[#ctx.todos + 1] = { file = o.file, line = o.line or 0,
+      text = string.format("%s: %s: TODO: %s", where, path, todo.hint(v)) }
+    return
+  end
   local before = #ctx.problems
   local k = n.kind
   if k == "string" then
@@ -402,11 +467,19 @@ function M.validate(resolved, origins)
   origins = origins or {}
   normalize(resolved)
   local ctx = {
-    root = resolved, origins = origins, problems = {},
+    root = resolved, origins = origins, problems = {}, todos = {},
     target_file = origins[""] and origins[""].file or "?",
   }
   check(M.root, resolved, "", ctx)
-  return ctx.problems
+  -- TODO markers first, in file and line order: a scaffolded table's remaining work.
+  table.sort(ctx.todos, function(a, b)
+    if a.file ~= b.file then return a.file < b.file end
+    if a.line ~= b.line then return a.line < b.line end
+    return a.text < b.text
+  end)
+  local lines = {}
+  for i, t in ipairs(ctx.todos) do lines[i] = t.text end
+  return table.move(ctx.problems, 1, #ctx.problems, #lines + 1, lines)
 end
 
 -- Every field with its type and doc, in path order, for documentation.

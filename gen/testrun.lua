@@ -6,12 +6,15 @@
 --   gencheck  out/<target>/ is what gen makes (1 test per target)
 --   unit      tests/unit/test_*.c (Criterion) against linux-amd64+libc's librt0_internal.a
 --   e2e       tests/e2e/cases.lua: programs built with `cc` and run (case x mode x procs)
---   darwin    link tests for targets with no link recipe yet: reported as skipped
+--   darwin    every example and e2e program linked for each darwin target into a Mach-O
+--             executable and inspected (gen/darwin.lua), one test per program, plus one
+--             for the library's imports; targets of an os with no link recipe: skipped
 local util = require "gen.util"
 local loader = require "gen.load"
 local generate = require "gen.generate"
 local ninja = require "gen.ninja"
 local cc = require "gen.cc"
+local runner = require "gen.runner"
 
 local M = {}
 
@@ -158,7 +161,8 @@ function suites.unit(root, R, opts)
   for i, f in ipairs(tests) do
     local exe = root .. "/" .. bindir .. "/" .. f:gsub("%.c$", "")
     local compile = util.command({
-      "clang", "--target=" .. b.resolved.table.toolchain.triple, "-g", "-O1", "-Wall", "-fuse-ld=lld",
+      "clang", "--target=" .. b.resolved.table.toolchain.triple, "-g", "-O1", "-Wall", "-Wextra", "-Werror",
+      "-fuse-ld=lld",
       "-I", root .. "/runtime-core", "-I", root .. "/runtime-core/include", "-I", root .. "/" .. b.gendir,
       root .. "/tests/unit/" .. f, "-lcriterion", root .. "/" .. b.internal, "-pthread", "-o", exe,
     })
@@ -211,6 +215,8 @@ local CASE_FIELDS = {
 }
 M.CASE_FIELDS = CASE_FIELDS
 M.MODES = { freestanding = {}, libc = { "libc" } }
+-- Targets every case runs on unless it names its own (arm64 under qemu-user).
+M.E2E_TARGETS = { "linux-amd64", "linux-arm64" }
 
 function M.load_cases(root)
   local file = "tests/e2e/cases.lua"
@@ -281,8 +287,12 @@ function suites.e2e(root, R, opts)
       local okr, r = util.protect(generate.resolve, root, target, M.MODES[mode])
       local okc, e = true, nil
       if okr then okc, e = util.protect(cc.recipe, r) end
+      local how = okr and runner.how(r.table)
       if not okr then
         libs[key] = { err = r }
+      elseif how.skip and r.table.link.mode == "hosted" then
+        -- A hosted build for another arch needs that arch's libc: not a test here.
+        libs[key] = { never = true }
       elseif not okc then
         libs[key] = { skip = e }
       else
@@ -293,9 +303,11 @@ function suites.e2e(root, R, opts)
     return libs[key]
   end
   for _, c in ipairs(cases) do
-    for _, target in ipairs(c.targets or { "linux-amd64" }) do
+    for _, target in ipairs(c.targets or M.E2E_TARGETS) do
       for _, mode in ipairs(c.modes or { "freestanding", "libc" }) do
         local l = lib(target, mode)
+        if l.never then goto next_mode end
+        if l.b and not l.run then l.run = runner.how(l.b.resolved.table) end
         local exe = root .. "/build/e2e/" .. target .. "-" .. mode .. "/" .. sanitize(c.src:gsub("%.c$", ""))
         local bkey = exe
         if l.b and not builds[bkey] then
@@ -311,6 +323,7 @@ function suites.e2e(root, R, opts)
             mode, n and (" GOMAXPROCS=" .. n) or "")
           runs[#runs + 1] = { case = c, name = name, lib = l, exe = exe, build = bkey, procs = n }
         end
+        ::next_mode::
       end
     end
   end
@@ -320,16 +333,23 @@ function suites.e2e(root, R, opts)
     while done[next_report] do
       local run = runs[next_report]
       local res = done[next_report]
-      if res.skip then R.skip(run.name, res.skip)
+      if res.quiet then R.skipped = R.skipped + 1
+      elseif res.skip then R.skip(run.name, res.skip .. "; every run it affects is skipped")
       elseif res.problems and #res.problems == 0 then R.pass(run.name)
       else R.fail(run.name, res.text) end
       next_report = next_report + 1
     end
   end
+  local said = {}
   for i, run in ipairs(runs) do
     local b = builds[run.build]
     if run.lib.skip then
       done[i] = { skip = run.lib.skip }
+    elseif run.lib.run and run.lib.run.skip then
+      -- One line per reason, then the rest are counted as skipped silently.
+      local why = run.lib.run.skip
+      done[i] = { skip = why, quiet = said[why] }
+      said[why] = true
     elseif run.lib.err then
       done[i] = { text = "library build failed:\n" .. truncate(run.lib.err, 2000) }
     elseif b.code ~= 0 then
@@ -339,7 +359,9 @@ function suites.e2e(root, R, opts)
       local env = { "env", "-u", "GOMAXPROCS" }
       for _, k in ipairs(util.sorted_keys(c.env or {})) do env[#env + 1] = k .. "=" .. tostring(c.env[k]) end
       if run.procs then env[#env + 1] = "GOMAXPROCS=" .. run.procs end
-      local argv = { "timeout", "-k", "5", tostring(c.timeout or 60), run.exe }
+      local argv = { "timeout", "-k", "5", tostring(c.timeout or 60) }
+      for _, a in ipairs(run.lib.run.prefix) do argv[#argv + 1] = a end
+      argv[#argv + 1] = run.exe
       for _, a in ipairs(c.args or {}) do argv[#argv + 1] = tostring(a) end
       local cmd = util.command(env) .. " " .. util.command(argv)
       P.add("cd " .. util.quote(root) .. " && " .. cmd, function(code, out, err)
@@ -356,14 +378,100 @@ function suites.e2e(root, R, opts)
   P.close()
 end
 
--- Darwin (and any os without a link recipe) cannot link programs yet: hook for
--- the link-and-inspect tests (ld64.lld against a libSystem .tbd, then check the
--- Mach-O load commands). Reported as skipped until gen/cc.lua has a recipe.
-function suites.darwin(root, R)
+-- Darwin cannot run here, so its programs are linked and inspected instead: the
+-- examples and every e2e program (examples/*.c, then cases.lua's sources), each linked
+-- for every darwin target against the libSystem stub with ld64.lld; then
+-- gen/darwin.lua's inspect (MH_EXECUTE, LC_MAIN at the entry symbol, LC_LOAD_DYLIB of
+-- libSystem, imports all in the stub, no syscall instruction).
+local function darwin_programs(root)
+  local list, seen = {}, {}
+  local function add(src)
+    if not seen[src] then seen[src], list[#list + 1] = true, src end
+  end
+  local examples = {}
+  for _, f in ipairs(util.list_dir(root .. "/examples")) do
+    if f:match("%.c$") then examples[#examples + 1] = "examples/" .. f end
+  end
+  table.sort(examples)
+  for _, f in ipairs(examples) do add(f) end
+  local ok, cases = util.protect(M.load_cases, root)
+  for _, c in ipairs(ok and cases or {}) do add(c.src) end
+  return list, not ok and cases or nil
+end
+
+-- Imports of the library's objects (undefined and not defined by another member) that
+-- the stub lacks: a core or layer change that calls something new shows up here even
+-- when no program links the object that calls it.
+local function darwin_lib_imports(root, b, darwin)
+  local nm = darwin.tool("llvm-nm")
+  if not nm then return { "llvm-nm not found" } end
+  local code, out, err = util.capture(util.quote(nm) .. " " .. util.quote(root .. "/" .. b.internal))
+  if code ~= 0 then return { "llvm-nm failed: " .. err } end
+  local defined, undefined = {}, {}
+  for line in out:gmatch("[^\n]+") do
+    local kind, name = line:match("^%s*%x*%s+(%a)%s+(%S+)$")
+    if kind == "U" then undefined[name] = true elseif kind then defined[name] = true end
+  end
+  -- rt_main is the program's (rt.h), not an import.
+  local known = { [b.resolved.table.asm.symbol_prefix .. "rt_main"] = true }
+  for _, s in ipairs(darwin.stub_symbols(b.resolved.table)) do known[s] = true end
+  local missing = {}
+  for _, name in ipairs(util.sorted_keys(undefined)) do
+    if not defined[name] and not known[name] then missing[#missing + 1] = name end
+  end
+  return missing
+end
+
+-- Links every program for darwin target t (resolved r) with its library b, in parallel,
+-- then reports one test per program.
+local function darwin_link_all(root, R, opts, r, b, programs, darwin)
+  local t = r.target
+  local P = pool(opts.jobs or 2)
+  local results = {}
+  for i, src in ipairs(programs) do
+    local exe = root .. "/build/darwin/" .. t .. "/" .. sanitize(src:gsub("%.c$", ""))
+    util.mkdir_p(util.dirname(exe))
+    os.remove(exe)
+    local cmd = util.command(cc.link_argv(root, b, { "-O2", "-g", root .. "/" .. src }, exe))
+    P.add(cmd, function(code, out, err) results[i] = { exe = exe, cmd = cmd, code = code, text = out .. err } end)
+  end
+  P.wait()
+  P.close()
+  for i, src in ipairs(programs) do
+    local res, name = results[i], "darwin: " .. src .. " [" .. t .. "]"
+    if res.code ~= 0 then
+      local undef = {}
+      for sym in res.text:gmatch("undefined symbol: (%S+)") do undef[#undef + 1] = sym end
+      local why = #undef == 0 and "" or string.format("undefined symbols missing from the libSystem stub "
+        .. "(%s libsystem): %s\n", r.target_file, table.concat(undef, " "))
+      R.fail(name, string.format("%slink failed (exit %d):\n%s\n%s", why, res.code, res.cmd, truncate(res.text, 2000)))
+    else
+      local problems = darwin.inspect(r, res.exe)
+      if #problems == 0 then R.pass(name) else R.fail(name, table.concat(problems, "\n")) end
+    end
+  end
+end
+
+function suites.darwin(root, R, opts)
+  local darwin = require "gen.darwin"
+  local programs, cases_err = darwin_programs(root)
+  if cases_err then R.fail("darwin: tests/e2e/cases.lua", cases_err) end
   for _, t in ipairs(loader.targets(root)) do
     local ok, r = util.protect(generate.resolve, root, t)
     if ok and not (cc.recipes[r.table.os] and cc.recipes[r.table.os][r.table.link.mode]) then
       R.skip("link: " .. t, "no link recipe for " .. r.table.os .. " yet")
+    elseif ok and r.table.os == "darwin" then
+      local okb, b = util.protect(ninja.build, root, t, {})
+      local libname = "darwin: librt0.a imports are in the libSystem stub [" .. t .. "]"
+      if not okb then
+        R.fail(libname, truncate(b, 4000))
+        for _, src in ipairs(programs) do R.fail("darwin: " .. src .. " [" .. t .. "]", "(library build failed)") end
+      else
+        local missing = darwin_lib_imports(root, b, darwin)
+        if #missing == 0 then R.pass(libname)
+        else R.fail(libname, "missing from " .. r.target_file .. " libsystem: " .. table.concat(missing, " ")) end
+        darwin_link_all(root, R, opts, r, b, programs, darwin)
+      end
     end
   end
 end

@@ -17,7 +17,7 @@ void casgstatus(g *gp, uint32_t from, uint32_t to) {
 }
 
 static g *galloc(void) {
-    g *gp = persistentalloc(sizeof(g), 64);
+    g *gp = persistentalloc(sizeof(g), 16);
     gp->status = G_IDLE;
     return gp;
 }

@@ -57,13 +57,11 @@ struct g {
     uint32_t waitreason;
     bool preempt;       // cooperative preemption requested
     bool selectdone;
-    bool sysmon_seen;
     uint32_t lockedcnt; // rt_lock_os_thread nesting
     m *lockedm;
     void *param;        // passed by whoever readies a parked goroutine
     struct sudog *waiting;
     int64_t when;       // rt_sleep deadline
-    uint64_t run_start; // schedtick when it started running, for sysmon
 };
 
 #define TLS_SLOTS 6

@@ -244,9 +244,17 @@ static void gosched_m(g *gp) {
     casgstatus(gp, G_RUNNING, G_RUNNABLE);
     mp->curg = NULL;
     gp->m = NULL;
-    // To the tail of the local queue, not Go's global queue: no global lock on this hot
-    // path; the 61-tick global check and stealing keep other queues served.
-    runqput(mp->p, gp, false);
+    // Go puts a yielding G on the global queue. Here it goes to the local tail — no global
+    // lock on this hot path — unless the local queue is empty while the global one has
+    // work: then it queues behind that work, or it would run again at once and the
+    // global queue would only be served every 61st tick.
+    if (runqempty(mp->p) && atomic_load_relaxed(&sched.runq.size) != 0) {
+        lock(&sched.lock);
+        globrunqput(gp);
+        unlock(&sched.lock);
+    } else {
+        runqput(mp->p, gp, false);
+    }
     schedule();
 }
 

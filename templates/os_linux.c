@@ -164,8 +164,8 @@ static void thread_start(void *arg) {
 
 void os_newosproc(m *mp) {
     unsigned long flags = ${join(threads.clone_flags, " | ")};
-@@ if tls.method == "arch_prctl" then
-    // The new thread's TLS base, like settls: just past tls[0].
+@@ if tls.method == "arch_prctl" or tls.method == "tpidr_el0" then
+    // The new thread's TLS base (tls.method = ${tls.method}), set by the kernel.
     flags |= CLONE_SETTLS;
     void *tls = (char *)&mp->tls[0] + ${tls.base_adjust};
 @@ else

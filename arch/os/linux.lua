@@ -29,9 +29,6 @@ return {
   -- Clocks: clock_gettime through the vDSO, falling back to the syscall.
   clock = { method = "vdso", monotonic = "CLOCK_MONOTONIC", realtime = "CLOCK_REALTIME" },
 
-  -- The vDSO symbol the runtime looks up (vdso_linux_amd64.go: version LINUX_2.6).
-  vdso = { version = "LINUX_2.6", clock_gettime = "__vdso_clock_gettime" },
-
   -- Auxiliary vector tags (linux/auxvec.h) and what sysauxv does with each value.
   auxv = {
     { name = "AT_NULL",         tag = 0,  action = "end" },

@@ -140,7 +140,7 @@ static void thread_start(void *arg) {
 
 void os_newosproc(m *mp) {
     unsigned long flags = CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_SYSVSEM | CLONE_THREAD;
-    // The new thread's TLS base, like settls: just past tls[0].
+    // The new thread's TLS base (tls.method = arch_prctl), set by the kernel.
     flags |= CLONE_SETTLS;
     void *tls = (char *)&mp->tls[0] + 8;
     uintptr_t top = ALIGN_DOWN(mp->g0->stack.hi, STACK_ALIGN);

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "runtime.h"
+#include "os.h"
 
 void rt_unit_entry(int argc, char **argv);
 

@@ -67,5 +67,5 @@ Test(sysauxv, real_process_vector_gives_page_size_and_vdso_clock) {
     os_sysargs(1, (char *[]){"x", NULL, NULL, (char *)AT_PAGESZ, (char *)4096, NULL, NULL});
     cr_assert_eq(osinfo.page_size, 4096);
     int64_t a = os_nanotime(), b = os_nanotime();
-    cr_assert(a > 0 && b >= a);
+    cr_assert(a > 0 && b >= a, "nanotime went %lld then %lld", (long long)a, (long long)b);
 }

@@ -1,0 +1,21 @@
+-- Arch layer: what every *-arm64 target shares (Arm's AAPCS64, "Procedure Call
+-- Standard for the Arm 64-bit Architecture", and the Arm ARM).
+return {
+  arch = "arm64",
+  ptr_size = 8,
+  stack_align = 16, -- AAPCS64 6.4.5.1: sp is 16-aligned at every public interface
+  red_zone = 0,     -- AAPCS64 has no red zone
+  cacheline = 64,   -- Cortex-A and Neoverse cores; Go's internal/cpu uses 64 on linux/arm64
+
+  -- Calling convention (AAPCS64 6.1). The context switch saves exactly callee_saved:
+  -- x19-x28, the frame pointer x29, the link register x30 (where a resumed context
+  -- returns to) and the low halves of v8-v15 (d8-d15). sp is the context itself.
+  regs = {
+    sp = "sp",
+    lr = "x30",
+    args = { "x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7" },
+    ret = "x0",
+    callee_saved = { "x19", "x20", "x21", "x22", "x23", "x24", "x25", "x26", "x27", "x28",
+                     "x29", "x30", "d8", "d9", "d10", "d11", "d12", "d13", "d14", "d15" },
+  },
+}

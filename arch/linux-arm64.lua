@@ -1,0 +1,59 @@
+-- linux-arm64: what belongs to the pair of Linux and arm64.
+return {
+  inherit = { "os/linux", "cpu/arm64" },
+
+  toolchain = { triple = "aarch64-linux-gnu" },
+
+  -- The kernel starts a static ELF with argc at 0(sp) and argv at 8(sp), as on amd64
+  -- (rt0_linux_arm64.s).
+  entry = { symbol = "_rt0_arm64_linux", args = "stack" },
+
+  -- g lives at [tpidr_el0]: the thread register points at m.tls[0]; msr/mrs, no syscall.
+  tls = { method = "tpidr_el0", base_adjust = 0, check_value = 0x123 },
+
+  -- arm64 has CLONE_BACKWARDS: clone(flags, stack, parent_tid, tls, child_tid).
+  threads = { clone_tls_arg = 4 },
+
+  -- The vDSO's clock_gettime (vdso_linux_arm64.go: version LINUX_2.6.39).
+  vdso = { version = "LINUX_2.6.39", clock_gettime = "__kernel_clock_gettime" },
+
+  -- Linux's arm64 syscall convention (arch/arm64/kernel/syscall.c): svc #0 with the
+  -- number in x8, arguments in x0-x5, the result in x0, -4095..-1 is -errno; nothing
+  -- else is clobbered.
+  syscall_abi = {
+    instruction = "svc #0",
+    number_reg = "x8",
+    arg_regs = { "x0", "x1", "x2", "x3", "x4", "x5" },
+    ret_reg = "x0",
+    clobbers = {},
+    error_min = -4095,
+    error_max = -1,
+  },
+
+  -- Syscall numbers (include/uapi/asm-generic/unistd.h, which arm64 uses) and argument counts.
+  syscalls = {
+    read = { nr = 63, nargs = 3 },
+    write = { nr = 64, nargs = 3 },
+    close = { nr = 57, nargs = 1 },
+    mmap = { nr = 222, nargs = 6 },
+    mprotect = { nr = 226, nargs = 3 },
+    munmap = { nr = 215, nargs = 2 },
+    rt_sigaction = { nr = 134, nargs = 4 },
+    rt_sigprocmask = { nr = 135, nargs = 4 },
+    sched_yield = { nr = 124, nargs = 0 },
+    mincore = { nr = 232, nargs = 3 },
+    madvise = { nr = 233, nargs = 3 },
+    nanosleep = { nr = 101, nargs = 2 },
+    getpid = { nr = 172, nargs = 0 },
+    clone = { nr = 220, nargs = 5 },
+    exit = { nr = 93, nargs = 1 },
+    kill = { nr = 129, nargs = 2 },
+    gettid = { nr = 178, nargs = 0 },
+    futex = { nr = 98, nargs = 6 },
+    sched_getaffinity = { nr = 123, nargs = 3 },
+    clock_gettime = { nr = 113, nargs = 2 },
+    exit_group = { nr = 94, nargs = 1 },
+    tgkill = { nr = 131, nargs = 3 },
+    openat = { nr = 56, nargs = 4 },
+  },
+}
