@@ -270,13 +270,15 @@ void stoplockedm(void) {
     notesleep(&mp->park);
     noteclear(&mp->park);
     acquirep(mp->nextp);
-    mp->nextp = NULL;
-    incidlelocked(-1);
+    mp->nextp = NULL; // startlockedm already counted us as running again
 }
 
 // gp is locked to another M: hand it our P and stop.
 void startlockedm(g *gp) {
     m *lockedm = gp->lockedm;
+    // Count the locked M as running before we stop: if it only did so itself once
+    // awake, our stopm's checkdead could see no M running and report a false deadlock.
+    incidlelocked(-1);
     // The locked M runs gp straight from stoplockedm; it is not queued again.
     lockedm->nextp = releasep();
     notewakeup(&lockedm->park);
