@@ -5,6 +5,7 @@
 //   select    main runs a select with no cases
 //   mutex     main locks a mutex it already holds
 //   wg        main waits on a wait group nobody marks done
+//   locked    main, locked to its thread, receives on a channel nobody sends to
 #include <rt.h>
 
 static bool eq(const char *a, const char *b) {
@@ -35,6 +36,9 @@ int rt_main(int argc, char **argv) {
         rt_mutex mu = {0};
         rt_mutex_lock(&mu);
         rt_mutex_lock(&mu);
+    } else if (eq(what, "locked")) {
+        rt_lock_os_thread();
+        rt_chan_recv(c, NULL);
     } else if (eq(what, "wg")) {
         rt_wg wg = {0};
         rt_wg_add(&wg, 1);
