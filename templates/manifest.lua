@@ -19,6 +19,9 @@ return {
   -- timeouts): pure C that tests/unit/test_os_darwin.c also compiles on Linux.
   { template = "os_darwin_logic.h", output = "os_darwin_logic.h", os = "darwin" },
   { template = "os_darwin_logic.c", output = "os_darwin_logic.c", os = "darwin" },
+  -- Port diagnostics: does a call keep every callee-saved register? (rt_port.h)
+  { template = "regcheck_amd64.S", output = "regcheck_{arch}.S", arch = "amd64" },
+  { template = "regcheck_arm64.S", output = "regcheck_{arch}.S", arch = "arm64" },
   -- Every constant of the table, for C and asm.
   { template = "zdefs.h", output = "zdefs_{os}_{arch}.h" },
   -- Target identity and knobs for the core (link mode, stack sizes, ...).

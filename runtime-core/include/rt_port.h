@@ -1,0 +1,17 @@
+// rt_port.h — diagnostics for bringing up and checking a port (not needed by programs).
+#ifndef RT_PORT_H
+#define RT_PORT_H
+
+#include <stdint.h>
+
+#include "rt.h"
+
+// Fills every callee-saved register of the target table with a pattern, calls fn(arg),
+// and returns a mask of the registers (bit i = i-th of regs.callee_saved) that changed.
+RT_API uint64_t rt_regcheck(void (*fn)(void *), void *arg);
+
+// Calls every generated syscall stub that is harmless with arguments (-1, 0, ...), for
+// rt_regcheck to watch (Linux targets).
+RT_API void rt_regcheck_syscalls(void *unused);
+
+#endif
