@@ -2,14 +2,19 @@
 return {
   inherit = { "os/darwin", "cpu/amd64" },
 
+  -- macOS 11 is the oldest release this port targets (ulock and the apple strings'
+  -- executable_path= exist since 10.12 and 10.11).
   toolchain = { triple = "x86_64-apple-macos11" },
 
-  -- ld64.lld writes LC_MAIN: dyld calls the entry like main(argc, argv, envp, apple),
-  -- arguments in rdi, rsi, rdx, rcx (dyldMain.cpp). Go's own linker writes LC_UNIXTHREAD
-  -- on amd64 and reads them from the stack instead.
+  -- ld64 (Apple's and ld64.lld) writes LC_MAIN: dyld calls the entry like
+  -- main(argc, argv, envp, apple), arguments in rdi, rsi, rdx, rcx (dyldMain.cpp).
+  -- Go's own linker writes LC_UNIXTHREAD on amd64 and reads them from the stack instead
+  -- (cmd/link/internal/ld/macho.go).
   entry = { symbol = "main", args = "registers", load_command = "LC_MAIN" },
 
-  -- g lives in the pthread TSD slot Apple reserved for Go: %gs:0x30 (golang/go#23617).
-  -- pthread set the gs base up already, so there is no settls.
-  tls = { method = "darwin_tsd", gs_offset = 0x30, check_value = 0x123 },
+  -- g lives in the pthread TSD slot Apple reserved for Go: %gs:0x30, key 6
+  -- (golang/go#23617; Go's Tlsoffset on darwin/amd64). pthread set the gs base up
+  -- already, so there is no settls. rt0 checks the slot: what it stores through %gs
+  -- must be what pthread_getspecific(0x30 / 8) reads.
+  tls = { method = "darwin_tsd", tsd_slot = "fixed", gs_offset = 0x30, check_value = 0x123 },
 }

@@ -45,6 +45,11 @@ M.recipes = {
       return argv
     end,
   },
+  -- Always hosted: clang --target=<triple>, linked against a libSystem .tbd stub made
+  -- from the table by ld64.lld (or the native SDK on a Mac), see gen/darwin.lua.
+  darwin = {
+    hosted = function(root, r, lib, flags) return require("gen.darwin").link_argv(root, r, lib, flags) end,
+  },
 }
 
 function M.recipe(r)

@@ -252,7 +252,6 @@ M.root = record({
     compatibility_version = str("compatibility version the stub gives libSystem (dyld wants the real one >= it)",
       { required = true }),
     current_version = str("current version the stub gives libSystem", { required = true }),
-    tbd_target = str("TAPI target of the .tbd link stub (x86_64-macos, arm64-macos)", { required = true }),
     functions = list(record({
       name = str("the C name", { required = true }),
       ret = str("return type, as C", { required = true }),
@@ -263,7 +262,7 @@ M.root = record({
       { default = {}, unique_items = true }),
     linker_symbols = list(str("a symbol, as written"), "symbols the linker itself needs (dyld_stub_binder)",
       { default = {}, unique_items = true }),
-  }, "libSystem imports, and the .tbd stub written from them", { when = { "os", "darwin" } }),
+  }, "libSystem imports", { when = { "os", "darwin" } }),
   constants = map(int("a constant"), "OS constants for C and asm, by their header names",
     { required = true, ident_keys = true }),
   structs = map(record({

@@ -2,6 +2,7 @@
 // Each step names the bootstrap step it implements; values come from the table.
 #include "zdefs_${os}_${arch}.h"
 #include "zasm_offsets.h"
+@@ local L = asm.local_label_prefix -- assembler-local labels: .L on ELF, L on Mach-O
 @@ local function fn_begin(name)
 	.globl	${sym(name)}
 @@ if name ~= entry.symbol then
@@ -32,6 +33,10 @@ ${sym(name)}:
 @@ else
 // ${entry.symbol}: called like main(argc, argv, ...) with argc in %rdi and argv in %rsi
 // (entry.args = registers).
+@@ if entry.load_command == "LC_MAIN" then
+// entry.load_command = LC_MAIN: dyld calls it as main(argc, argv, envp, apple); sysargs
+// finds envp and the apple strings again past argv's NULL, as Go does.
+@@ end
 @@ fn_begin(entry.symbol)
 	jmp	${sym("rt0_go")}
 @@ fn_end(entry.symbol)
@@ -60,21 +65,21 @@ ${sym(name)}:
 	xorl	%eax, %eax
 	cpuid
 	testl	%eax, %eax
-	jz	.Lnocpuinfo
+	jz	${L}nocpuinfo
 	cmpl	$${hex(cpuid.intel_ebx)}, %ebx		// "Genu"
-	jne	.Lnotintel
+	jne	${L}notintel
 	cmpl	$${hex(cpuid.intel_edx)}, %edx		// "ineI"
-	jne	.Lnotintel
+	jne	${L}notintel
 	cmpl	$${hex(cpuid.intel_ecx)}, %ecx		// "ntel"
-	jne	.Lnotintel
+	jne	${L}notintel
 	movl	$1, ${sym("is_intel")}(%rip)
 	movl	$1, ${sym("lfence_before_rdtsc")}(%rip)
-.Lnotintel:
+${L}notintel:
 	// CPUID leaf 1: processor version information.
 	movl	$1, %eax
 	cpuid
 	movl	%eax, ${sym("processor_version_info")}(%rip)
-.Lnocpuinfo:
+${L}nocpuinfo:
 
 @@ if tls.method == "arch_prctl" then
 	// settls: arch_prctl(ARCH_SET_FS, &m0.tls[0] + ${tls.base_adjust}); ELF wants g at -${tls.base_adjust}(%fs).
@@ -84,14 +89,14 @@ ${sym(name)}:
 	movl	$${syscalls.arch_prctl.nr}, %eax		// SYS_arch_prctl
 	${syscall_abi.instruction}
 	cmpq	$${syscall_abi.error_min}, %rax
-	jae	.Lbadtls
+	jae	${L}badtls
 
 	// Check TLS works: store ${hex(tls.check_value)} through %fs and read it back from m0.tls[0].
 	movq	$${hex(tls.check_value)}, %fs:${-tls.base_adjust}
 	leaq	${sym("m0")}(%rip), %rax
 	movq	m_tls(%rax), %rax
 	cmpq	$${hex(tls.check_value)}, %rax
-	jne	.Lbadtls
+	jne	${L}badtls
 @@ elseif tls.method == "elf_tls" then
 	// elf_tls: libc set the thread pointer up. Check it: store ${hex(tls.check_value)} into tls_g
 	// through %fs and read it back through the thread control block's self pointer.
@@ -99,14 +104,29 @@ ${sym(name)}:
 	movq	%fs:0, %rax
 	movq	tls_g@tpoff(%rax), %rax
 	cmpq	$${hex(tls.check_value)}, %rax
-	jne	.Lbadtls
+	jne	${L}badtls
 @@ elseif tls.method == "darwin_tsd" then
-	// darwin_tsd: pthread already set %gs up (no settls on Darwin). Check the slot holds
-	// what we store into it.
-	movq	$${hex(tls.check_value)}, %gs:${tls.gs_offset}
-	movq	%gs:${tls.gs_offset}, %rax
+	// darwin_tsd: no settls on Darwin. pthread set the gs base up already: it points at
+	// the thread's TSD array, the slot of key k at ${ptr_size}*k(%gs).
+@@ if tls.tsd_slot == "pthread_key" then
+	// tsd_slot = pthread_key: g's slot is a new key, pthread_key_create(&tls_key, NULL).
+	leaq	${sym("tls_key")}(%rip), %rdi
+	xorl	%esi, %esi
+	call	${sym("pthread_key_create")}
+	testl	%eax, %eax
+	jnz	${L}badtls
+	movq	${sym("tls_key")}(%rip), %rdi
+	movq	$${hex(tls.check_value)}, %gs:(,%rdi,${ptr_size})
+@@ else
+	// tsd_slot = fixed: g's slot is key ${tls.gs_offset // ptr_size} at ${hex(tls.gs_offset)}(%gs).
+	movq	$${hex(tls.check_value)}, %gs:${hex(tls.gs_offset)}
+	movl	$${tls.gs_offset // ptr_size}, %edi
+@@ end
+	// Check: ${hex(tls.check_value)} stored through %gs must be what pthread_getspecific(key)
+	// reads, so %gs is pthread's TSD array and the slot is the key's.
+	call	${sym("pthread_getspecific")}
 	cmpq	$${hex(tls.check_value)}, %rax
-	jne	.Lbadtls
+	jne	${L}badtls
 @@ end
 
 	// Bind g0 and m0: g = &g0, m0.g0 = &g0, g0.m = &m0.
@@ -115,8 +135,11 @@ ${sym(name)}:
 	movq	%rcx, %fs:${-tls.base_adjust}
 @@ elseif tls.method == "elf_tls" then
 	movq	%rcx, %fs:tls_g@tpoff
+@@ elseif tls.method == "darwin_tsd" and tls.tsd_slot == "pthread_key" then
+	movq	${sym("tls_key")}(%rip), %rdx
+	movq	%rcx, %gs:(,%rdx,${ptr_size})
 @@ elseif tls.method == "darwin_tsd" then
-	movq	%rcx, %gs:${tls.gs_offset}
+	movq	%rcx, %gs:${hex(tls.gs_offset)}
 @@ end
 	leaq	${sym("m0")}(%rip), %rax
 	movq	%rcx, m_g0(%rax)
@@ -140,7 +163,7 @@ ${sym(name)}:
 	call	${sym("mstart")}			// start this M: schedule, never returns
 	call	${sym("crash")}			// mstart should never return
 
-.Lbadtls:
+${L}badtls:
 	call	${sym("crash")}
 @@ fn_end("rt0_go")
 @@ if asm.gnu_stack_note then

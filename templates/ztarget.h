@@ -34,15 +34,28 @@ static inline struct g *getg(void) {
 static inline void setg(struct g *gp) {
     __asm__ volatile("movq %0, %%fs:tls_g@tpoff" : : "r"(gp) : "memory");
 }
-@@ elseif tls.method == "darwin_tsd" then
-// tls.method = darwin_tsd: g is in the pthread TSD slot at ${hex(tls.gs_offset)}(%gs).
+@@ elseif tls.method == "darwin_tsd" and tls.tsd_slot == "fixed" then
+// tls.method = darwin_tsd, tsd_slot = fixed: the gs base is pthread's TSD array, and g is
+// in slot ${tls.gs_offset // ptr_size} at ${hex(tls.gs_offset)}(%gs), which every thread has: nothing to set up.
 static inline struct g *getg(void) {
     struct g *gp;
-    __asm__ volatile("movq %%gs:${tls.gs_offset}, %0" : "=r"(gp));
+    __asm__ volatile("movq %%gs:${hex(tls.gs_offset)}, %0" : "=r"(gp));
     return gp;
 }
 static inline void setg(struct g *gp) {
-    __asm__ volatile("movq %0, %%gs:${tls.gs_offset}" : : "r"(gp) : "memory");
+    __asm__ volatile("movq %0, %%gs:${hex(tls.gs_offset)}" : : "r"(gp) : "memory");
+}
+@@ elseif tls.method == "darwin_tsd" then
+// tls.method = darwin_tsd, tsd_slot = pthread_key: g is in the TSD slot of the key rt0 got
+// from pthread_key_create (os_${os}.c), at ${ptr_size}*key(%gs): one more load than a fixed slot.
+extern uintptr_t tls_key;
+static inline struct g *getg(void) {
+    struct g *gp;
+    __asm__ volatile("movq %%gs:(,%1,${ptr_size}), %0" : "=r"(gp) : "r"(tls_key));
+    return gp;
+}
+static inline void setg(struct g *gp) {
+    __asm__ volatile("movq %0, %%gs:(,%1,${ptr_size})" : : "r"(gp), "r"(tls_key) : "memory");
 }
 @@ end
 

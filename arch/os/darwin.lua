@@ -1,7 +1,9 @@
 -- OS layer: what every darwin-* target shares. macOS has no stable raw syscall ABI
 -- (Go 1.12+ goes through libSystem, golang/sys 6fcdbc0), so every OS service is a
 -- libSystem call. Values are from the macOS SDK headers (sys/mman.h, sys/signal.h,
--- sys/errno.h, time.h, sys/sysctl.h, sys/ulock.h) as mirrored in Go's defs_darwin_amd64.go.
+-- sys/errno.h, sys/fcntl.h, time.h, sys/sysctl.h, pthread/pthread_impl.h,
+-- sys/_pthread/_pthread_types.h) and XNU's bsd/sys/ulock.h, as mirrored in Go's
+-- defs_darwin_amd64.go where Go uses them.
 return {
   os = "darwin",
   object_format = "macho",
@@ -9,28 +11,47 @@ return {
   asm = {
     symbol_prefix = "_",      -- Mach-O C symbols carry a leading underscore
     type_directives = false,  -- Mach-O has no .type/.size
-    hidden_directive = ".private_extern", -- internal symbols stay inside librt0
+    hidden_directive = ".private_extern", -- internal symbols stay inside the linked image
+    local_label_prefix = "L", -- Mach-O's assembler-temporary labels (.L would be a local symbol)
     gnu_stack_note = false,
   },
 
-  -- Always hosted: libSystem is the only supported kernel interface.
+  -- No SDK is needed to build the library: the generated layer declares what it uses
+  -- from libSystem (libsystem.functions below), so clang's own stdint.h/stddef.h/stdarg.h
+  -- serve, and no host (glibc) header can leak into a Mach-O object.
+  cflags = { "-ffreestanding", "-nostdlibinc" },
+
+  -- Always hosted: libSystem is the only supported kernel interface. dyld runs the
+  -- constructors (RT_INIT) before it calls the entry.
   link = { mode = "hosted" },
 
+  -- pthread_create; the thread's stack is pthread's (Go's mStackIsSystemAllocated), and
+  -- g0 takes its bounds from pthread_get_stackaddr_np/pthread_get_stacksize_np.
   threads = { method = "pthread" },
 
-  -- __ulock_wait/__ulock_wake on a 32-bit word; a pthread mutex + condition variable
-  -- pair where ulock is unavailable.
-  sleep = { method = "ulock", fallback = "pthread_cond" },
+  -- __ulock_wait/__ulock_wake (UL_COMPARE_AND_WAIT on a 32-bit word, the futex of XNU,
+  -- macOS 10.12+). They are private SPI: if libSystem answers ENOSYS the layer switches
+  -- for good to hashed pthread mutex + condition variable pairs (Go's lock_sema way).
+  sleep = { method = "ulock", fallback = "pthread_cond", buckets = 16 },
 
+  -- mach_absolute_time() ticks scaled by mach_timebase_info (1/1 on Intel Macs; Apple
+  -- silicon's native timebase is 125/3), as Go's nanotime1 on darwin.
   clock = { method = "mach_absolute_time" },
 
-  -- There is no auxv on Darwin: sysargs walks past envp to the apple strings.
+  -- There is no auxv on Darwin: sysargs walks past envp to the apple strings and takes
+  -- the executable path from the one with this prefix (os_darwin.go; the prefix exists
+  -- since OS X 10.11, before that apple[0] was the bare path).
   apple = { executable_path_prefix = "executable_path=" },
 
   osinit = {
+    -- sysctl {CTL_HW, HW_NCPU} and {CTL_HW, HW_PAGESIZE} (os_darwin.go getCPUCount,
+    -- getPageSize). There is no transparent huge page knob: huge_page_size stays 0.
     ncpu_method = "sysctl",
     sysctl_ncpu = { "CTL_HW", "HW_NCPU" },
     sysctl_pagesize = { "CTL_HW", "HW_PAGESIZE" },
+    -- XNU has no per-process mapping cap like vm.max_map_count; the guard-page budget
+    -- uses Linux's default so guarded stacks stay bounded the same way.
+    max_map_count_default = 65530,
   },
 
   g0 = { size = 64 * 1024, slack = 104 },
@@ -45,36 +66,91 @@ return {
 
   sched = { maxmcount = 10000 },
 
-  -- The libSystem functions the generated layer calls; the .tbd stub is made from this list.
+  -- libSystem imports. The generated layer declares each function from its entry (no SDK
+  -- headers), and gen/darwin.lua writes the .tbd link stub from all three lists.
   libsystem = {
     dylib = "/usr/lib/libSystem.B.dylib",
-    symbols = {
-      "__error", "__ulock_wait", "__ulock_wake", "_exit", "abort", "close", "madvise",
-      "mach_absolute_time", "mach_timebase_info", "mmap", "mprotect", "munmap", "open",
-      "pthread_attr_init", "pthread_attr_setdetachstate", "pthread_attr_setstacksize",
-      "pthread_cond_init", "pthread_cond_signal", "pthread_cond_timedwait_relative_np",
-      "pthread_cond_wait", "pthread_create", "pthread_get_stackaddr_np",
-      "pthread_get_stacksize_np", "pthread_mutex_init", "pthread_mutex_lock",
-      "pthread_mutex_unlock", "pthread_self", "read", "sched_yield", "sigaction",
-      "sysctl", "usleep", "write",
+    -- dyld checks only that the library's compatibility version is at least this one.
+    compatibility_version = "1.0.0",
+    current_version = "1.0.0",
+    functions = {
+      -- errno of the calling thread (sys/errno.h: #define errno (*__error()))
+      { name = "__error", ret = "int *", params = "void" },
+      -- XNU's futex (bsd/sys/ulock.h); timeout in microseconds, 0 = none
+      { name = "__ulock_wait", ret = "int", params = "uint32_t op, void *addr, uint64_t value, uint32_t timeout_us" },
+      { name = "__ulock_wake", ret = "int", params = "uint32_t op, void *addr, uint64_t wake_value" },
+      -- the 16-byte fastrand seed (Darwin has no AT_RANDOM; Go's readRandom)
+      { name = "arc4random_buf", ret = "void", params = "void *buf, size_t n" },
+      { name = "close", ret = "int", params = "int fd" },
+      { name = "exit", ret = "_Noreturn void", params = "int code" },
+      -- setuid/setgid process: the environment is not trusted (Go's initSecureMode)
+      { name = "issetugid", ret = "int", params = "void" },
+      { name = "mach_absolute_time", ret = "uint64_t", params = "void" },
+      { name = "mach_timebase_info", ret = "int", params = "struct darwin_timebase *info" },
+      { name = "madvise", ret = "int", params = "void *addr, size_t len, int advice" },
+      { name = "mmap", ret = "void *",
+        params = "void *addr, size_t len, int prot, int flags, int fd, int64_t off" },
+      { name = "mprotect", ret = "int", params = "void *addr, size_t len, int prot" },
+      { name = "munmap", ret = "int", params = "void *addr, size_t len" },
+      { name = "open", ret = "int", params = "const char *path, int flags, ..." },
+      { name = "pthread_attr_init", ret = "int", params = "struct darwin_attr *attr" },
+      { name = "pthread_attr_setdetachstate", ret = "int", params = "struct darwin_attr *attr, int state" },
+      { name = "pthread_cond_broadcast", ret = "int", params = "struct darwin_cond *cv" },
+      { name = "pthread_cond_timedwait_relative_np", ret = "int",
+        params = "struct darwin_cond *cv, struct darwin_mutex *mu, const struct darwin_timespec *rel" },
+      { name = "pthread_cond_wait", ret = "int", params = "struct darwin_cond *cv, struct darwin_mutex *mu" },
+      { name = "pthread_create", ret = "int",
+        params = "void **thread, const struct darwin_attr *attr, void *(*start)(void *), void *arg" },
+      { name = "pthread_get_stackaddr_np", ret = "void *", params = "void *thread" },
+      { name = "pthread_get_stacksize_np", ret = "size_t", params = "void *thread" },
+      -- rt0's TLS check reads the slot back through libpthread (and, with
+      -- tls.tsd_slot = pthread_key, gets its key here)
+      { name = "pthread_getspecific", ret = "void *", params = "unsigned long key" },
+      { name = "pthread_key_create", ret = "int", params = "unsigned long *key, void (*destructor)(void *)" },
+      { name = "pthread_mutex_lock", ret = "int", params = "struct darwin_mutex *mu" },
+      { name = "pthread_mutex_unlock", ret = "int", params = "struct darwin_mutex *mu" },
+      { name = "pthread_self", ret = "void *", params = "void" },
+      { name = "read", ret = "long", params = "int fd, void *buf, size_t n" },
+      { name = "sched_yield", ret = "int", params = "void" },
+      { name = "sysctl", ret = "int",
+        params = "int *mib, unsigned n, void *old, size_t *oldlen, void *new_, size_t newlen" },
+      { name = "usleep", ret = "int", params = "uint32_t usec" },
+      { name = "write", ret = "long", params = "int fd, const void *buf, size_t n" },
     },
+    -- What clang emits calls to on its own, even with -ffreestanding: struct copies and
+    -- zeroing (memcpy, memset, or __bzero for Darwin targets), and the stack protector,
+    -- on by default for macOS targets.
+    compiler_symbols = {
+      "__bzero", "__stack_chk_fail", "__stack_chk_guard", "memcmp", "memcpy", "memmove", "memset",
+    },
+    -- Written as is (no symbol prefix): ld64 binds lazy stubs through this libSystem symbol.
+    linker_symbols = { "dyld_stub_binder" },
   },
 
   constants = {
     PROT_NONE = 0x0, PROT_READ = 0x1, PROT_WRITE = 0x2,
-    MAP_PRIVATE = 0x02, MAP_FIXED = 0x10, MAP_NORESERVE = 0x40, MAP_ANONYMOUS = 0x1000,
-    MADV_DONTNEED = 4,
+    MAP_PRIVATE = 0x02, MAP_FIXED = 0x10, MAP_ANONYMOUS = 0x1000,
+    -- Go's sysUnusedOS on darwin: like MADV_FREE, and the kernel's accounting knows it.
+    MADV_FREE_REUSABLE = 7,
     CLOCK_REALTIME = 0, CLOCK_MONOTONIC = 6,
     O_RDONLY = 0, O_CLOEXEC = 0x1000000,
-    SIGABRT = 6, SIGSEGV = 11, SIGPIPE = 13, SIGURG = 16,
-    EINTR = 4, ENOMEM = 12, EAGAIN = 35, ETIMEDOUT = 60,
+    SIGABRT = 6, SIGBUS = 10, SIGSEGV = 11, SIGPIPE = 13, SIGURG = 16,
+    EINTR = 4, ENOMEM = 12, EFAULT = 14, EAGAIN = 35, ETIMEDOUT = 60, ENOSYS = 78, ENOENT = 2,
     CTL_HW = 6, HW_NCPU = 3, HW_PAGESIZE = 7,
     UL_COMPARE_AND_WAIT = 1, ULF_WAKE_ALL = 0x100, ULF_NO_ERRNO = 0x1000000,
     PTHREAD_CREATE_DETACHED = 2,
+    -- Signatures of PTHREAD_MUTEX_INITIALIZER and PTHREAD_COND_INITIALIZER
+    -- (pthread/pthread_impl.h): libpthread initializes such an object on first use.
+    PTHREAD_MUTEX_SIG_init = 0x32AAABA7, PTHREAD_COND_SIG_init = 0x3CB0B1BB,
   },
 
+  -- libSystem's LP64 layouts. The pthread types are opaque: a signature word, then
+  -- __PTHREAD_*_SIZE__ bytes (_pthread_types.h: attr 56, mutex 56, cond 40).
   structs = {
     timespec = { size = 16, fields = { tv_sec = 0, tv_nsec = 8 } },
     mach_timebase_info = { size = 8, fields = { numer = 0, denom = 4 } },
+    pthread_attr = { size = 64, fields = { sig = 0 } },
+    pthread_mutex = { size = 64, fields = { sig = 0 } },
+    pthread_cond = { size = 48, fields = { sig = 0 } },
   },
 }

@@ -9,6 +9,8 @@
 
 // main: called like main(argc, argv, ...) with argc in %rdi and argv in %rsi
 // (entry.args = registers).
+// entry.load_command = LC_MAIN: dyld calls it as main(argc, argv, envp, apple); sysargs
+// finds envp and the apple strings again past argv's NULL, as Go does.
 	.globl	_main
 	.p2align 4
 _main:
@@ -40,32 +42,36 @@ _rt0_go:
 	xorl	%eax, %eax
 	cpuid
 	testl	%eax, %eax
-	jz	.Lnocpuinfo
+	jz	Lnocpuinfo
 	cmpl	$0x756e6547, %ebx		// "Genu"
-	jne	.Lnotintel
+	jne	Lnotintel
 	cmpl	$0x49656e69, %edx		// "ineI"
-	jne	.Lnotintel
+	jne	Lnotintel
 	cmpl	$0x6c65746e, %ecx		// "ntel"
-	jne	.Lnotintel
+	jne	Lnotintel
 	movl	$1, _is_intel(%rip)
 	movl	$1, _lfence_before_rdtsc(%rip)
-.Lnotintel:
+Lnotintel:
 	// CPUID leaf 1: processor version information.
 	movl	$1, %eax
 	cpuid
 	movl	%eax, _processor_version_info(%rip)
-.Lnocpuinfo:
+Lnocpuinfo:
 
-	// darwin_tsd: pthread already set %gs up (no settls on Darwin). Check the slot holds
-	// what we store into it.
-	movq	$0x123, %gs:48
-	movq	%gs:48, %rax
+	// darwin_tsd: no settls on Darwin. pthread set the gs base up already: it points at
+	// the thread's TSD array, the slot of key k at 8*k(%gs).
+	// tsd_slot = fixed: g's slot is key 6 at 0x30(%gs).
+	movq	$0x123, %gs:0x30
+	movl	$6, %edi
+	// Check: 0x123 stored through %gs must be what pthread_getspecific(key)
+	// reads, so %gs is pthread's TSD array and the slot is the key's.
+	call	_pthread_getspecific
 	cmpq	$0x123, %rax
-	jne	.Lbadtls
+	jne	Lbadtls
 
 	// Bind g0 and m0: g = &g0, m0.g0 = &g0, g0.m = &m0.
 	leaq	_g0(%rip), %rcx
-	movq	%rcx, %gs:48
+	movq	%rcx, %gs:0x30
 	leaq	_m0(%rip), %rax
 	movq	%rcx, m_g0(%rax)
 	movq	%rax, g_m(%rcx)
@@ -88,5 +94,5 @@ _rt0_go:
 	call	_mstart			// start this M: schedule, never returns
 	call	_crash			// mstart should never return
 
-.Lbadtls:
+Lbadtls:
 	call	_crash

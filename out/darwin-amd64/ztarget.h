@@ -12,14 +12,15 @@
 
 struct g;
 
-// tls.method = darwin_tsd: g is in the pthread TSD slot at 0x30(%gs).
+// tls.method = darwin_tsd, tsd_slot = fixed: the gs base is pthread's TSD array, and g is
+// in slot 6 at 0x30(%gs), which every thread has: nothing to set up.
 static inline struct g *getg(void) {
     struct g *gp;
-    __asm__ volatile("movq %%gs:48, %0" : "=r"(gp));
+    __asm__ volatile("movq %%gs:0x30, %0" : "=r"(gp));
     return gp;
 }
 static inline void setg(struct g *gp) {
-    __asm__ volatile("movq %0, %%gs:48" : : "r"(gp) : "memory");
+    __asm__ volatile("movq %0, %%gs:0x30" : : "r"(gp) : "memory");
 }
 
 // A new goroutine's stack holds 6 zeroed callee-saved registers
