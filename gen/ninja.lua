@@ -124,8 +124,13 @@ function M.text(root, r, builddir, gendir)
     L[#L + 1] = "build rt0.o: relocatable " .. all
     L[#L + 1] = "build librt0.a: ar rt0.o"
   else
-    -- ld64.lld has no -r: Mach-O archives hold the objects as they are.
-    L[#L + 1] = "build librt0.a: ar " .. all
+    -- ld64.lld (LLVM 14) has no -r, so the Mach-O library holds the objects as they are;
+    -- internal symbols are .private_extern and turn local in the linked program. BSD
+    -- format: Apple's ld64 wants its __.SYMDEF table of contents, not GNU's "/".
+    L[#L + 1] = "rule ar_darwin"
+    L[#L + 1] = "  command = rm -f $out && llvm-ar --format=darwin rcs $out $in"
+    L[#L + 1] = "  description = AR $out"
+    L[#L + 1] = "build librt0.a: ar_darwin " .. all
   end
   L[#L + 1] = "default librt0.a librt0_internal.a"
   return table.concat(L, "\n") .. "\n"
