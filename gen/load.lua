@@ -6,6 +6,7 @@
 -- remembers the file and line its value came from (origins), for error
 -- messages and `build.lua explain`.
 local util = require "gen.util"
+local todo = require "gen.todo"
 
 local M = {}
 
@@ -146,7 +147,7 @@ end
 local function load_data(path, name)
   local src, err = util.read_file(path)
   if not src then util.fail("%s: cannot read: %s", name, err) end
-  local chunk, msg = load(src, "@" .. name, "t", {})
+  local chunk, msg = load(src, "@" .. name, "t", todo.env())
   if not chunk then util.fail("%s", msg) end
   local ok, value = pcall(chunk)
   if not ok then util.fail("%s", tostring(value)) end
