@@ -1,0 +1,720 @@
+-- `build.lua new-port <os>-<arch> --from <target>`: scaffolds arch/<os>-<arch>.lua.
+--
+-- Every value of the --from target's resolved table is sorted into one of:
+--   inherited  the new target's layers (arch/os/<os>.lua, arch/cpu/<arch>.lua) give it;
+--   header     read from the new target's own kernel headers (gen/kheaders.lua), with a
+--              comment naming the header; also where a header contradicts a layer;
+--   copied     it does not depend on what changed (a portable knob, or an OS value
+--              when only the arch changed, or the reverse);
+--   derived    a name that follows from os/arch (the triple, Go's entry symbol name);
+--   TODO       everything else that depends on the changed OS or arch: a
+--              TODO "what to find and where" marker, which gen lists and refuses.
+-- Fields the schema requires of the new target that --from does not have become
+-- TODOs too. The scaffold starts with wip = true.
+local util = require "gen.util"
+local loader = require "gen.load"
+local schema = require "gen.schema"
+local kheaders = require "gen.kheaders"
+local checktable = require "gen.checktable"
+local todo = require "gen.todo"
+
+local M = {}
+
+-- What each field depends on, first match wins: identity (set from the name), drop
+-- (per-target decisions, not carried over), portable, os, arch or pair (os and arch),
+-- with where a porter finds the value. <os>, <arch>, <triple>, <key> (the map key, as
+-- in syscalls.<key>.nr) are filled in.
+M.RULES = {
+  { "^os$", "identity" }, { "^arch$", "identity" }, { "^wip$", "identity" },
+  { "^waivers", "drop" },
+  { "^toolchain%.triple$", "pair", "Debian's multiarch name for <os>-<arch>", derive = "triple" },
+  { "^toolchain", "pair", "the toolchain for <os>-<arch>" },
+  { "^object_format$", "os", "<os>'s executable format" },
+  { "^asm", "os", "clang -S output for <triple>" },
+  { "^cflags$", "os", "what <os> builds need" },
+  { "^link", "os", "<os>'s process model: raw syscalls (freestanding) or libc (hosted)" },
+  { "^entry%.symbol$", "pair", "Go: runtime/rt0_<os>_<arch>.s", derive = "entry_symbol" },
+  { "^entry", "os", "<os>'s process start-up ABI; Go: runtime/rt0_<os>_<arch>.s" },
+  { "^ptr_size$", "arch", "<arch>'s psABI" },
+  { "^stack_align$", "arch", "<arch>'s psABI" },
+  { "^red_zone$", "arch", "<arch>'s psABI (0 if it has none)" },
+  { "^cacheline$", "arch", "Go: internal/cpu CacheLinePadSize for <arch>" },
+  { "^regs", "arch", "<arch>'s psABI (procedure call standard)" },
+  { "^cpuid", "arch", "Go: runtime/asm_amd64.s" },
+  { "^tls%.check_value$", "portable" },
+  { "^tls", "pair", "Go: runtime/sys_<os>_<arch>.s settls and runtime/tls_<arch>.s" },
+  { "^threads%.clone_tls_arg$", "pair", "clone(2) NOTES for <arch> (the CLONE_BACKWARDS variants)" },
+  { "^threads", "os", "Go: runtime/os_<os>.go newosproc" },
+  { "^sleep", "os", "Go: runtime/os_<os>.go futexsleep or semasleep" },
+  { "^clock", "os", "clock_gettime(2) on <os>; Go: runtime/sys_<os>_<arch>.s nanotime1" },
+  { "^vdso", "pair", "vdso(7) for <arch>; Go: runtime/vdso_<os>_<arch>.go" },
+  { "^auxv_fallback", "os", "Go: runtime/os_<os>.go sysargs" },
+  { "^auxv", "os", "linux/auxvec.h; Go: runtime/os_<os>.go sysauxv" },
+  { "^apple", "os", "Go: runtime/os_darwin.go" },
+  { "^osinit", "os", "Go: runtime/os_<os>.go osinit" },
+  { "^g0%.slack$", "arch", "Go: runtime/asm_<arch>.s rt0_go" },
+  { "^g0%.", "portable" },
+  { "^stacks%.m_g0_size$", "os", "Go: runtime/os_<os>.go (mStackIsSystemAllocated)" },
+  { "^stacks%.", "portable" }, { "^sched%.", "portable" }, { "^debug%.", "portable" },
+  { "^syscall_abi%.error_m", "os", "<os>'s syscall ABI (MAX_ERRNO in the kernel's linux/err.h)" },
+  { "^syscall_abi", "pair", "syscall(2) Architecture calling conventions for <arch>; Go: runtime/sys_<os>_<arch>.s" },
+  { "^syscalls%.[^.]+%.nr$", "pair", "__NR_<key> in <asm/unistd.h> for <triple>" },
+  { "^syscalls%.[^.]+%.nargs$", "os", "the <key>(2) man page" },
+  { "^syscalls", "pair", "<asm/unistd.h> for <triple> (__NR_<name>) and each man page" },
+  { "^libsystem%.tbd_target$", "pair", "the TAPI target for <arch>" },
+  { "^libsystem", "os", "the macOS SDK" },
+  { "^constants", "os", "<key> in <os>'s headers for <arch>" },
+  { "^structs", "pair", "<os>'s headers for <arch> (sizeof/offsetof)" },
+  { "", "pair", "this field's doc in gen/schema.lua" },
+}
+
+function M.rule(path)
+  for _, r in ipairs(M.RULES) do
+    if path:match(r[1]) then return r end
+  end
+end
+
+-- Paths ----------------------------------------------------------------------
+
+local function split(path)
+  local toks, i = {}, 1
+  while i <= #path do
+    local c = path:sub(i, i)
+    if c == "." then
+      i = i + 1
+    elseif c == "[" then
+      local num = path:match("^%[(%d+)%]", i)
+      if num then
+        toks[#toks + 1] = tonumber(num)
+        i = i + #num + 2
+      else
+        local s, e = path:find('^%[".-"%]', i)
+        toks[#toks + 1] = path:sub(s + 2, e - 2)
+        i = e + 1
+      end
+    else
+      local name = path:match("^[^%.%[]+", i)
+      toks[#toks + 1] = name
+      i = i + #name
+    end
+  end
+  return toks
+end
+M.split = split
+
+local function get(t, path)
+  local v = t
+  for _, k in ipairs(split(path)) do
+    if type(v) ~= "table" then return nil end
+    v = v[k]
+  end
+  return v
+end
+
+local function set(t, path, value)
+  local toks = split(path)
+  for i = 1, #toks - 1 do
+    local k = toks[i]
+    if type(t[k]) ~= "table" then t[k] = {} end
+    t = t[k]
+  end
+  t[toks[#toks]] = value
+end
+
+-- Leaves of a table: maps are walked, sequences and empty tables are leaves.
+local function leaves(v, path, out)
+  out = out or {}
+  if type(v) == "table" and util.table_kind(v) == "map" then
+    for _, k in ipairs(util.sorted_keys(v)) do leaves(v[k], util.join_path(path, k), out) end
+  elseif path ~= "" then
+    out[#out + 1] = path
+  end
+  return out
+end
+
+-- The schema node of a path (nil for an unknown field).
+local function schema_node(path)
+  local n = schema.root
+  for _, k in ipairs(split(path)) do
+    if n.kind == "record" then n = n.fields[k]
+    elseif n.kind == "list" or n.kind == "map" then n = n.of
+    else return nil end
+    if not n then return nil end
+  end
+  return n
+end
+M.schema_node = schema_node
+
+local function fill(text, ctx, path)
+  local key = split(path)[2]
+  return (text:gsub("<(%w+)>", function(k)
+    if k == "key" then return key and tostring(key) or "?" end
+    return ctx[k] and tostring(ctx[k]) or "<" .. k .. ">"
+  end))
+end
+
+-- "what: where" for a TODO: the field's doc in gen/schema.lua, then where to look.
+function M.hint(path, ctx)
+  local n = schema_node(path)
+  local what = n and n.doc or path
+  return what .. "; see " .. fill(M.rule(path)[3], ctx, path)
+end
+
+-- The layers' merged table for the new target, loaded through gen/load.lua from a
+-- throwaway root holding just those layers.
+local function resolve_layers(root, inherit)
+  local tmp = util.tmpdir("rt0gen-newport")
+  local lines = {}
+  for _, l in ipairs(inherit) do
+    util.mkdir_p(util.dirname(tmp .. "/arch/" .. l))
+    util.write_file(tmp .. "/arch/" .. l .. ".lua", assert(util.read_file(root .. "/arch/" .. l .. ".lua")))
+    lines[#lines + 1] = string.format("%q", l)
+  end
+  util.write_file(tmp .. "/arch/rt0gen-layers.lua", "return { inherit = { " .. table.concat(lines, ", ") .. " } }\n")
+  local ok, r = util.protect(loader.resolve, "rt0gen-layers", {}, tmp)
+  util.rm_rf(tmp)
+  if not ok then util.fail("%s", r) end
+  return r
+end
+
+-- Lua literals -----------------------------------------------------------------
+
+local INLINE_KEYS = { "name", "tag", "nr", "nargs", "size", "fields", "action", "ret", "params" }
+
+local function key_literal(k)
+  if type(k) == "number" then return nil end
+  if k:match("^[%a_][%w_]*$") then return k end
+  return "[" .. string.format("%q", k) .. "]"
+end
+
+local function value_literal(v, lit)
+  if lit then return lit end
+  if type(v) == "string" then return util.show(v) end
+  if type(v) ~= "table" then return tostring(v) end
+  local kind = util.table_kind(v)
+  local parts = {}
+  if kind == "seq" then
+    for _, x in ipairs(v) do parts[#parts + 1] = value_literal(x) end
+  else
+    local keys, seen = {}, {}
+    for _, k in ipairs(INLINE_KEYS) do if v[k] ~= nil then keys[#keys + 1] = k; seen[k] = true end end
+    for _, k in ipairs(util.sorted_keys(v)) do if not seen[k] then keys[#keys + 1] = k end end
+    for _, k in ipairs(keys) do parts[#parts + 1] = key_literal(k) .. " = " .. value_literal(v[k]) end
+  end
+  if #parts == 0 then return "{}" end
+  return "{ " .. table.concat(parts, ", ") .. " }"
+end
+
+-- Scaffolding ----------------------------------------------------------------
+
+local function derive(how, ctx, from_value, F)
+  if how == "triple" then
+    local t = kheaders.TRIPLES[ctx.os] and kheaders.TRIPLES[ctx.os][ctx.arch]
+    if t then return t, "Debian's multiarch triple for " .. ctx.os .. "-" .. ctx.arch end
+  elseif how == "entry_symbol" and type(from_value) == "string" then
+    if not (from_value:find(F.os, 1, true) or from_value:find(F.arch, 1, true)) then
+      return from_value, "as in " .. ctx.from
+    end
+    local s = from_value:gsub(F.arch, ctx.arch):gsub(F.os, ctx.os)
+    return s, ctx.from .. "'s " .. from_value .. " renamed (Go's name for the entry)"
+  end
+end
+
+-- A literal as its file wrote it (0x20 stays 0x20), when the origin line shows it.
+local source_cache = {}
+local function literal_at(root, origin, key, value)
+  if not origin or not origin.line or type(key) ~= "string" then return nil end
+  local lines = source_cache[origin.file]
+  if not lines then
+    lines = {}
+    for l in ((util.read_file(root .. "/" .. origin.file) or "") .. "\n"):gmatch("(.-)\n") do lines[#lines + 1] = l end
+    source_cache[origin.file] = lines
+  end
+  local lit = (lines[origin.line] or ""):match("%f[%w_]" .. key .. "%s*=%s*(%-?[%w]+)")
+  if lit and math.tointeger(tonumber(lit)) == value then return lit end
+end
+
+-- Builds the scaffold. Returns a plan: { name, os, arch, from, inherit, entries =
+-- { path -> {value=, kind=, note=, hint=, order=} }, inherited = n, counts = {kind->n} }.
+function M.plan(root, name, from)
+  local os_, arch = name:match("^([%l%d]+)%-([%l%d_]+)$")
+  if not os_ then
+    util.fail("new-port: expected a target name <os>-<arch> like linux-riscv64; got '%s'", name)
+  end
+  local rf = loader.resolve(from, {}, root)
+  local F = rf.table
+  if type(F.os) ~= "string" or type(F.arch) ~= "string" then
+    util.fail("new-port: %s: os and arch must be set to scaffold from it", rf.target_file)
+  end
+  local inherit = {}
+  if util.exists(root .. "/arch/os/" .. os_ .. ".lua") then inherit[#inherit + 1] = "os/" .. os_ end
+  if util.exists(root .. "/arch/cpu/" .. arch .. ".lua") then inherit[#inherit + 1] = "cpu/" .. arch end
+  local base = resolve_layers(root, inherit)
+  local B = base.table
+  local ctx = { os = os_, arch = arch, from = from }
+  local plan = { name = name, os = os_, arch = arch, from = from, inherit = inherit, entries = {},
+    inherited = {}, file = "arch/" .. name .. ".lua" }
+  local E = plan.entries
+  -- Order of the from-target's files and lines, so the scaffold reads like its source.
+  local file_rank = {}
+  for i, f in ipairs(rf.layers) do file_rank[f] = i end
+  file_rank[rf.target_file] = #rf.layers + 1
+  local function order(path)
+    local o = rf.origins[path]
+    if not o then return { 99, 0 } end
+    return { file_rank[o.file] or 98, o.line or 0 }
+  end
+
+  E.wip = { value = true, kind = "set", note = "a port in progress: lua5.4 build.lua status " .. name }
+  if B.os == nil then E.os = { value = os_, kind = "set" } end
+  if B.arch == nil then E.arch = { value = arch, kind = "set" } end
+  if B.os ~= nil and B.os ~= os_ then util.fail("new-port: arch/os/%s.lua says os = %q", os_, tostring(B.os)) end
+  ctx.triple = (kheaders.TRIPLES[os_] or {})[arch] or "<triple>"
+
+  local pending = {}
+  for _, path in ipairs(leaves(F, "")) do
+    local v = get(F, path)
+    local r = M.rule(path)
+    local dep = r[2]
+    -- identity (os, arch, wip) is set above; drop (waivers) were the old target's decisions.
+    if dep == "identity" or dep == "drop" then
+      goto next_leaf
+    elseif get(B, path) ~= nil then
+      plan.inherited[#plan.inherited + 1] = path
+    elseif dep == "portable" or (dep == "os" and F.os == os_) or (dep == "arch" and F.arch == arch) then
+      local o = rf.origins[path]
+      E[path] = { value = v, kind = "copied", order = order(path),
+        lit = literal_at(root, o, split(path)[#split(path)], v),
+        note = "as in " .. from .. (dep == "portable" and "" or " (same " .. dep .. ")") }
+    else
+      pending[#pending + 1] = path
+      E[path] = { value = v, kind = "pending", order = order(path), rule = r }
+    end
+    ::next_leaf::
+  end
+
+  -- Ask the new target's headers (Linux): fill pending values, and correct inherited or
+  -- copied ones the headers contradict.
+  local cand = util.deepcopy(F)
+  for _, path in ipairs(leaves(B, "")) do set(cand, path, util.deepcopy(get(B, path))) end
+  cand.os, cand.arch = os_, arch
+  if type(cand.toolchain) ~= "table" then cand.toolchain = {} end
+  cand.toolchain.triple = ctx.triple
+  local hset, hwhy = kheaders.for_table(cand)
+  plan.headers, plan.headers_why = hset, hwhy
+  local header_of = {}
+  if hset then
+    local items = checktable.items(cand)
+    checktable.ask(hset, items)
+    for _, it in ipairs(items) do header_of[it.path] = it end
+    local defs = kheaders.defines(hset)
+    for _, it in ipairs(items) do
+      local e = E[it.path]
+      local lit = it.guard and defs[it.guard] and defs[it.guard].text
+      if lit and math.tointeger(tonumber(lit)) ~= it.header then lit = nil end
+      local src = it.where or "the headers"
+      if it.header ~= nil then
+        if e and e.kind == "pending" then
+          E[it.path] = { value = it.header, kind = "header", note = src, lit = lit, order = e.order }
+        elseif e and e.kind == "copied" and e.value ~= it.header then
+          E[it.path] = { value = it.header, kind = "header", lit = lit, order = e.order,
+            note = src .. "; " .. from .. " has " .. checktable.show(e.value) }
+        elseif not e and get(B, it.path) ~= nil and get(B, it.path) ~= it.header then
+          local o = base.origins[it.path]
+          E[it.path] = { value = it.header, kind = "header", lit = lit, order = { 97, 0 },
+            note = src .. "; overrides " .. loader.origin_string(o) .. " (" .. checktable.show(get(B, it.path)) .. ")" }
+        end
+      end
+    end
+    -- A sequence leaf (auxv) whose items the headers answer: the whole list, corrected.
+    for path, e in pairs(E) do
+      if e.kind == "pending" and type(e.value) == "table" then
+        local copy, all, any = util.deepcopy(e.value), true, false
+        local holder = { x = copy }
+        for _, it in pairs(header_of) do
+          if it.path:sub(1, #path + 1) == path .. "[" then
+            any = true
+            if it.header == nil then all = false else set(holder, "x" .. it.path:sub(#path + 1), it.header) end
+          end
+        end
+        if any and all then
+          E[path] = { value = copy, kind = "header", order = e.order,
+            note = "numbers from the headers, the rest as in " .. from }
+        end
+      end
+    end
+  end
+
+  -- Derive or mark TODO whatever is still pending.
+  for _, path in ipairs(pending) do
+    local e = E[path]
+    if e.kind == "pending" then
+      local r = e.rule
+      local value, note
+      if r.derive then value, note = derive(r.derive, ctx, e.value, F) end
+      if value ~= nil then
+        E[path] = { value = value, kind = "derived", note = note, order = e.order }
+      else
+        local hint = M.hint(path, ctx)
+        local it = header_of[path]
+        if it and it.header == nil and it.guard then
+          hint = string.format("no %s in %s's headers: drop it, or find what replaces it on %s", it.guard,
+            ctx.triple, name)
+        end
+        local n = schema_node(path)
+        local detail = {}
+        if n and n.kind == "enum" then detail[#detail + 1] = "one of " .. table.concat(n.values, ", ") end
+        if n and n.when then detail[#detail + 1] = "needed only when " .. n.when[1] .. " is " .. tostring(n.when[2]) end
+        local shown = value_literal(e.value)
+        if #shown > 60 then shown = shown:sub(1, 57) .. "..." end
+        detail[#detail + 1] = from .. " has " .. shown
+        E[path] = { kind = "todo", hint = hint, detail = table.concat(detail, "; "), order = e.order,
+          from_value = e.value }
+      end
+    end
+  end
+
+  -- Fields whose schema `when` is decided by os/arch alone and false here are dropped
+  -- (cpuid on arm64); the ones the schema requires but nobody gave become TODOs.
+  for _, path in ipairs(util.sorted_keys(E)) do
+    local n = schema_node(path)
+    local top = split(path)[1]
+    local tn = schema.root.fields[top]
+    local w = (n and n.when) or (tn and tn.when)
+    if w and (w[1] == "os" or w[1] == "arch" or w[1] == "object_format") then
+      local known = ({ os = os_, arch = arch })[w[1]]
+      if w[1] == "object_format" then known = get(B, "object_format") or (E.object_format or {}).value end
+      if type(known) == "string" and not todo.is_todo(known) and known ~= w[2] then
+        E[path] = nil
+      end
+    end
+  end
+  local merged = util.deepcopy(B)
+  for path, e in pairs(E) do
+    set(merged, path, e.kind == "todo" and todo.TODO(e.hint) or util.deepcopy(e.value))
+  end
+  for _, p in ipairs(schema.validate(merged, {})) do
+    local path, expected = p:match("^[^:]*: ([^:]+): expected (.-); got nothing$")
+    if path and not E[path] then
+      E[path] = { kind = "todo", hint = M.hint(path, ctx), detail = expected, order = { 99, 0 } }
+    end
+  end
+
+  plan.counts = { header = 0, copied = 0, derived = 0, todo = 0, set = 0 }
+  for _, e in pairs(E) do plan.counts[e.kind] = (plan.counts[e.kind] or 0) + 1 end
+  return plan
+end
+
+-- Writing the file -------------------------------------------------------------
+
+M.TOP = {
+  "os", "arch", "wip", "toolchain", "asm", "cflags", "link", "entry", "ptr_size", "stack_align", "red_zone",
+  "cacheline", "regs", "cpuid", "tls", "threads", "sleep", "clock", "vdso", "auxv", "auxv_fallback", "apple",
+  "osinit", "g0", "stacks", "sched", "syscall_abi", "syscalls", "libsystem", "constants", "structs",
+}
+-- Word-wraps text into comment lines at indent.
+local function comment(text, indent)
+  local out, line = {}, indent .. "--"
+  for word in text:gmatch("%S+") do
+    if #line + #word + 1 > 100 and line ~= indent .. "--" then
+      out[#out + 1] = line
+      line = indent .. "--"
+    end
+    line = line .. " " .. word
+  end
+  out[#out + 1] = line
+  return out
+end
+
+local function todo_literal(hint)
+  return "TODO " .. util.show(hint)
+end
+
+-- The tree of entries: node = { children = {key -> node}, keys = {}, entry = e }.
+local function tree(entries)
+  local root = { children = {}, keys = {} }
+  local paths = util.sorted_keys(entries)
+  table.sort(paths, util.path_less)
+  for _, path in ipairs(paths) do
+    local n = root
+    for _, k in ipairs(split(path)) do
+      if not n.children[k] then
+        n.children[k] = { children = {}, keys = {}, key = k }
+        n.keys[#n.keys + 1] = k
+      end
+      n = n.children[k]
+    end
+    n.entry = entries[path]
+  end
+  return root
+end
+
+local function first_order(n)
+  if n.entry then return n.entry.order or { 99, 0 } end
+  local best
+  for _, k in ipairs(n.keys) do
+    local o = first_order(n.children[k])
+    if not best or o[1] < best[1] or (o[1] == best[1] and o[2] < best[2]) then best = o end
+  end
+  return best or { 99, 0 }
+end
+
+local function sort_keys(n, top)
+  local rank = {}
+  if top then for i, k in ipairs(M.TOP) do rank[k] = i end end
+  local ord = {}
+  for _, k in ipairs(n.keys) do ord[k] = first_order(n.children[k]) end
+  table.sort(n.keys, function(a, b)
+    local ra, rb = rank[a] or 1000, rank[b] or 1000
+    if ra ~= rb then return ra < rb end
+    local oa, ob = ord[a], ord[b]
+    if oa[1] ~= ob[1] then return oa[1] < ob[1] end
+    if oa[2] ~= ob[2] then return oa[2] < ob[2] end
+    if type(a) ~= type(b) then return type(a) == "number" end
+    return a < b
+  end)
+end
+
+local function inline_keys(n)
+  local keys, seen = {}, {}
+  for _, k in ipairs(INLINE_KEYS) do if n.children[k] then keys[#keys + 1] = k; seen[k] = true end end
+  for _, k in ipairs(n.keys) do if not seen[k] then keys[#keys + 1] = k end end
+  return keys
+end
+
+-- A one-line form of a node of leaves (a syscall, a struct's fields), or nil.
+local function inline(n)
+  if n.entry then
+    if n.entry.kind == "todo" then return todo_literal(n.entry.hint) end
+    return value_literal(n.entry.value, n.entry.lit)
+  end
+  local parts = {}
+  for _, k in ipairs(inline_keys(n)) do
+    local c = n.children[k]
+    if c.entry and c.entry.kind == "todo" then return nil end
+    local s = inline(c)
+    if not s or not key_literal(k) then return nil end
+    parts[#parts + 1] = key_literal(k) .. " = " .. s
+  end
+  local s = "{ " .. table.concat(parts, ", ") .. " }"
+  if #s > 70 then return nil end
+  return s
+end
+
+-- The note of a node shown on one line: its leaves' common note, or "k: note; ..." when they differ.
+local function line_note(n)
+  if n.entry then return n.entry.kind == "todo" and "" or (n.entry.note or "") end
+  local parts, common, same = {}, nil, true
+  for _, k in ipairs(inline_keys(n)) do
+    local s = line_note(n.children[k])
+    if s ~= "" then
+      if common == nil then common = s elseif common ~= s then same = false end
+      parts[#parts + 1] = tostring(k) .. ": " .. s
+    end
+  end
+  if common == nil then return "" end
+  return same and common or table.concat(parts, "; ")
+end
+
+-- The note most children of a block share (said once above it), or nil.
+local function block_note(n)
+  local count, best = {}, nil
+  for _, k in ipairs(n.keys) do
+    local c = n.children[k]
+    local s = inline(c) and line_note(c) or block_note(c) or ""
+    if s ~= "" then
+      count[s] = (count[s] or 0) + 1
+      if not best or count[s] > count[best] or (count[s] == count[best] and s < best) then best = s end
+    end
+  end
+  if best and count[best] >= 2 and count[best] * 2 >= #n.keys then return best end
+end
+
+local function emit(n, indent, out, shared)
+  for _, k in ipairs(n.keys) do
+    local c = n.children[k]
+    local kl = key_literal(k)
+    local prefix = indent .. (kl and kl .. " = " or "")
+    local s = inline(c)
+    if c.entry and c.entry.kind == "todo" then
+      for _, l in ipairs(comment(c.entry.detail or "", indent)) do out[#out + 1] = l end
+      local line = prefix .. s .. ","
+      if #line > 120 then
+        -- Long hints are split so that lines stay within luacheck's 120 columns.
+        local h = c.entry.hint
+        local cut = h:sub(1, 100 - #prefix):match("^(.*%s)") or h:sub(1, 100 - #prefix)
+        line = prefix .. "TODO(" .. util.show(cut) .. "\n" .. indent .. "  .. " .. util.show(h:sub(#cut + 1)) .. "),"
+      end
+      out[#out + 1] = line
+    elseif s then
+      local own = line_note(c)
+      local line = prefix .. s .. ","
+      if own ~= "" and own ~= shared then
+        if #line + #own + 4 <= 120 then
+          line = line .. " -- " .. own
+        else
+          for _, l in ipairs(comment(own, indent)) do out[#out + 1] = l end
+        end
+      end
+      out[#out + 1] = line
+    else
+      sort_keys(c)
+      local note = block_note(c)
+      if note and note ~= shared then
+        for _, l in ipairs(comment(note, indent)) do out[#out + 1] = l end
+      end
+      out[#out + 1] = prefix .. "{"
+      emit(c, indent .. "  ", out, note or shared)
+      out[#out + 1] = indent .. "},"
+    end
+  end
+end
+
+function M.render(plan)
+  local out = {
+    string.format("-- %s: what belongs to the pair of %s and %s.", plan.name, plan.os, plan.arch),
+  }
+  for _, l in ipairs(comment(string.format("Scaffolded by `lua5.4 build.lua new-port %s --from %s`. Values the "
+      .. "layers give are inherited; values read from the target's kernel headers name the header; TODO "
+      .. "\"...\" marks what is still to find (`lua5.4 build.lua gen %s` lists them and generates nothing "
+      .. "until none is left). Keep wip = true until `lua5.4 build.lua status %s` shows every stage "
+      .. "passing; docs/porting.md is the checklist.", plan.name, plan.from, plan.name, plan.name), "")) do
+    out[#out + 1] = l
+  end
+  out[#out + 1] = "return {"
+  local quoted = {}
+  for i, l in ipairs(plan.inherit) do quoted[i] = string.format("%q", l) end
+  if #plan.inherit > 0 then
+    local inh = {}
+    table.sort(plan.inherited)
+    for _, p in ipairs(plan.inherited) do
+      local top = split(p)[1]
+      if not inh[top] then inh[top] = true; inh[#inh + 1] = top end
+    end
+    for _, l in ipairs(comment("Inherited from the layers: " .. table.concat(inh, ", ")
+        .. " (lua5.4 build.lua explain " .. plan.name .. " shows each value and its file).", "  ")) do
+      out[#out + 1] = l
+    end
+    out[#out + 1] = "  inherit = { " .. table.concat(quoted, ", ") .. " },"
+  else
+    out[#out + 1] = "  -- No layer exists for " .. plan.os .. " or " .. plan.arch .. ": every value is in this file."
+  end
+  out[#out + 1] = ""
+  local t = tree(plan.entries)
+  sort_keys(t, true)
+  local body = {}
+  for i, k in ipairs(t.keys) do
+    local one = { keys = { k }, children = { [k] = t.children[k] } }
+    local part = {}
+    emit(one, "  ", part)
+    local multi = #part > 1
+    if i > 1 and (multi or body.multi) then body[#body + 1] = "" end
+    for _, l in ipairs(part) do body[#body + 1] = l end
+    body.multi = multi
+  end
+  body.multi = nil
+  for _, l in ipairs(body) do out[#out + 1] = l end
+  out[#out + 1] = "}"
+  return table.concat(out, "\n") .. "\n"
+end
+
+-- Templates the new target needs -----------------------------------------------
+
+M.ROLES = {
+  ["rt0_{os}_{arch}.S"] = "entry and rt0_go",
+  ["sys_{os}_{arch}.S"] = "syscall stubs",
+  ["asm_{arch}.S"] = "context switch",
+  ["os_{os}.c"] = "OS layer: osinit, sysargs, threads, sleep, memory, clocks",
+  ["zdefs_{os}_{arch}.h"] = "constants",
+  ["ztarget.h"] = "TLS access (getg/setg), a goroutine's first frame, cpu_relax, cputicks",
+}
+
+local function read_manifest(root)
+  local file = "templates/manifest.lua"
+  local src = util.read_file(root .. "/" .. file)
+  if not src then return {} end
+  local chunk = load(src, "@" .. file, "t", {})
+  local ok, v = pcall(chunk or error)
+  return ok and type(v) == "table" and v or {}
+end
+
+-- For each output of the manifest: { output =, role =, status = "have" | "need", template =, like = {...} }.
+function M.templates(root, os_, arch)
+  local outputs, by_output = {}, {}
+  for _, e in ipairs(read_manifest(root)) do
+    if type(e) == "table" and type(e.output) == "string" and type(e.template) == "string" then
+      if not by_output[e.output] then
+        by_output[e.output] = {}
+        outputs[#outputs + 1] = e.output
+      end
+      table.insert(by_output[e.output], e)
+    end
+  end
+  local rows = {}
+  for _, o in ipairs(outputs) do
+    local have, like, specific = nil, {}, true
+    for _, e in ipairs(by_output[o]) do
+      local exists = util.exists(root .. "/templates/" .. e.template)
+      if (e.os == nil or e.os == os_) and (e.arch == nil or e.arch == arch) and exists then have = e end
+      if exists then like[#like + 1] = e end
+      if e.os == nil or e.os == os_ then specific = false end
+    end
+    local name = o:gsub("{os}", os_):gsub("{arch}", arch)
+    -- An output with a fixed name made only for other OSes (os_darwin_logic.c) is theirs alone.
+    if have or not (specific and not o:find("{", 1, true)) then
+      rows[#rows + 1] = { output = name, pattern = o, role = M.ROLES[o] or "", status = have and "have" or "need",
+        template = have and "templates/" .. have.template, like = like }
+    end
+  end
+  return rows
+end
+
+local function describe_entry(e)
+  local cond = {}
+  if e.os then cond[#cond + 1] = "os = " .. e.os end
+  if e.arch then cond[#cond + 1] = "arch = " .. e.arch end
+  return "templates/" .. e.template .. (#cond > 0 and " (" .. table.concat(cond, ", ") .. ")" or "")
+end
+
+function M.templates_report(root, os_, arch)
+  local out = {}
+  for _, row in ipairs(M.templates(root, os_, arch)) do
+    if row.status == "have" then
+      out[#out + 1] = string.format("  have  %-22s %s", row.output, row.template)
+    else
+      local like = {}
+      for _, e in ipairs(row.like) do like[#like + 1] = describe_entry(e) end
+      out[#out + 1] = string.format("  need  %-22s %s: write a template like %s and add it to templates/manifest.lua",
+        row.output, row.role ~= "" and row.role or "(no role recorded)", table.concat(like, " or "))
+    end
+  end
+  return out
+end
+
+-- The command ------------------------------------------------------------------
+
+function M.command(root, name, from, force)
+  if not from then util.fail("new-port: --from <target> is required (targets: %s)",
+    table.concat(loader.targets(root), ", ")) end
+  local file = "arch/" .. name .. ".lua"
+  if util.exists(root .. "/" .. file) and not force then
+    util.fail("new-port: %s exists already (--force overwrites it)", file)
+  end
+  local plan = M.plan(root, name, from)
+  local text = M.render(plan)
+  util.write_file(root .. "/" .. file, text)
+  local c = plan.counts
+  print(string.format("wrote %s: %d values inherited from %s, %d from headers, %d copied from %s, %d derived, %d TODO",
+    file, #plan.inherited, #plan.inherit > 0 and table.concat(plan.inherit, " + ") or "no layer", c.header,
+    c.copied, from, c.derived, c.todo))
+  if not plan.headers then print("headers: " .. plan.headers_why) else
+    print(string.format("headers: %s (%s)", table.concat(plan.headers.dirs, ", "), plan.headers.package))
+  end
+  print("templates for " .. name .. " (templates/manifest.lua):")
+  for _, l in ipairs(M.templates_report(root, plan.os, plan.arch)) do print(l) end
+  print("next: fill in the TODOs (lua5.4 build.lua gen " .. name .. " lists them), then bring the port up stage by"
+    .. " stage with lua5.4 build.lua status " .. name .. " (docs/porting.md)")
+  return 0
+end
+
+return M
