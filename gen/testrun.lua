@@ -395,7 +395,16 @@ local function darwin_programs(root)
   table.sort(examples)
   for _, f in ipairs(examples) do add(f) end
   local ok, cases = util.protect(M.load_cases, root)
-  for _, c in ipairs(ok and cases or {}) do add(c.src) end
+  -- A case that names its targets without a darwin one (say, raw Linux syscalls in
+  -- the test itself) is not a Darwin program.
+  local function for_darwin(c)
+    if not c.targets then return true end
+    for _, t in ipairs(c.targets) do if t:match("^darwin%-") then return true end end
+    return false
+  end
+  for _, c in ipairs(ok and cases or {}) do
+    if for_darwin(c) then add(c.src) end
+  end
   return list, not ok and cases or nil
 end
 

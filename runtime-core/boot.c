@@ -73,5 +73,10 @@ void runtime_main(void *unused) {
 
 _Noreturn void rt_exit(int code) { os_exit(code); }
 
-int64_t rt_nanotime(void) { return os_nanotime(); }
+// A clock read is a runtime call like any other: a goroutine that sysmon flagged for
+// running too long yields here (cooperative preemption of time-polling loops).
+int64_t rt_nanotime(void) {
+    preempt_check();
+    return os_nanotime();
+}
 int64_t nanotime(void) { return os_nanotime(); }

@@ -30,6 +30,7 @@ void print_to(int fd, const char *fmt, ...) {
 }
 
 void rt_print(const char *fmt, ...) {
+    preempt_check();
     va_list ap;
     va_start(ap, fmt);
     vprint_to(1, fmt, ap);

@@ -21,6 +21,11 @@ return {
   { name = "sched_gomaxprocs", src = "tests/e2e/sched_gomaxprocs.c", procs = { 1, 2, 4 },
     stdout = "ok: 19998 goroutines ran across 6 resizes\n" },
   { name = "sched_init", src = "tests/e2e/sched_init.c", stdout = "inits=2 order=1,2\n" },
+  -- Raw Linux syscalls in the test itself: Linux targets only.
+  { name = "sched_syscall", src = "tests/e2e/sched_syscall.c", procs = { 1, 2 },
+    targets = { "linux-amd64", "linux-arm64" },
+    stdout = "ok: others ran while a goroutine was in a syscall\n" },
+  { name = "sched_preempt", src = "tests/e2e/sched_preempt.c", procs = { 1 }, stdout = "ok: preempted\n" },
   { name = "gomaxprocs_env", src = "tests/e2e/sched_env.c", env = { GOMAXPROCS = "3" },
     stdout = "procs=3\n" },
   -- Values that are not a positive integer are ignored: ncpu is used.
