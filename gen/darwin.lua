@@ -86,7 +86,13 @@ end
 
 -- An LLVM tool by name: on PATH as it is or with a version suffix (Debian installs
 -- ld64.lld-14, llvm-otool-14), else in /usr/lib/llvm-<n>/bin. nil when absent.
+local tools = {}
 function M.tool(name)
+  if tools[name] == nil then tools[name] = M.find_tool(name) or false end
+  return tools[name] or nil
+end
+
+function M.find_tool(name)
   local candidates = { name }
   for v = 20, 11, -1 do candidates[#candidates + 1] = name .. "-" .. v end
   for _, c in ipairs(candidates) do
