@@ -14,6 +14,9 @@ return {
   -- scheduler
   { name = "sched_spawn", src = "tests/e2e/sched_spawn.c", procs = { 1, 2, 4 },
     stdout = "spawned 1000000, done 1000000, live 1\n" },
+  -- A million goroutines alive at once (about 4 GB of touched stack pages): once, natively.
+  { name = "sched_million", src = "tests/e2e/sched_million.c", procs = { 2 }, modes = { "freestanding" },
+    targets = { "linux-amd64" }, stdout = "live: 1000001\njoined 1000000\n", timeout = 120 },
   { name = "sched_yield", src = "tests/e2e/sched_yield.c", procs = { 1, 2, 4 },
     stdout = "ok: 8 workers x 20000 yields\n" },
   { name = "sched_sleep", src = "tests/e2e/sched_sleep.c", procs = { 1, 2, 4 },
