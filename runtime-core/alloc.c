@@ -7,7 +7,7 @@
 
 enum { CHUNK = 1 << 20, MIN_CLASS = 4, MAX_CLASS = 16 }; // classes 16 B .. 64 KiB
 
-static mutex persistent_lock;
+static mutex persistent_lock = MUTEX_RANKED(LOCK_RANK_PERSISTENT);
 static uintptr_t persistent_next, persistent_end;
 
 void mem_zero(void *ptr, size_t n) { __builtin_memset(ptr, 0, n); }
@@ -39,7 +39,7 @@ struct free_obj {
     struct free_obj *next;
 };
 
-static mutex class_lock;
+static mutex class_lock = MUTEX_RANKED(LOCK_RANK_ALLOC);
 static struct free_obj *class_free[MAX_CLASS + 1];
 
 static int size_class(size_t size) {

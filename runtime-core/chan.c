@@ -17,6 +17,7 @@ rt_chan *rt_chan_new(size_t elem_size, size_t cap) {
         fatal("makechan: size out of range");
     size_t size = hdr + elem_size * cap;
     rt_chan *c = rt_alloc(size); // zeroed: unlocked, open, empty
+    lockinit(&c->lock, LOCK_RANK_CHAN);
     c->elemsize = elem_size;
     c->dataqsiz = cap;
     c->allocsize = size;

@@ -6,7 +6,7 @@
 
 enum { SPIN_ACTIVE = 4, SPIN_PASSIVE = 1 };
 
-void lock(mutex *l) {
+static inline void lock_impl(mutex *l) {
     if (atomic_cas(&l->key, 0, 1))
         return;
     uint32_t wait = 1;
@@ -32,7 +32,14 @@ void lock(mutex *l) {
     }
 }
 
+void lock(mutex *l) {
+    DEBUG_HOOK(debug_lock_check(l));
+    lock_impl(l);
+    DEBUG_HOOK(debug_lock_acquired(l));
+}
+
 void unlock(mutex *l) {
+    DEBUG_HOOK(debug_lock_released(l));
     if (atomic_xchg(&l->key, 0) == 2)
         os_futexwakeup(&l->key, 1);
 }

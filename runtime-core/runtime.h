@@ -18,7 +18,36 @@ typedef struct p p;
 // Runtime-internal lock: futex (or ulock) backed, never parks a goroutine.
 typedef struct mutex {
     uint32_t key; // 0 unlocked, 1 locked, 2 locked with sleepers
+#ifdef RT_DEBUG
+    uint32_t rank; // enum lock_rank, checked by debug.c
+#endif
 } mutex;
+
+// Lock ranks: an M takes a ranked runtime lock only while the locks it holds rank lower.
+// Checked in the debug variant (debug.c); lockinit and MUTEX_RANKED cost nothing otherwise.
+enum lock_rank {
+    LOCK_RANK_NONE,       // unranked: checked only for self-deadlock and ownership
+    LOCK_RANK_SEMA_ROOT,  // a semaphore root (readying a waiter takes sched.lock)
+    LOCK_RANK_CHAN,       // a channel (select holds several, in address order)
+    LOCK_RANK_SCHED,      // sched.lock
+    LOCK_RANK_GFREE,      // sched.gflock
+    LOCK_RANK_TIMERS,     // a P's timers (procresize holds two)
+    LOCK_RANK_STACK,      // free stacks and arenas
+    LOCK_RANK_ALLOC,      // rt_alloc's size classes
+    LOCK_RANK_PERSISTENT, // persistentalloc
+};
+#ifdef RT_DEBUG
+#define DEBUG_MAX_HELD 16
+struct debug_m {
+    struct mutex *held[DEBUG_MAX_HELD]; // in the order taken
+    uint32_t nheld;
+};
+#define MUTEX_RANKED(r) {.rank = (r)}
+static inline void lockinit(mutex *l, uint32_t rank) { __atomic_store_n(&l->rank, rank, __ATOMIC_RELAXED); }
+#else
+#define MUTEX_RANKED(r) {0}
+static inline void lockinit(mutex *l, uint32_t rank) { (void)l, (void)rank; }
+#endif
 
 // One-shot sleep/wakeup between Ms.
 typedef struct note {
@@ -89,6 +118,9 @@ struct m {
     bool (*waitunlockf)(g *, void *);
     void *waitlock;
     uint32_t locks; // > 0: holds runtime locks, must not be preempted
+#ifdef RT_DEBUG
+    struct debug_m debug; // the runtime locks this M holds, for the lock-rank checks
+#endif
 };
 
 #define RUNQ_SIZE 256
@@ -330,5 +362,17 @@ enum waitreason {
     WAIT_WG,
     WAIT_LOCKED_M,
 };
+
+// Debug variant hooks (debug.c); DEBUG_HOOK(call) compiles to nothing without RT_DEBUG.
+#ifdef RT_DEBUG
+void debug_lock_check(mutex *l);
+void debug_lock_acquired(mutex *l);
+void debug_lock_released(mutex *l);
+void debug_stack_bound(uintptr_t lo, uintptr_t hi);
+void debug_stack_check(g *gp, const char *where);
+#define DEBUG_HOOK(call) call
+#else
+#define DEBUG_HOOK(call) ((void)0)
+#endif
 
 #endif

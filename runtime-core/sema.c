@@ -27,7 +27,9 @@ struct semroot {
 static struct semroot semtable[SEMTABSZ];
 
 static struct semroot *semroot(uint32_t *addr) {
-    return &semtable[((uintptr_t)addr >> 3) % SEMTABSZ];
+    struct semroot *r = &semtable[((uintptr_t)addr >> 3) % SEMTABSZ];
+    lockinit(&r->lock, LOCK_RANK_SEMA_ROOT);
+    return r;
 }
 
 static bool cansemacquire(uint32_t *addr) {

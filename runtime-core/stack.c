@@ -22,6 +22,7 @@ static int64_t guard_maps_used, guard_maps_budget;
 
 void stackinit(void) {
     guard_maps_budget = osinfo.max_map_count * STACK_GUARD_BUDGET_PERCENT / 100;
+    lockinit(&stack_lock, LOCK_RANK_STACK);
 }
 
 static void new_arena(void) {
@@ -84,6 +85,7 @@ bool stackalloc(p *pp, g *gp) {
         refill(pp);
     uintptr_t s = pp->stackcache[--pp->nstackcache];
     uintptr_t lo = s & ~(uintptr_t)GUARDED_BIT;
+    DEBUG_HOOK(debug_stack_bound(lo, lo + STACK_DEFAULT_SIZE)); // before sysmon can see the stack
     gp->stack.lo = lo;
     gp->stack.hi = lo + STACK_DEFAULT_SIZE;
     gp->stackguard0 = lo + STACK_GUARD;
@@ -107,6 +109,7 @@ void stackcache_drain(p *pp) { spill(pp, 0); }
 void stackcheck(g *gp, const char *where) {
     if (gp->stack.lo == 0)
         return;
+    DEBUG_HOOK(debug_stack_check(gp, where));
     if (gp->stackguard1 != 0 && *(volatile uintptr_t *)gp->stackguard1 != STACK_CANARY)
         fatalf("stack overflow: goroutine %lld overwrote the canary below its stack (%s)",
                (long long)gp->goid, where);

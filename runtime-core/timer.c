@@ -15,8 +15,10 @@ struct timers {
 };
 
 static struct timers *timers_of(p *pp) {
-    if (pp->timers == NULL)
+    if (pp->timers == NULL) {
         pp->timers = persistentalloc(sizeof(struct timers), 64);
+        lockinit(&pp->timers->lock, LOCK_RANK_TIMERS);
+    }
     return pp->timers;
 }
 

@@ -1,0 +1,143 @@
+// debug.c — runtime assertions of the debug variant (variants/debug.lua sets debug.checks,
+// which defines RT_DEBUG in zdefs). Empty otherwise: the hooks in lock.c and stack.c
+// compile to nothing.
+//
+// Lock ranks: every runtime lock may carry a rank (lockinit); an M must take ranked
+// locks in increasing rank, may hold two of one rank only where the rank says so, never
+// takes a lock it holds (a self-deadlock) and releases only what it holds. Unranked
+// locks get the last two checks. A violation is fatal and names both locks' ranks.
+//
+// Stack canaries: a stack bound to a goroutine gets a word at each end, its lowest word
+// and the unused word 16 bytes below its top (see ctx_init); both are checked at every
+// switch away from the goroutine and by sysmon, beside stack.c's own overflow checks.
+#include "runtime.h"
+
+#ifdef RT_DEBUG
+
+#define CANARY_LO ((uintptr_t)0xdeb06c0ffee0101fULL)
+#define CANARY_HI ((uintptr_t)0xdeb06c0ffee0f1ffULL)
+
+static const char *const rank_names[] = {
+    [LOCK_RANK_NONE] = "unranked",
+    [LOCK_RANK_SEMA_ROOT] = "sema root",
+    [LOCK_RANK_CHAN] = "chan",
+    [LOCK_RANK_SCHED] = "sched",
+    [LOCK_RANK_GFREE] = "sched.gflock",
+    [LOCK_RANK_TIMERS] = "timers",
+    [LOCK_RANK_STACK] = "stack",
+    [LOCK_RANK_ALLOC] = "alloc",
+    [LOCK_RANK_PERSISTENT] = "persistentalloc",
+};
+
+// Set while a check reports: fatal's own output may take locks.
+static uint32_t reporting;
+
+static const char *rank_name(uint32_t r) {
+    return r < sizeof rank_names / sizeof rank_names[0] && rank_names[r] ? rank_names[r] : "?";
+}
+
+static uint32_t rank_of(mutex *l) {
+    uint32_t r = __atomic_load_n(&l->rank, __ATOMIC_RELAXED);
+    if (r == LOCK_RANK_NONE) {
+        // The scheduler's own locks are globals: ranked here, not at every init path.
+        if (l == &sched.lock)
+            r = LOCK_RANK_SCHED;
+        else if (l == &sched.gflock)
+            r = LOCK_RANK_GFREE;
+    }
+    return r;
+}
+
+// Ranks that an M may hold more than once: select locks channels in address order,
+// procresize moves one P's timers to another's.
+static bool rank_nests(uint32_t r, mutex *held, mutex *l) {
+    if (r == LOCK_RANK_CHAN)
+        return (uintptr_t)l > (uintptr_t)held;
+    return r == LOCK_RANK_TIMERS;
+}
+
+static m *current_m(void) {
+    g *gp = getg();
+    return gp != NULL && !atomic_load_relaxed(&reporting) ? gp->m : NULL;
+}
+
+static _Noreturn void lock_fatal(const char *what, mutex *l, mutex *other) {
+    atomic_store(&reporting, 1);
+    if (other != NULL)
+        fatalf("lock ranks: %s: acquiring %s lock %p while holding %s lock %p", what, rank_name(rank_of(l)),
+               (void *)l, rank_name(rank_of(other)), (void *)other);
+    fatalf("lock ranks: %s: %s lock %p", what, rank_name(rank_of(l)), (void *)l);
+}
+
+void debug_lock_check(mutex *l) {
+    m *mp = current_m();
+    if (mp == NULL)
+        return;
+    struct debug_m *d = &mp->debug;
+    uint32_t r = rank_of(l);
+    for (uint32_t i = 0; i < d->nheld; i++)
+        if (d->held[i] == l)
+            lock_fatal("self-deadlock: this M already holds it", l, NULL);
+    if (d->nheld == DEBUG_MAX_HELD)
+        lock_fatal("too many runtime locks held at once", l, NULL);
+    if (r == LOCK_RANK_NONE)
+        return;
+    for (uint32_t i = d->nheld; i-- > 0;) {
+        uint32_t hr = rank_of(d->held[i]);
+        if (hr == LOCK_RANK_NONE)
+            continue;
+        if (hr > r || (hr == r && !rank_nests(r, d->held[i], l)))
+            lock_fatal("lock ordering problem", l, d->held[i]);
+        break;
+    }
+}
+
+void debug_lock_acquired(mutex *l) {
+    m *mp = current_m();
+    if (mp != NULL && mp->debug.nheld < DEBUG_MAX_HELD)
+        mp->debug.held[mp->debug.nheld++] = l;
+}
+
+void debug_lock_released(mutex *l) {
+    m *mp = current_m();
+    if (mp == NULL)
+        return;
+    struct debug_m *d = &mp->debug;
+    for (uint32_t i = d->nheld; i-- > 0;) {
+        if (d->held[i] == l) {
+            for (uint32_t j = i; j + 1 < d->nheld; j++)
+                d->held[j] = d->held[j + 1];
+            d->nheld--;
+            return;
+        }
+    }
+    lock_fatal("unlock of a lock this M does not hold", l, NULL);
+}
+
+void debug_stack_bound(uintptr_t lo, uintptr_t hi) {
+    *(uintptr_t *)lo = CANARY_LO;
+    *(uintptr_t *)(hi - 16) = CANARY_HI;
+    __atomic_thread_fence(__ATOMIC_RELEASE); // written before the stack is published in g
+}
+
+void debug_stack_check(g *gp, const char *where) {
+    uintptr_t lo = __atomic_load_n(&gp->stack.lo, __ATOMIC_ACQUIRE);
+    uintptr_t hi = __atomic_load_n(&gp->stack.hi, __ATOMIC_ACQUIRE);
+    if (lo == 0)
+        return;
+    bool low_ok = *(volatile uintptr_t *)lo == CANARY_LO;
+    bool high_ok = *(volatile uintptr_t *)(hi - 16) == CANARY_HI;
+    // sysmon looks at goroutines running elsewhere: one that exited meanwhile may have
+    // given its stack back (the free list links through the top word). Not a finding.
+    if ((low_ok && high_ok) || __atomic_load_n(&gp->stack.lo, __ATOMIC_ACQUIRE) != lo)
+        return;
+    if (!low_ok)
+        fatalf("stack overflow: goroutine %lld overwrote the debug canary at the low end of its stack (%s)",
+               (long long)gp->goid, where);
+    fatalf("stack corruption: goroutine %lld's debug canary at the top of its stack was overwritten (%s)",
+           (long long)gp->goid, where);
+}
+
+#else
+typedef int debug_checks_are_off; // ISO C wants a translation unit to declare something
+#endif
