@@ -132,8 +132,10 @@ static int32_t cpu_count(void) {
 
 void os_init(void) {
     osinfo.ncpu = cpu_count();
+@@ if osinit.huge_pages then
     int64_t huge = read_number_file("${osinit.huge_page_file}");
     osinfo.huge_page_size = huge > 0 && (huge & (huge - 1)) == 0 ? (uintptr_t)huge : 0;
+@@ end
     int64_t maps = read_number_file("${osinit.max_map_count_file}");
     osinfo.max_map_count = maps > 0 ? maps : ${osinit.max_map_count_default};
     if (osinfo.page_size == 0)

@@ -20,6 +20,12 @@
 #define M_G0_STACK_SIZE ${stacks.m_g0_size}
 #define MAXMCOUNT ${sched.maxmcount}
 #define M_STACK_SYSTEM_ALLOCATED ${T.threads.method == "pthread" and 1 or 0}
+@@ if debug.checks then
+
+// debug.checks: runtime assertions (runtime-core/debug.c): lock ranks, and canaries at
+// both ends of every goroutine stack, checked at each switch.
+#define RT_DEBUG 1
+@@ end
 
 // Context switch: callee-saved registers kept on the stack.
 #define CTX_SAVED_REGS ${#regs.callee_saved}
