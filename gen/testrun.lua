@@ -214,7 +214,8 @@ local CASE_FIELDS = {
   modes = "table", timeout = "number", targets = "table",
 }
 M.CASE_FIELDS = CASE_FIELDS
-M.MODES = { freestanding = {}, libc = { "libc" } }
+-- Modes: the variants a case is built with. debug and small run only where a case lists them.
+M.MODES = { freestanding = {}, libc = { "libc" }, debug = { "debug" }, small = { "small" } }
 -- Targets every case runs on unless it names its own (arm64 under qemu-user).
 M.E2E_TARGETS = { "linux-amd64", "linux-arm64" }
 
@@ -239,7 +240,8 @@ function M.load_cases(root)
     end
     if not c.name or not c.src then util.fail("%s: case %d: name and src are required", file, i) end
     for _, m in ipairs(c.modes or {}) do
-      if not M.MODES[m] then util.fail("%s: case %d: modes: no such mode '%s' (freestanding, libc)", file, i, m) end
+      if not M.MODES[m] then util.fail("%s: case %d: modes: no such mode '%s' (%s)", file, i, m,
+        table.concat(util.sorted_keys(M.MODES), ", ")) end
     end
   end
   return cases

@@ -97,4 +97,21 @@ return {
   { name = "sieve_1000", src = "examples/sieve.c", args = { "1000" }, stdout_match = "\n7919\n$",
     procs = { 1, 2 } },
 
+
+  -- Variants: the debug runtime's assertions (lock ranks, stack canaries checked at every
+  -- switch and by sysmon) must hold through scheduling, timers, procresize, channels,
+  -- select and mutexes; the small runtime (16 KiB stacks, 64 threads) must run them too.
+  { name = "hello", src = "examples/hello.c", stdout = "hello, world\n", modes = { "debug", "small" } },
+  { name = "sched_yield", src = "tests/e2e/sched_yield.c", procs = { 1, 4 }, modes = { "debug", "small" },
+    stdout = "ok: 8 workers x 20000 yields\n" },
+  { name = "sched_gomaxprocs", src = "tests/e2e/sched_gomaxprocs.c", procs = { 2 }, modes = { "debug", "small" },
+    stdout = "ok: 19998 goroutines ran across 6 resizes\n" },
+  { name = "sched_sleep", src = "tests/e2e/sched_sleep.c", procs = { 2 }, modes = { "debug", "small" },
+    stdout = "ok: 200 sleepers\n" },
+  { name = "select_stress", src = "tests/e2e/select_stress.c", stdout = "ok select_stress\n",
+    procs = { 4 }, modes = { "debug", "small" }, timeout = 60 },
+  { name = "mutex_bank", src = "tests/e2e/mutex_bank.c", stdout = "ok mutex_bank\n",
+    procs = { 2 }, modes = { "debug", "small" }, timeout = 60 },
+  { name = "sieve", src = "examples/sieve.c", stdout_match = "\n523\n541\n$", procs = { 2 },
+    modes = { "debug", "small" } },
 }
