@@ -81,6 +81,7 @@ local function produce(root, r, dir)
   end
   return files
 end
+M.produce = produce
 
 local function is_generated(path)
   local f = io.open(path, "rb")
@@ -128,6 +129,9 @@ function M.check(root, target)
   local ok, r = util.protect(M.resolve, root, target)
   if not ok then
     res.problems[1] = r
+    -- A port in progress may still have TODOs: it is reported as wip, not as a failure.
+    local okl, raw = util.protect(loader.resolve, target, {}, root)
+    res.wip = okl and raw.table.wip == true or nil
     return res
   end
   res.wip = r.table.wip

@@ -88,7 +88,10 @@ local function wrap(value, path, reads)
   local proxy = setmetatable({}, {
     __index = function(_, k) return wrap(value[k], util.join_path(path, k), reads) end,
     __newindex = function() error("templates may not change the description table", 2) end,
-    __len = function() return #value end,
+    __len = function()
+      reads[path] = true -- #list depends on the list: explain --field must see it
+      return #value
+    end,
     __pairs = function()
       error("pairs order is not deterministic: use sorted(" .. path .. ") or ipairs", 2)
     end,
