@@ -66,36 +66,50 @@ function commands.gen(args)
   return status
 end
 
-local function lua_literal(v)
-  if type(v) == "string" then return string.format("%q", v) end
-  if type(v) == "table" then return "{}" end
-  return tostring(v)
+-- explain, diff, new-port, check-table, status, targets: review and porting tools.
+function commands.explain(args)
+  local explain = require "gen.explain"
+  local variants = variant_list(args.variant)
+  local lines, problems
+  if args.field then
+    lines = explain.field(ROOT, args.target, variants, args.field)
+  elseif args.where then
+    lines = explain.line(ROOT, args.target, variants, args.where)
+  else
+    lines, problems = explain.table(ROOT, args.target, variants)
+  end
+  for _, l in ipairs(lines) do print(l) end
+  for _, p in ipairs(problems or {}) do io.stderr:write(p, "\n") end
+  return #(problems or {}) == 0 and 0 or 1
 end
 
-function commands.explain(args)
-  local r = load.resolve(args.target, variant_list(args.variant), ROOT)
-  local problems = require("gen.schema").validate(r.table, r.origins)
-  local rows, width = {}, 0
-  local function walk(v, path)
-    if type(v) == "table" and next(v) ~= nil then
-      for _, k in ipairs(util.sorted_keys(v)) do walk(v[k], util.join_path(path, k)) end
-    else
-      local left = path .. " = " .. lua_literal(v)
-      width = math.max(width, #left)
-      local o = r.origins[path]
-      rows[#rows + 1] = { path = path, left = left, origin = o and load.origin_string(o) or "default (gen/schema.lua)" }
-    end
+commands["new-port"] = function(args)
+  return require("gen.newport").command(ROOT, args.name, args.from, args.force)
+end
+
+commands["check-table"] = function(args)
+  return require("gen.checktable").command(ROOT, args.target, variant_list(args.variant), args.verbose)
+end
+
+function commands.diff(args)
+  local diff = require "gen.diff"
+  local variants = variant_list(args.variant)
+  if args.b then
+    for _, l in ipairs(diff.targets(ROOT, args.a, args.b, variants, args.patch)) do print(l) end
+    return 0
   end
-  walk(r.table, "")
-  table.sort(rows, function(a, b) return util.path_less(a.path, b.path) end)
-  local from = r.target_file
-  for _, f in ipairs(r.variant_files) do from = from .. " + " .. f end
-  print("-- " .. load.build_name(r) .. ": " .. from .. " over " .. table.concat(r.layers, ", "))
-  for _, row in ipairs(rows) do
-    print(row.left .. string.rep(" ", width - #row.left) .. "   -- " .. row.origin)
-  end
-  for _, p in ipairs(problems) do io.stderr:write(p, "\n") end
-  return #problems == 0 and 0 or 1
+  local lines, changed = diff.pending(ROOT, args.a, variants)
+  for _, l in ipairs(lines) do print(l) end
+  return changed and 1 or 0
+end
+
+function commands.status(args)
+  return require("gen.status").command(ROOT, args.targets, variant_list(args.variant), args.verbose)
+end
+
+function commands.targets(_)
+  for _, l in ipairs(require("gen.status").targets(ROOT)) do print(l) end
+  return 0
 end
 
 function commands.build(args)
@@ -188,11 +202,36 @@ local function parser()
   b:option("--variant", "Variants, comma-separated.")
   p:command("cc", "Compile and link a program with the runtime (see cc --help).")
   p:command("run", "cc into build/run/ and run it (see run --help).")
-  local e = p:command("explain", "Print the resolved table and where each value came from.")
+  local e = p:command("explain", "The resolved table with each value's origin; or what made a generated line "
+    .. "(<file>:<line>); or every line a field reaches (--field).")
   e:argument("target", "Target.")
+  e:argument("where", "A generated line, like rt0_linux_amd64.S:42 or out/linux-amd64/zdefs_linux_amd64.h:7.")
+    :args("?")
   e:option("--variant", "Variants, comma-separated.")
+  e:option("--field", "A field path, like g0.size or syscalls.write.nr.")
+  local d = p:command("diff", "Two targets' resolved tables side by side, then their generated files; or, with "
+    .. "one target, what gen would change in out/ (nothing is written).")
+  d:argument("a", "Target.")
+  d:argument("b", "Second target."):args("?")
+  d:option("--variant", "Variants, comma-separated (applied to both).")
+  d:flag("--patch", "With two targets: also print the unified diffs of the generated files.")
+  local np = p:command("new-port", "Scaffold arch/<os>-<arch>.lua from an existing target: inherited, read from "
+    .. "the target's headers, copied, or TODO.")
+  np:argument("name", "The new target, <os>-<arch>.")
+  np:option("--from", "The target to start from.")
+  np:flag("--force", "Overwrite an existing arch/<os>-<arch>.lua.")
+  local ct = p:command("check-table", "Compare a table's constants, syscall numbers and struct layouts with the "
+    .. "target's own kernel headers.")
+  ct:argument("target", "Target.")
+  ct:option("--variant", "Variants, comma-separated.")
+  ct:flag("-v --verbose", "Also list values the headers do not define, and the waivers.")
+  local st = p:command("status", "Build and run the stage programs (tests/stages/) for targets: which stages pass.")
+  st:argument("targets", "Targets (default: all of arch/*.lua)."):args("*")
+  st:option("--variant", "Variants, comma-separated.")
+  st:flag("-v --verbose", "Show the details of every failing stage, not just the first of a run.")
+  p:command("targets", "Every target with its stages, link modes and how it runs here.")
   local t = p:command("test", "Run every test suite.")
-  t:option("--suite", "Only these suites (lint, busted, gencheck, unit, e2e, darwin).")
+  t:option("--suite", "Only these suites (" .. table.concat(testrun.SUITES, ", ") .. ").")
     :args(1):count("*")
   t:option("--jobs", "Parallel e2e runs.", "2")
   local bn = p:command("bench", "Run bench/*.c against their Go peers and print the table (not a test).")

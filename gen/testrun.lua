@@ -9,6 +9,8 @@
 --   darwin    every example and e2e program linked for each darwin target into a Mach-O
 --             executable and inspected (gen/darwin.lua), one test per program, plus one
 --             for the library's imports; targets of an os with no link recipe: skipped
+--   checktable  each table against its target's kernel headers (gen/checktable.lua); no headers: skipped
+--   stages    tests/stages/ programs per target (gen/status.lua); wip targets: skipped
 local util = require "gen.util"
 local loader = require "gen.load"
 local generate = require "gen.generate"
@@ -18,7 +20,7 @@ local runner = require "gen.runner"
 
 local M = {}
 
-M.SUITES = { "lint", "busted", "gencheck", "unit", "e2e", "darwin" }
+M.SUITES = { "lint", "busted", "gencheck", "checktable", "unit", "stages", "e2e", "darwin" }
 
 -- Reporting ------------------------------------------------------------------
 
@@ -91,8 +93,8 @@ end
 local suites = {}
 
 function suites.lint(root, R)
-  local cmd = "cd " .. util.quote(root) .. " && luacheck --no-color -q build.lua gen tests/gen arch variants"
-    .. " templates/manifest.lua"
+  local cmd = "cd " .. util.quote(root) .. " && luacheck --no-color -q build.lua gen tests/gen tests/stages arch"
+    .. " variants templates/manifest.lua"
   local code, out, err = util.capture(cmd)
   if code == 0 then R.pass("lint: luacheck") else R.fail("lint: luacheck", truncate(out .. err, 4000)) end
 end
@@ -486,6 +488,9 @@ function suites.darwin(root, R, opts)
     end
   end
 end
+
+function suites.checktable(root, R) require("gen.checktable").suite(root, R) end
+function suites.stages(root, R) require("gen.status").suite(root, R) end
 
 M.suites = suites
 

@@ -1,0 +1,320 @@
+-- `build.lua status [target...]` and `build.lua targets`: a port comes up in stages
+-- (tests/stages/stages.lua, docs/porting.md), each with its own program. The early ones
+-- link only the generated layer — a small archive of the target's generated objects and
+-- the core's vdso, fmt and env scanner — with tests/stages/support.c and the stage file,
+-- which stands in for the bootstrap functions rt0 calls; the linker takes just what each
+-- stage uses, so the exit stage needs only rt0 and a stub or two. The later stages link
+-- the whole runtime, as `build.lua cc` does. Programs run natively, under qemu-user, or
+-- are only linked (gen/runner.lua, shared with the e2e suite).
+local util = require "gen.util"
+local loader = require "gen.load"
+local generate = require "gen.generate"
+local ninja = require "gen.ninja"
+local cc = require "gen.cc"
+local runner = require "gen.runner"
+local todo = require "gen.todo"
+
+local M = {}
+
+M.FILE = "tests/stages/stages.lua"
+local FIELDS = {
+  name = "string", src = "string", link = "string", what = "string", args = "table", stdout = "string",
+  stdout_match = "string", exit = "number", env = "table",
+}
+
+function M.load_stages(root)
+  local src = util.read_file(root .. "/" .. M.FILE)
+  if not src then util.fail("%s: cannot read it", M.FILE) end
+  local chunk, err = load(src, "@" .. M.FILE, "t", {})
+  if not chunk then util.fail("%s", err) end
+  local ok, stages = pcall(chunk)
+  if not ok or type(stages) ~= "table" then util.fail("%s: expected a list of stages", M.FILE) end
+  for i, s in ipairs(stages) do
+    if type(s) ~= "table" then util.fail("%s: stage %d: expected a table", M.FILE, i) end
+    for _, k in ipairs(util.sorted_keys(s)) do
+      if FIELDS[k] == nil then
+        util.fail("%s: stage %d: unknown field '%s' (known: %s)", M.FILE, i, tostring(k),
+          table.concat(util.sorted_keys(FIELDS), ", "))
+      elseif type(s[k]) ~= FIELDS[k] then
+        util.fail("%s: stage %d: %s: expected a %s; got %s", M.FILE, i, k, FIELDS[k], type(s[k]))
+      end
+    end
+    if not s.name or not s.src or (s.link ~= "partial" and s.link ~= "full") then
+      util.fail("%s: stage %d: name, src and link (\"partial\" or \"full\") are required", M.FILE, i)
+    end
+  end
+  return stages
+end
+
+-- Building --------------------------------------------------------------------
+
+local function clang_c(T, root, gendir)
+  local flags = ninja.cflags({ table = T }, gendir, function(p) return root .. "/" .. p end)
+  flags[#flags + 1] = "-Wno-unused-command-line-argument"
+  return flags
+end
+
+local function clang_as(T, root, gendir)
+  local f = { "--target=" .. T.toolchain.triple, "-g", "-Wall", "-Wno-unused-command-line-argument",
+    "-I", root .. "/runtime-core", "-I", root .. "/runtime-core/include", "-I", gendir }
+  for _, x in ipairs(T.cflags or {}) do f[#f + 1] = x end
+  return f
+end
+
+-- Compiles the generated layer into <dir>/libstagegen.a. Objects that do not compile are
+-- left out (a stage that needs one then fails to link); their errors are kept.
+local function partial_archive(root, r, gendir, dir)
+  local T = r.table
+  util.mkdir_p(root .. "/" .. dir .. "/obj")
+  local sources = {}
+  for _, name in ipairs(util.list_dir(root .. "/" .. gendir)) do
+    if name:match("%.S$") or name:match("%.c$") then sources[#sources + 1] = gendir .. "/" .. name end
+  end
+  for _, s in ipairs({ "runtime-core/vdso_elf.c", "runtime-core/fmt.c" }) do sources[#sources + 1] = s end
+  if T.link.mode == "freestanding" then sources[#sources + 1] = "runtime-core/freestanding/mem.c" end
+  local errors = {}
+  local scan = dir .. "/env_scan.c"
+  local code, _, err = util.capture(ninja.RE2C .. " -o " .. util.quote(root .. "/" .. scan) .. " "
+    .. util.quote(root .. "/runtime-core/env_scan.re"))
+  if code == 0 then sources[#sources + 1] = scan else errors[#errors + 1] = "re2c env_scan.re: " .. err end
+  local objs = {}
+  local inc = root .. "/" .. gendir
+  for _, s in ipairs(sources) do
+    local obj = dir .. "/obj/" .. util.basename(s):gsub("%.", "_") .. ".o"
+    local argv = { "clang" }
+    for _, f in ipairs(s:match("%.S$") and clang_as(T, root, inc) or clang_c(T, root, inc)) do argv[#argv + 1] = f end
+    for _, f in ipairs({ "-c", root .. "/" .. s, "-o", root .. "/" .. obj }) do argv[#argv + 1] = f end
+    local c, out, e = util.capture(util.command(argv))
+    if c == 0 then objs[#objs + 1] = root .. "/" .. obj
+    else errors[#errors + 1] = s .. " does not compile:\n" .. out .. e end
+  end
+  local lib = dir .. "/libstagegen.a"
+  os.remove(root .. "/" .. lib)
+  local ar = { "llvm-ar", "rcs", root .. "/" .. lib }
+  if T.object_format == "macho" then table.insert(ar, 2, "--format=darwin") end
+  for _, o in ipairs(objs) do ar[#ar + 1] = o end
+  local c, out, e = util.capture(util.command(ar))
+  if c ~= 0 then errors[#errors + 1] = "llvm-ar: " .. out .. e end
+  return lib, errors
+end
+
+-- Resolves, generates and prepares target (+ variants) for its stages. Fails (a user
+-- error) when the table cannot generate, e.g. while it has TODOs.
+function M.prepare(root, target, variants)
+  local g = generate.generate(root, target, variants)
+  local r = g.resolved
+  local ctx = { root = root, r = r, target = target, variants = variants or {}, gendir = g.dir,
+    dir = "build/" .. loader.build_name(r) .. "/stages", run = runner.how(r.table) }
+  util.mkdir_p(root .. "/" .. ctx.dir)
+  local okr, e = util.protect(cc.recipe, r)
+  if not okr then ctx.norecipe = e end
+  return ctx
+end
+
+local function build(ctx, stage)
+  local root, r = ctx.root, ctx.r
+  if ctx.norecipe then return nil, ctx.norecipe end
+  local exe = root .. "/" .. ctx.dir .. "/" .. stage.name
+  local argv
+  if stage.link == "partial" then
+    if not ctx.lib then ctx.lib, ctx.lib_errors = partial_archive(root, r, ctx.gendir, ctx.dir) end
+    local flags = { "-O1", "-g", "-I", root .. "/runtime-core", "-I", root .. "/tests/stages",
+      "-I", root .. "/" .. ctx.gendir }
+    for _, f in ipairs(r.table.cflags or {}) do flags[#flags + 1] = f end
+    flags[#flags + 1] = root .. "/" .. stage.src
+    flags[#flags + 1] = root .. "/tests/stages/support.c"
+    argv = cc.recipe(r)(root, r, ctx.lib, flags)
+    argv[#argv + 1] = "-o"
+    argv[#argv + 1] = exe
+  else
+    if ctx.full == nil then
+      local ok, b = util.protect(ninja.build, root, ctx.target, ctx.variants)
+      ctx.full = ok and b or false
+      ctx.full_error = not ok and b or nil
+    end
+    if not ctx.full then return nil, "the runtime library does not build:\n" .. ctx.full_error end
+    argv = cc.link_argv(root, ctx.full, { "-O2", "-g", root .. "/" .. stage.src }, exe)
+  end
+  os.remove(exe)
+  local code, out, err = util.capture(util.command(argv))
+  if code ~= 0 then
+    local why = "link failed:\n" .. util.command(argv) .. "\n" .. out .. err
+    if stage.link == "partial" and #(ctx.lib_errors or {}) > 0 then
+      why = why .. "\nparts of the generated layer did not compile:\n" .. table.concat(ctx.lib_errors, "\n")
+    end
+    return nil, why
+  end
+  return exe
+end
+
+local function run(ctx, stage, exe)
+  local env = { "env", "-u", "GOMAXPROCS" }
+  for _, k in ipairs(util.sorted_keys(stage.env or {})) do env[#env + 1] = k .. "=" .. tostring(stage.env[k]) end
+  local argv = { "timeout", "-k", "5", "30" }
+  for _, a in ipairs(ctx.run.prefix) do argv[#argv + 1] = a end
+  argv[#argv + 1] = exe
+  for _, a in ipairs(stage.args or {}) do argv[#argv + 1] = tostring(a) end
+  local cmd = util.command(env) .. " " .. util.command(argv)
+  local code, out, err = util.capture(cmd)
+  local problems = {}
+  if code ~= (stage.exit or 0) then
+    problems[#problems + 1] = string.format("exit: expected %d; got %d%s", stage.exit or 0, code,
+      code == 124 and " (timed out)" or "")
+  end
+  if stage.stdout and out ~= stage.stdout then
+    problems[#problems + 1] = "stdout: expected " .. util.show(stage.stdout) .. "; got " .. util.show(out)
+  end
+  if stage.stdout_match and not out:find(stage.stdout_match) then
+    problems[#problems + 1] = "stdout: expected to match " .. util.show(stage.stdout_match) .. "; got "
+      .. util.show(out)
+  end
+  if #problems == 0 then return true end
+  if err ~= "" then problems[#problems + 1] = "stderr: " .. err:sub(1, 600) end
+  return false, "$ " .. cmd .. "\n" .. table.concat(problems, "\n")
+end
+
+-- Runs every stage for target; returns a report { target, how, wip, results = {{stage, state,
+-- detail}}, passed, blocked = reason (nothing could be built) }. state: pass, fail, links.
+function M.status(root, target, variants)
+  local rep = { target = target, results = {}, passed = 0, variants = variants or {} }
+  local stages = M.load_stages(root)
+  rep.total = #stages
+  local okl, raw = util.protect(loader.resolve, target, variants or {}, root)
+  if not okl then util.fail("%s", raw) end
+  rep.wip = raw.table.wip == true
+  local todos = todo.find(raw.table)
+  if #todos > 0 then
+    rep.blocked = string.format("the table has %d TODO%s (lua5.4 build.lua gen %s lists them)", #todos,
+      #todos == 1 and "" or "s", target)
+    return rep
+  end
+  local ok, ctx = util.protect(M.prepare, root, target, variants)
+  if not ok then
+    rep.blocked = ctx
+    return rep
+  end
+  rep.how = ctx.run.how
+  for _, stage in ipairs(stages) do
+    local exe, why = build(ctx, stage)
+    local res = { stage = stage }
+    if not exe then
+      res.state, res.detail = "fail", why
+    elseif ctx.run.skip then
+      res.state, res.detail = "links", ctx.run.skip
+      rep.passed = rep.passed + 1
+    else
+      local passed, detail = run(ctx, stage, exe)
+      res.state, res.detail = passed and "pass" or "fail", detail
+      if passed then rep.passed = rep.passed + 1 end
+    end
+    rep.results[#rep.results + 1] = res
+  end
+  rep.link_only = ctx.run.skip ~= nil
+  rep.why_link_only = ctx.run.skip
+  return rep
+end
+
+function M.summary(rep)
+  if rep.blocked then return "blocked: " .. rep.blocked:match("^[^\n]*") end
+  return string.format("%d/%d %s", rep.passed, rep.total, rep.link_only and "link" or "pass")
+end
+
+local function indent(text)
+  local out = {}
+  for l in tostring(text):gmatch("[^\n]+") do out[#out + 1] = "           " .. l end
+  return table.concat(out, "\n")
+end
+
+function M.print_report(rep, verbose)
+  local name = rep.target .. (#rep.variants > 0 and " --variant " .. table.concat(rep.variants, ",") or "")
+  local head = name .. (rep.wip and " (wip)" or "")
+  if rep.blocked then
+    print(head .. ": no stage can be built: " .. rep.blocked)
+    return
+  end
+  local verb = rep.link_only and "link" or "pass"
+  print(string.format("%s: %d of %d stages %s (%s%s)", head, rep.passed, rep.total, verb, rep.how,
+    rep.link_only and ": " .. rep.why_link_only or ""))
+  for i, res in ipairs(rep.results) do
+    local mark = res.state == "pass" and "pass " or res.state == "links" and "links" or "FAIL "
+    print(string.format("  %s %d %-8s %s", mark, i, res.stage.name, res.stage.what or ""))
+    if res.state == "fail" and (verbose or i == 1 or rep.results[i - 1].state ~= "fail") then
+      print(indent(res.detail))
+    end
+  end
+end
+
+function M.command(root, targets, variants, verbose)
+  if #targets == 0 then targets = loader.targets(root) end
+  local status = 0
+  for _, t in ipairs(targets) do
+    local rep = M.status(root, t, variants)
+    M.print_report(rep, verbose)
+    if rep.blocked or rep.passed < rep.total then status = 1 end
+  end
+  return status
+end
+
+-- The `build.lua test` suite: every stage of every target; a wip target is skipped (it is
+-- a port in progress: `status` is its test) and says how far it got.
+function M.suite(root, R)
+  for _, t in ipairs(loader.targets(root)) do
+    local ok, raw = util.protect(loader.resolve, t, {}, root)
+    if ok and raw.table.wip == true then
+      local okr, rep = util.protect(M.status, root, t)
+      R.skip("stages: " .. t, "wip target: " .. (okr and M.summary(rep) or "status failed")
+        .. "; lua5.4 build.lua status " .. t)
+    else
+      local okr, rep = util.protect(M.status, root, t)
+      if not okr then
+        R.fail("stages: " .. t, rep)
+      elseif rep.blocked then
+        R.fail("stages: " .. t, rep.blocked)
+      else
+        for i, res in ipairs(rep.results) do
+          local name = string.format("stages: %s %d %s%s", t, i, res.stage.name,
+            res.state == "links" and " (link only)" or "")
+          if res.state == "fail" then R.fail(name, res.detail) else R.pass(name) end
+        end
+      end
+    end
+  end
+end
+
+-- `build.lua targets`: every target, its stages, link modes and how it runs here.
+function M.targets(root)
+  local rows = { { "target", "stages", "link modes", "runs here" } }
+  for _, t in ipairs(loader.targets(root)) do
+    local ok, raw = util.protect(loader.resolve, t, {}, root)
+    local row = { t .. ((ok and raw.table.wip) and " (wip)" or "") }
+    local okr, rep = util.protect(M.status, root, t)
+    row[2] = okr and M.summary(rep) or "error: " .. tostring(rep):match("^[^\n]*")
+    local modes, runs = {}, {}
+    local okg, r = util.protect(generate.resolve, root, t, {})
+    if okg then
+      local T = r.table
+      modes[#modes + 1] = T.link.mode .. " (default)"
+      runs[#runs + 1] = runner.how(T).how
+      if T.link.mode == "freestanding" then
+        local okh, rh = util.protect(generate.resolve, root, t, { "libc" })
+        if okh and util.protect(cc.recipe, rh) then
+          modes[#modes + 1] = "hosted (--variant libc)"
+          local h = runner.how(rh.table)
+          runs[#runs + 1] = "hosted " .. (h.skip and "link-only" or h.how)
+        end
+      end
+    end
+    row[3] = #modes > 0 and table.concat(modes, ", ") or "?"
+    row[4] = #runs > 0 and table.concat(runs, "; ") or "?"
+    rows[#rows + 1] = row
+  end
+  local w = { 0, 0, 0 }
+  for _, row in ipairs(rows) do for i = 1, 3 do w[i] = math.max(w[i], #row[i]) end end
+  local out = {}
+  for _, row in ipairs(rows) do
+    out[#out + 1] = string.format("%-" .. w[1] .. "s  %-" .. w[2] .. "s  %-" .. w[3] .. "s  %s", table.unpack(row))
+  end
+  return out
+end
+
+return M
