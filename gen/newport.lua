@@ -31,7 +31,7 @@ M.RULES = {
   { "^toolchain", "pair", "the toolchain for <os>-<arch>" },
   { "^object_format$", "os", "<os>'s executable format" },
   { "^asm", "os", "clang -S output for <triple>" },
-  { "^cflags$", "os", "what <os> builds need" },
+  { "^cflags", "os", "what <os> builds need" },
   { "^link", "os", "<os>'s process model: raw syscalls (freestanding) or libc (hosted)" },
   { "^entry%.symbol$", "pair", "Go: runtime/rt0_<os>_<arch>.s", derive = "entry_symbol" },
   { "^entry", "os", "<os>'s process start-up ABI; Go: runtime/rt0_<os>_<arch>.s" },
@@ -53,9 +53,9 @@ M.RULES = {
   { "^apple", "os", "Go: runtime/os_darwin.go" },
   { "^osinit", "os", "Go: runtime/os_<os>.go osinit" },
   { "^g0%.slack$", "arch", "Go: runtime/asm_<arch>.s rt0_go" },
-  { "^g0%.", "portable" },
+  { "^g0", "portable" },
   { "^stacks%.m_g0_size$", "os", "Go: runtime/os_<os>.go (mStackIsSystemAllocated)" },
-  { "^stacks%.", "portable" }, { "^sched%.", "portable" }, { "^debug%.", "portable" },
+  { "^stacks", "portable" }, { "^sched", "portable" }, { "^debug", "portable" },
   { "^syscall_abi%.error_m", "os", "<os>'s syscall ABI (MAX_ERRNO in the kernel's linux/err.h)" },
   { "^syscall_abi", "pair", "syscall(2) Architecture calling conventions for <arch>; Go: runtime/sys_<os>_<arch>.s" },
   { "^syscalls%.[^.]+%.nr$", "pair", "__NR_<key> in <asm/unistd.h> for <triple>" },
@@ -374,14 +374,16 @@ function M.plan(root, name, from)
     end
   end
 
-  -- Fields whose schema `when` is decided by os/arch alone and false here are dropped
-  -- (cpuid on arm64); the ones the schema requires but nobody gave become TODOs.
+  -- Fields whose schema `when` is decided by the arch, or by a known OS (one with a layer),
+  -- and false here are dropped (cpuid on arm64, libsystem on linux); for a new OS they stay
+  -- TODO, since it may work like either. Fields the schema requires but nobody gave become TODOs.
   for _, path in ipairs(util.sorted_keys(E)) do
     local n = schema_node(path)
     local top = split(path)[1]
     local tn = schema.root.fields[top]
     local w = (n and n.when) or (tn and tn.when)
-    if w and (w[1] == "os" or w[1] == "arch" or w[1] == "object_format") then
+    local known_os = inherit[1] == "os/" .. os_
+    if w and (w[1] == "arch" or w[1] == "object_format" or (w[1] == "os" and known_os)) then
       local known = ({ os = os_, arch = arch })[w[1]]
       if w[1] == "object_format" then known = get(B, "object_format") or (E.object_format or {}).value end
       if type(known) == "string" and not todo.is_todo(known) and known ~= w[2] then

@@ -1,0 +1,94 @@
+-- check-table: a table against its target's own kernel headers.
+local fixture = require "tests.gen.fixture"
+local checktable = require "gen.checktable"
+local kheaders = require "gen.kheaders"
+local util = require "gen.util"
+
+describe("kheaders", function()
+  it("names the header a macro comes from and evaluates expressions for the target", function()
+    local set = assert(kheaders.for_triple("x86_64-linux-gnu"))
+    local defs = kheaders.defines(set)
+    assert.are.equal("asm/unistd_64.h", defs.__NR_write.header)
+    assert.are.equal("asm-generic/mman-common.h", defs.MAP_ANONYMOUS.header)
+    local v = kheaders.evaluate(set, { { expr = "FUTEX_WAIT_PRIVATE", guard = "FUTEX_WAIT_PRIVATE" },
+      { expr = "RT0GEN_NOT_A_MACRO", guard = "RT0GEN_NOT_A_MACRO" }, { expr = "sizeof(struct timespec)" } })
+    assert.are.equal(128, v[1])
+    assert.is_nil(v[2])
+    assert.are.equal(16, v[3])
+  end)
+
+  it("explains a missing header set in one line", function()
+    local set, why = kheaders.for_triple("sparc-unknown-none")
+    assert.is_nil(set)
+    assert.are.equal("rt0gen knows no kernel headers for sparc-unknown-none", why)
+  end)
+end)
+
+describe("check-table", function()
+  local root
+  before_each(function() root = fixture.root({ "arch", "variants" }) end)
+  after_each(function() fixture.rm(root) end)
+
+  for _, t in ipairs({ "linux-amd64", "linux-arm64" }) do
+    if util.exists("arch/" .. t .. ".lua") then
+      it("finds " .. t .. " in agreement with its headers", function()
+        local rep = checktable.check(root, t)
+        assert.is_true(rep.checkable, rep.why)
+        assert.are.same({}, rep.lines)
+        assert.is_true(rep.checked > 50)
+      end)
+    end
+  end
+
+  it("names the field, file and line of a deliberately wrong constant", function()
+    fixture.edit(root, "arch/os/linux.lua", "MAP_ANONYMOUS = 0x20", "MAP_ANONYMOUS = 0x21")
+    fixture.edit(root, "arch/linux-amd64.lua", "exit = { nr = 60,", "exit = { nr = 61,")
+    local rep = checktable.check(root, "linux-amd64")
+    assert.are.equal(2, #rep.mismatches)
+    assert.matches("^arch/os/linux%.lua:%d+: constants%.MAP_ANONYMOUS: table 33/0x21, header 32/0x20 "
+      .. "%(asm%-generic/mman%-common%.h%)$", rep.mismatches[1])
+    assert.matches("^arch/linux%-amd64%.lua:%d+: syscalls%.exit%.nr: table 61/0x3d, header 60/0x3c "
+      .. "%(asm/unistd_64%.h%)$", rep.mismatches[2])
+  end)
+
+  it("checks struct layouts and the pointer size", function()
+    fixture.edit(root, "arch/os/linux.lua", "tv_nsec = 8", "tv_nsec = 4")
+    local rep = checktable.check(root, "linux-amd64")
+    assert.are.equal(1, #rep.mismatches)
+    assert.matches("structs%.timespec%.fields%.tv_nsec: table 4, header 8 %(struct timespec%)$", rep.mismatches[1])
+  end)
+
+  it("lists values the headers do not define, without failing", function()
+    fixture.edit(root, "arch/os/linux.lua", "O_RDONLY = 0,", "O_RDONLY = 0, RT0GEN_MADE_UP = 5,")
+    local rep = checktable.check(root, "linux-amd64")
+    assert.are.same({}, rep.lines)
+    assert.are.same({ "constants.RT0GEN_MADE_UP" }, rep.missing)
+  end)
+
+  it("accepts a waiver with its reason, and fails one that no longer applies", function()
+    fixture.edit(root, "arch/os/linux.lua", "MAP_ANONYMOUS = 0x20", "MAP_ANONYMOUS = 0x21")
+    fixture.edit(root, "arch/linux-amd64.lua", "inherit = {",
+      'waivers = { ["constants.MAP_ANONYMOUS"] = "testing", ["constants.SIGURG"] = "stale" },\n  inherit = {')
+    local rep = checktable.check(root, "linux-amd64")
+    assert.are.same({ "constants.MAP_ANONYMOUS" }, rep.waived)
+    assert.are.equal(1, #rep.lines)
+    assert.matches('^arch/linux%-amd64%.lua:%d+: waivers%["constants%.SIGURG"%]: waiver no longer applies: table '
+      .. "and header agree %(23/0x17%): remove the waiver$", rep.lines[1])
+  end)
+
+  it("reports darwin as not checkable", function()
+    local rep = checktable.check(root, "darwin-amd64")
+    assert.is_false(rep.checkable)
+    assert.matches("^no darwin headers here", rep.why)
+  end)
+
+  it("from the command line: a summary line, and darwin not checkable, both exit 0", function()
+    local code, out = util.capture("lua5.4 build.lua check-table linux-amd64")
+    assert.are.equal(0, code, out)
+    assert.matches("^linux%-amd64: %d+ values checked against x86_64%-linux%-gnu headers %(linux%-libc%-dev%): "
+      .. "0 mismatched", out)
+    code, out = util.capture("lua5.4 build.lua check-table darwin-amd64")
+    assert.are.equal(0, code)
+    assert.matches("^darwin%-amd64: not checkable: ", out)
+  end)
+end)
