@@ -629,6 +629,7 @@ M.ROLES = {
   ["os_{os}.c"] = "OS layer: osinit, sysargs, threads, sleep, memory, clocks",
   ["zdefs_{os}_{arch}.h"] = "constants",
   ["ztarget.h"] = "TLS access (getg/setg), a goroutine's first frame, cpu_relax, cputicks",
+  ["regcheck_{arch}.S"] = "register canaries: callee-saved registers survive switches and syscall stubs",
 }
 
 local function read_manifest(root)

@@ -294,13 +294,14 @@ function M.targets(root)
     if okg then
       local T = r.table
       modes[#modes + 1] = T.link.mode .. " (default)"
-      runs[#runs + 1] = runner.how(T).how
+      local h0 = runner.how(T)
+      runs[#runs + 1] = h0.how .. (h0.skip and " (" .. h0.skip .. ")" or "")
       if T.link.mode == "freestanding" then
         local okh, rh = util.protect(generate.resolve, root, t, { "libc" })
         if okh and util.protect(cc.recipe, rh) then
           modes[#modes + 1] = "hosted (--variant libc)"
           local h = runner.how(rh.table)
-          runs[#runs + 1] = "hosted " .. (h.skip and "link-only" or h.how)
+          runs[#runs + 1] = "hosted: " .. (h.skip and "not run (" .. h.skip .. ")" or h.how)
         end
       end
     end

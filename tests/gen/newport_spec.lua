@@ -140,6 +140,13 @@ describe("new-port", function()
     assert.matches("^no such target 'nope'", msg)
   end)
 
+  it("has every top-level schema field in docs/porting.md's table of sources", function()
+    local doc = assert(util.read_file("docs/porting.md"))
+    for name in pairs(require("gen.schema").root.fields) do
+      assert.is_truthy(doc:find("`" .. name, 1, true), name .. " is not in docs/porting.md")
+    end
+  end)
+
   it("knows every schema field: each has a rule that says what it depends on", function()
     for _, f in ipairs(require("gen.schema").fields()) do
       local p = f.path:gsub("%.<name>", ".x"):gsub("%[%]", "[1]")
