@@ -56,7 +56,7 @@ function M.command(root, r, gendir)
     "clang", "--target=" .. r.table.toolchain.triple, "-ffreestanding", "-S", "-o", "-",
     "-I", gendir, "-I", root .. "/runtime-core", "-I", root .. "/runtime-core/include",
   }
-  for _, f in ipairs(r.table.cflags or {}) do argv[#argv + 1] = f end
+  for _, f in ipairs(util.table_cflags(r.table)) do argv[#argv + 1] = f end
   argv[#argv + 1] = root .. "/" .. M.source
   return argv
 end

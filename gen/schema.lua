@@ -58,6 +58,8 @@ M.root = record({
   object_format = enum(E.object_format, "object file format the assembler writes", { required = true }),
   toolchain = record({
     triple = str("clang --target triple for this target", { required = true }),
+    cflags = list(str("a compiler flag"), "flags the target needs to build at all (variants' cflags come after "
+      .. "and cannot drop them)", { default = {} }),
   }, "how to compile for the target", { required = true }),
   asm = record({
     symbol_prefix = str("prefix of C symbols in assembly (\"_\" on Mach-O)", { required = true }),

@@ -57,7 +57,7 @@ end
 local function clang_as(T, root, gendir)
   local f = { "--target=" .. T.toolchain.triple, "-g", "-Wall", "-Wno-unused-command-line-argument",
     "-I", root .. "/runtime-core", "-I", root .. "/runtime-core/include", "-I", gendir }
-  for _, x in ipairs(T.cflags or {}) do f[#f + 1] = x end
+  for _, x in ipairs(util.table_cflags(T)) do f[#f + 1] = x end
   return f
 end
 
@@ -120,7 +120,7 @@ local function build(ctx, stage)
     if not ctx.lib then ctx.lib, ctx.lib_errors = partial_archive(root, r, ctx.gendir, ctx.dir) end
     local flags = { "-O1", "-g", "-I", root .. "/runtime-core", "-I", root .. "/tests/stages",
       "-I", root .. "/" .. ctx.gendir }
-    for _, f in ipairs(r.table.cflags or {}) do flags[#flags + 1] = f end
+    for _, f in ipairs(util.table_cflags(r.table)) do flags[#flags + 1] = f end
     flags[#flags + 1] = root .. "/" .. stage.src
     flags[#flags + 1] = root .. "/tests/stages/support.c"
     argv = cc.recipe(r)(root, r, ctx.lib, flags)

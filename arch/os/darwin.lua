@@ -18,8 +18,9 @@ return {
 
   -- No SDK is needed to build the library: the generated layer declares what it uses
   -- from libSystem (libsystem.functions below), so clang's own stdint.h/stddef.h/stdarg.h
-  -- serve, and no host (glibc) header can leak into a Mach-O object.
-  cflags = { "-ffreestanding", "-nostdlibinc" },
+  -- serve, and no host (glibc) header can leak into a Mach-O object. In toolchain, not
+  -- cflags: a variant's cflags (debug's -O0 -g) replace the list but cannot drop these.
+  toolchain = { cflags = { "-ffreestanding", "-nostdlibinc" } },
 
   -- Always hosted: libSystem is the only supported kernel interface. dyld runs the
   -- constructors (RT_INIT) before it calls the entry.
