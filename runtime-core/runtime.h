@@ -254,6 +254,7 @@ void stackinit(void);
 bool stackalloc(p *pp, g *gp);
 void stackfree(p *pp, g *gp);
 void stackcheck(g *gp, const char *where);
+void stackcheck_running(g *gp);
 void stackcache_drain(p *pp);
 void mem_zero(void *ptr, size_t n);
 void mem_copy(void *dst, const void *src, size_t n);

@@ -106,6 +106,16 @@ void stackcache_drain(p *pp) { spill(pp, 0); }
 
 // Called at every switch away from gp and by sysmon. stackguard1 holds the canary's
 // address for an unguarded stack, 0 for a guarded one.
+// sysmon's look at a goroutine running on another M: it may exit, and its stack go to
+// another G, while we look. So only the canary is read, through one load of its
+// address; a canary stays valid while its stack is free or bound to someone else.
+void stackcheck_running(g *gp) {
+    uintptr_t canary = atomic_load_relaxed(&gp->stackguard1);
+    if (canary != 0 && *(volatile uintptr_t *)canary != STACK_CANARY)
+        fatalf("stack overflow: goroutine %lld overwrote the canary below its stack (sysmon)",
+               (long long)gp->goid);
+}
+
 void stackcheck(g *gp, const char *where) {
     if (gp->stack.lo == 0)
         return;

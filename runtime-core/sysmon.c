@@ -42,7 +42,7 @@ static void retake_running(p *pp, int64_t now) {
     g *gp = mp != NULL ? mp->curg : NULL;
     if (gp == NULL)
         return;
-    stackcheck(gp, "sysmon");
+    stackcheck_running(gp);
     if (pp->sysmon_schedwhen + FORCE_PREEMPT_NS <= now)
         gp->preempt = true;
 }
