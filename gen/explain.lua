@@ -107,7 +107,7 @@ function M.render_all(root, target, variants)
   for _, e in ipairs(generate.entries(root, r)) do
     local res = render.render_file(root, e.template, r)
     files[e.output] = { template = e.template, text = res.text, lines = res.lines, reads = res.reads,
-      path = dir .. "/" .. e.output }
+      files = res.files, path = dir .. "/" .. e.output }
     order[#order + 1] = e.output
   end
   M.write_map(root, r, files, order)
@@ -121,7 +121,7 @@ function M.write_map(root, r, files, order)
     local f = files[name]
     for i = 1, #f.reads + 2 do
       if f.lines[i] then
-        out[#out + 1] = string.format("%s:%d\t%s:%d\t%s", f.path, i, f.template, f.lines[i],
+        out[#out + 1] = string.format("%s:%d\t%s:%d\t%s", f.path, i, f.files[i] or f.template, f.lines[i],
           table.concat(f.reads[i] or {}, " "))
       end
     end
@@ -175,8 +175,9 @@ function M.line(root, target, variants, spec)
     out[#out + 1] = "  made by gen/render.lua: the header every generated file starts with"
     return out
   end
-  local tl = nth_line(assert(util.read_file(root .. "/" .. f.template)), f.lines[n])
-  out[#out + 1] = string.format("  template %s:%d: %s", f.template, f.lines[n], tl)
+  local template = f.files[n] or f.template
+  local tl = nth_line(assert(util.read_file(root .. "/" .. template)), f.lines[n])
+  out[#out + 1] = string.format("  template %s:%d: %s", template, f.lines[n], tl)
   local reads = f.reads[n] or {}
   if #reads == 0 then
     out[#out + 1] = "  fields: none (the template's own text)"
@@ -219,7 +220,8 @@ function M.field(root, target, variants, path)
       i = i + 1
       for _, rd in ipairs(f.reads[i] or {}) do
         if related(rd, path) then
-          hits[#hits + 1] = { where = f.path .. ":" .. i, line = line, template = f.template .. ":" .. f.lines[i],
+          hits[#hits + 1] = { where = f.path .. ":" .. i, line = line,
+            template = (f.files[i] or f.template) .. ":" .. f.lines[i],
             via = rd ~= path and rd or nil }
           break
         end

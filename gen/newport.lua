@@ -39,6 +39,7 @@ M.RULES = {
   { "^stack_align$", "arch", "<arch>'s psABI" },
   { "^red_zone$", "arch", "<arch>'s psABI (0 if it has none)" },
   { "^cacheline$", "arch", "Go: internal/cpu CacheLinePadSize for <arch>" },
+  { "^function_align$", "arch", "<arch>'s instruction size and the compilers' default function alignment" },
   { "^regs", "arch", "<arch>'s psABI (procedure call standard)" },
   { "^cpuid", "arch", "Go: runtime/asm_amd64.s" },
   { "^tls%.check_value$", "portable" },
@@ -411,8 +412,9 @@ end
 
 M.TOP = {
   "os", "arch", "wip", "toolchain", "asm", "cflags", "link", "entry", "ptr_size", "stack_align", "red_zone",
-  "cacheline", "regs", "cpuid", "tls", "threads", "sleep", "clock", "vdso", "auxv", "auxv_fallback", "apple",
-  "osinit", "g0", "stacks", "sched", "syscall_abi", "syscalls", "libsystem", "constants", "structs",
+  "cacheline", "function_align", "regs", "cpuid", "tls", "threads", "sleep", "clock", "vdso", "auxv",
+  "auxv_fallback", "apple", "osinit", "g0", "stacks", "sched", "syscall_abi", "syscalls", "libsystem",
+  "constants", "structs",
 }
 -- Word-wraps text into comment lines at indent.
 local function comment(text, indent)

@@ -4,6 +4,9 @@
 --   @@ <Lua statement>   a line whose first non-blank characters are @@ (for, if, local, end, ...)
 --   ${expr}              anywhere else: a Lua expression, inserted with tostring
 --                        (integers in decimal; nil or a table is an error)
+--   import("x.inc")      runs templates/x.inc (same syntax) and returns what it returns:
+--                        shared helpers such as the asm function prologue; its lines are
+--                        mapped to that file for explain
 --
 -- Why not pl.template: we need, for every output line, the template line that
 -- made it and the table fields read to make it (for `explain`), and errors
@@ -176,14 +179,16 @@ local std = {
   tonumber = tonumber, type = type, select = select, error = error, assert = assert,
 }
 
--- Renders template text for a resolved record r (see gen/load.lua). Returns
+-- Renders template text for a resolved record r (see gen/load.lua); root is where
+-- templates/ is, for import(). Returns
 --   text   the output, header included
 --   lines  output line -> template line (the two header lines map to nothing)
+--   files  output line -> the imported template that made it (nil: the template itself)
 --   reads  output line -> sorted list of field paths read to make it
-function M.render(text, template, r)
+function M.render(text, template, r, root_dir)
   local T = r.table
   local reads = {}
-  local out, lines, line_reads = {}, {}, {}
+  local out, lines, line_reads, line_files = {}, {}, {}, {}
   for _, l in ipairs(header(r, template)) do out[#out + 1] = l end
   local env
   local h = helpers(T, reads)
@@ -194,15 +199,17 @@ function M.render(text, template, r)
     for p in pairs(reads) do reads[p] = nil end
     return list
   end
-  local function emit(tline, ...)
+  local function emit_from(file, tline, ...)
     local s = table.concat({ ... })
     local rd = current_reads()
     for piece in (s .. "\n"):gmatch("(.-)\n") do
       out[#out + 1] = piece
       lines[#out] = tline
+      line_files[#out] = file
       line_reads[#out] = rd
     end
   end
+  local function emit(tline, ...) emit_from(nil, tline, ...) end
   local function value(v, expr)
     local raw = unwrap(v)
     if raw == nil then error("${" .. expr .. "} is nil", 2) end
@@ -212,6 +219,21 @@ function M.render(text, template, r)
   end
   local known = schema.root.fields
   local root = wrap(T, "", reads)
+  local imported = {}
+  -- Runs another template file in this render, as a chunk of its own.
+  function h.import(name)
+    local path = "templates/" .. tostring(name)
+    if imported[path] == nil then
+      local src, rerr = util.read_file((root_dir or ".") .. "/" .. path)
+      if not src then error("import: cannot read " .. path .. ": " .. tostring(rerr), 2) end
+      local ienv = setmetatable({ _v = value, _emit = function(n, ...) emit_from(path, n, ...) end },
+        { __index = env })
+      local chunk, cerr = load(M.compile(src, path), "@" .. path, "t", ienv)
+      if not chunk then util.fail("%s", cerr) end
+      imported[path] = chunk() or false
+    end
+    return imported[path] or nil
+  end
   env = setmetatable({ _emit = emit, _v = value }, {
     __index = function(_, name)
       if h[name] then return h[name] end
@@ -233,13 +255,13 @@ function M.render(text, template, r)
     if msg:sub(1, #template + 1) ~= template .. ":" then msg = template .. ": " .. msg end
     util.fail("%s", msg)
   end
-  return { text = table.concat(out, "\n") .. "\n", lines = lines, reads = line_reads }
+  return { text = table.concat(out, "\n") .. "\n", lines = lines, reads = line_reads, files = line_files }
 end
 
 function M.render_file(root, template, r)
   local text, err = util.read_file(root .. "/" .. template)
   if not text then util.fail("%s: cannot read: %s", template, err) end
-  return M.render(text, template, r)
+  return M.render(text, template, r, root)
 end
 
 return M

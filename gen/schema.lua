@@ -106,6 +106,7 @@ M.root = record({
   stack_align = int("stack alignment in bytes at a call", { required = true, pow2 = true }),
   red_zone = int("bytes below SP that leaf code may use", { required = true, min = 0 }),
   cacheline = int("cache line size in bytes (padding of hot structs)", { required = true, pow2 = true }),
+  function_align = int("alignment of generated functions in bytes", { required = true, pow2 = true }),
   regs = record({
     sp = str("stack pointer register", { required = true }),
     lr = str("link register (arm64)"),

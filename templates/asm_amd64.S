@@ -1,29 +1,14 @@
 // Context switch for ${arch}, generated from regs.callee_saved: a goroutine's context is
 // its stack pointer; everything else the C ABI needs kept lives on its stack.
 @@ local saved = regs.callee_saved
-@@ local function fn_begin(name)
-	.globl	${sym(name)}
-@@ if name ~= entry.symbol then
-	${asm.hidden_directive}	${sym(name)}
-@@ end
-@@ if asm.type_directives then
-	.type	${sym(name)}, @function
-@@ end
-	.p2align 4
-${sym(name)}:
-@@ end
-@@ local function fn_end(name)
-@@ if asm.type_directives then
-	.size	${sym(name)}, .-${sym(name)}
-@@ end
-@@ end
+@@ local A = import("asm.inc")
 
 	.text
 
 // void ctx_switch_call(uintptr_t *save_sp, uintptr_t new_sp, void (*fn)(void *), void *arg)
 // Saves this context (callee-saved registers, then %rsp into *save_sp), moves to new_sp
 // and calls fn(arg) there. fn never returns: the context is resumed by ctx_resume.
-@@ fn_begin("ctx_switch_call")
+@@ A.fn_begin("ctx_switch_call")
 @@ for _, r in ipairs(saved) do
 	pushq	%${r}
 @@ end
@@ -32,27 +17,24 @@ ${sym(name)}:
 	movq	%rcx, %rdi
 	call	*%rdx
 	ud2
-@@ fn_end("ctx_switch_call")
+@@ A.fn_end("ctx_switch_call")
 
 // void ctx_resume(uintptr_t sp)
 // Resumes a context saved by ctx_switch_call or built by ctx_init: pops the
 // callee-saved registers in reverse order and returns into it.
-@@ fn_begin("ctx_resume")
+@@ A.fn_begin("ctx_resume")
 	movq	%rdi, %rsp
 @@ for i = #saved, 1, -1 do
 	popq	%${saved[i]}
 @@ end
 	ret
-@@ fn_end("ctx_resume")
+@@ A.fn_end("ctx_resume")
 
 // void ctx_start(void)
 // Where a new goroutine's first ctx_resume returns: %rsp is 16-aligned here.
-@@ fn_begin("ctx_start")
+@@ A.fn_begin("ctx_start")
 	xorl	%ebp, %ebp		// outermost frame for debuggers
 	call	${sym("gostart")}
 	ud2
-@@ fn_end("ctx_start")
-@@ if asm.gnu_stack_note then
-
-	.section .note.GNU-stack,"",@progbits
-@@ end
+@@ A.fn_end("ctx_start")
+@@ A.stack_note()

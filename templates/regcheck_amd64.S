@@ -9,19 +9,7 @@
 @@   return table.unpack(picked)
 @@ end
 @@ local tmp = scratch({ "r11", "r10", "r9", "r8" }, 1)
-@@ local function fn_begin(name)
-	.globl	${sym(name)}
-@@ if asm.type_directives then
-	.type	${sym(name)}, @function
-@@ end
-	.p2align 4
-${sym(name)}:
-@@ end
-@@ local function fn_end(name)
-@@ if asm.type_directives then
-	.size	${sym(name)}, .-${sym(name)}
-@@ end
-@@ end
+@@ local A = import("asm.inc")
 
 	.text
 
@@ -29,7 +17,7 @@ ${sym(name)}:
 // Loads a distinct pattern into each of the ${#saved} callee-saved registers, calls fn(arg),
 // and returns a mask with bit i set if register i of the list (${join(saved, ", ")})
 // came back changed. The caller's own values are kept on the stack.
-@@ fn_begin("rt_regcheck")
+@@ A.fn_begin("rt_regcheck")
 @@ for _, r in ipairs(saved) do
 	pushq	%${r}
 @@ end
@@ -53,14 +41,14 @@ ${sym(name)}:
 	popq	%${saved[i]}
 @@ end
 	ret
-@@ fn_end("rt_regcheck")
+@@ A.fn_end("rt_regcheck")
 @@ if syscalls then
 
 // void rt_regcheck_syscalls(void *unused)
 // Calls every generated syscall stub that is safe to call with a first argument of -1
 // and zeros elsewhere (each fails with EINVAL, EFAULT, EBADF or ESRCH, or does nothing),
 // for rt_regcheck to watch. exit, exit_group and clone are left out.
-@@ fn_begin("rt_regcheck_syscalls")
+@@ A.fn_begin("rt_regcheck_syscalls")
 	subq	$8, %rsp
 @@ for name in sorted(syscalls) do
 @@ if name ~= "exit" and name ~= "exit_group" and name ~= "clone" then
@@ -75,16 +63,13 @@ ${sym(name)}:
 @@ end
 	addq	$8, %rsp
 	ret
-@@ fn_end("rt_regcheck_syscalls")
+@@ A.fn_end("rt_regcheck_syscalls")
 @@ else
 
 // void rt_regcheck_syscalls(void *unused)
 // ${os} has no raw syscall stubs (its OS services are library calls): nothing to watch.
-@@ fn_begin("rt_regcheck_syscalls")
+@@ A.fn_begin("rt_regcheck_syscalls")
 	ret
-@@ fn_end("rt_regcheck_syscalls")
+@@ A.fn_end("rt_regcheck_syscalls")
 @@ end
-@@ if asm.gnu_stack_note then
-
-	.section .note.GNU-stack,"",@progbits
-@@ end
+@@ A.stack_note()

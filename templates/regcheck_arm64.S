@@ -10,19 +10,7 @@
 @@ end
 @@ local fnreg, want, got = scratch({ "x9", "x10", "x11", "x12", "x13", "x14", "x15" }, 3)
 @@ local frame = #saved * 8 + 16
-@@ local function fn_begin(name)
-	.globl	${sym(name)}
-@@ if asm.type_directives then
-	.type	${sym(name)}, %function
-@@ end
-	.p2align 2
-${sym(name)}:
-@@ end
-@@ local function fn_end(name)
-@@ if asm.type_directives then
-	.size	${sym(name)}, .-${sym(name)}
-@@ end
-@@ end
+@@ local A = import("asm.inc")
 @@ local function is_fp(r) return r:sub(1, 1) == "d" end
 
 	.text
@@ -31,7 +19,7 @@ ${sym(name)}:
 // Loads a distinct pattern into each of the ${#saved} callee-saved registers except the link
 // register, calls fn(arg), and returns a mask with bit i set if register i of the list
 // (${join(saved, ", ")}) came back changed. The caller's own values are kept on the stack.
-@@ fn_begin("rt_regcheck")
+@@ A.fn_begin("rt_regcheck")
 	sub	sp, sp, #${frame}
 @@ for i = 1, #saved, 2 do
 	stp	${saved[i]}, ${saved[i + 1]}, [sp, #${(i - 1) * 8}]
@@ -70,14 +58,14 @@ ${sym(name)}:
 	add	sp, sp, #${frame}
 	ret
 	.ltorg
-@@ fn_end("rt_regcheck")
+@@ A.fn_end("rt_regcheck")
 @@ if syscalls then
 
 // void rt_regcheck_syscalls(void *unused)
 // Calls every generated syscall stub that is safe to call with a first argument of -1
 // and zeros elsewhere (each fails with EINVAL, EFAULT, EBADF or ESRCH, or does nothing),
 // for rt_regcheck to watch. exit, exit_group and clone are left out.
-@@ fn_begin("rt_regcheck_syscalls")
+@@ A.fn_begin("rt_regcheck_syscalls")
 	stp	x29, x30, [sp, #-16]!
 @@ for name in sorted(syscalls) do
 @@ if name ~= "exit" and name ~= "exit_group" and name ~= "clone" then
@@ -92,9 +80,6 @@ ${sym(name)}:
 @@ end
 	ldp	x29, x30, [sp], #16
 	ret
-@@ fn_end("rt_regcheck_syscalls")
+@@ A.fn_end("rt_regcheck_syscalls")
 @@ end
-@@ if asm.gnu_stack_note then
-
-	.section .note.GNU-stack,"",%progbits
-@@ end
+@@ A.stack_note()

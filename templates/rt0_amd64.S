@@ -3,33 +3,18 @@
 #include "zdefs_${os}_${arch}.h"
 #include "zasm_offsets.h"
 @@ local L = asm.local_label_prefix -- assembler-local labels: .L on ELF, L on Mach-O
-@@ local function fn_begin(name)
-	.globl	${sym(name)}
-@@ if name ~= entry.symbol then
-	${asm.hidden_directive}	${sym(name)}
-@@ end
-@@ if asm.type_directives then
-	.type	${sym(name)}, @function
-@@ end
-	.p2align 4
-${sym(name)}:
-@@ end
-@@ local function fn_end(name)
-@@ if asm.type_directives then
-	.size	${sym(name)}, .-${sym(name)}
-@@ end
-@@ end
+@@ local A = import("asm.inc")
 
 	.text
 
 @@ if entry.args == "stack" then
 // ${entry.symbol}: the kernel starts us with argc at 0(%rsp) and argv at 8(%rsp)
 // (entry.args = stack).
-@@ fn_begin(entry.symbol)
+@@ A.fn_begin(entry.symbol)
 	movq	0(%rsp), %rdi		// argc
 	leaq	8(%rsp), %rsi		// argv
 	jmp	${sym("rt0_go")}
-@@ fn_end(entry.symbol)
+@@ A.fn_end(entry.symbol)
 @@ else
 // ${entry.symbol}: called like main(argc, argv, ...) with argc in %rdi and argv in %rsi
 // (entry.args = registers).
@@ -37,13 +22,13 @@ ${sym(name)}:
 // entry.load_command = LC_MAIN: dyld calls it as main(argc, argv, envp, apple); sysargs
 // finds envp and the apple strings again past argv's NULL, as Go does.
 @@ end
-@@ fn_begin(entry.symbol)
+@@ A.fn_begin(entry.symbol)
 	jmp	${sym("rt0_go")}
-@@ fn_end(entry.symbol)
+@@ A.fn_end(entry.symbol)
 @@ end
 
 // rt0_go(argc in %rdi, argv in %rsi): never returns.
-@@ fn_begin("rt0_go")
+@@ A.fn_begin("rt0_go")
 	// Copy argc and argv to a 16-aligned frame: 3 argument slots and 2 locals.
 	movq	%rdi, %rax
 	movq	%rsi, %rbx
@@ -165,8 +150,5 @@ ${L}nocpuinfo:
 
 ${L}badtls:
 	call	${sym("crash")}
-@@ fn_end("rt0_go")
-@@ if asm.gnu_stack_note then
-
-	.section .note.GNU-stack,"",@progbits
-@@ end
+@@ A.fn_end("rt0_go")
+@@ A.stack_note()

@@ -2,22 +2,7 @@
 // (asm_arm64.s) with the amd64 template's steps. Values come from the table.
 #include "zdefs_${os}_${arch}.h"
 #include "zasm_offsets.h"
-@@ local function fn_begin(name)
-	.globl	${sym(name)}
-@@ if name ~= entry.symbol then
-	${asm.hidden_directive}	${sym(name)}
-@@ end
-@@ if asm.type_directives then
-	.type	${sym(name)}, %function
-@@ end
-	.p2align 2
-${sym(name)}:
-@@ end
-@@ local function fn_end(name)
-@@ if asm.type_directives then
-	.size	${sym(name)}, .-${sym(name)}
-@@ end
-@@ end
+@@ local A = import("asm.inc")
 @@ local function addr(reg, name)
 	adrp	${reg}, ${sym(name)}
 	add	${reg}, ${reg}, :lo12:${sym(name)}
@@ -28,21 +13,21 @@ ${sym(name)}:
 @@ if entry.args == "stack" then
 // ${entry.symbol}: the kernel starts us with argc at 0(sp) and argv at 8(sp)
 // (entry.args = stack).
-@@ fn_begin(entry.symbol)
+@@ A.fn_begin(entry.symbol)
 	ldr	x0, [sp]			// argc
 	add	x1, sp, #8			// argv
 	b	${sym("rt0_go")}
-@@ fn_end(entry.symbol)
+@@ A.fn_end(entry.symbol)
 @@ else
 // ${entry.symbol}: called like main(argc, argv, ...) with argc in x0 and argv in x1
 // (entry.args = registers).
-@@ fn_begin(entry.symbol)
+@@ A.fn_begin(entry.symbol)
 	b	${sym("rt0_go")}
-@@ fn_end(entry.symbol)
+@@ A.fn_end(entry.symbol)
 @@ end
 
 // rt0_go(argc in x0, argv in x1): never returns.
-@@ fn_begin("rt0_go")
+@@ A.fn_begin("rt0_go")
 	// Keep argc and argv in callee-saved registers; align sp to ${stack_align}.
 	mov	x19, x0
 	mov	x20, x1
@@ -102,8 +87,5 @@ ${sym(name)}:
 .Lbadtls:
 	bl	${sym("crash")}
 	.ltorg
-@@ fn_end("rt0_go")
-@@ if asm.gnu_stack_note then
-
-	.section .note.GNU-stack,"",%progbits
-@@ end
+@@ A.fn_end("rt0_go")
+@@ A.stack_note()

@@ -4,28 +4,21 @@
 // ${join(syscall_abi.clobbers, " and ")} are clobbered by the instruction. C passes the 4th
 // argument in %rcx, the kernel wants it in %r10.
 #include "zdefs_${os}_${arch}.h"
+@@ local A = import("asm.inc")
 
 	.text
 @@ for name, s in sorted(syscalls) do
 @@ if name ~= "clone" then
 
 // long sys_${name}(${s.nargs} args)
-	.globl	${sym("sys_" .. name)}
-	${asm.hidden_directive}	${sym("sys_" .. name)}
-@@ if asm.type_directives then
-	.type	${sym("sys_" .. name)}, @function
-@@ end
-	.p2align 4
-${sym("sys_" .. name)}:
+@@ A.fn_begin("sys_" .. name)
 @@ if s.nargs >= 4 then
 	movq	%rcx, %r10
 @@ end
 	movl	$${s.nr}, %eax		// SYS_${name}
 	${syscall_abi.instruction}
 	ret
-@@ if asm.type_directives then
-	.size	${sym("sys_" .. name)}, .-${sym("sys_" .. name)}
-@@ end
+@@ A.fn_end("sys_" .. name)
 @@ end
 @@ end
 @@ if syscalls.clone then
@@ -34,13 +27,7 @@ ${sym("sys_" .. name)}:
 // clone(flags, stack, NULL, NULL, tls); the child starts on the new stack, calls fn(arg)
 // and exits its thread if fn ever returns. fn and arg ride in %r12/%r13, which both
 // threads inherit; they are callee-saved, so the parent restores them.
-	.globl	${sym("sys_clone_thread")}
-	${asm.hidden_directive}	${sym("sys_clone_thread")}
-@@ if asm.type_directives then
-	.type	${sym("sys_clone_thread")}, @function
-@@ end
-	.p2align 4
-${sym("sys_clone_thread")}:
+@@ A.fn_begin("sys_clone_thread")
 	pushq	%r12
 	pushq	%r13
 	movq	%rcx, %r12		// fn
@@ -63,11 +50,6 @@ ${sym("sys_clone_thread")}:
 	movl	$${syscalls.exit.nr}, %eax		// SYS_exit: this thread only
 	${syscall_abi.instruction}
 	ud2
-@@ if asm.type_directives then
-	.size	${sym("sys_clone_thread")}, .-${sym("sys_clone_thread")}
+@@ A.fn_end("sys_clone_thread")
 @@ end
-@@ end
-@@ if asm.gnu_stack_note then
-
-	.section .note.GNU-stack,"",@progbits
-@@ end
+@@ A.stack_note()

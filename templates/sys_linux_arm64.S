@@ -2,31 +2,18 @@
 // `${syscall_abi.instruction}` with the number in ${syscall_abi.number_reg}, arguments in ${join(syscall_abi.arg_regs, " ")} — where
 // C already put them — and the result in ${syscall_abi.ret_reg}; ${syscall_abi.error_min}..${syscall_abi.error_max} is -errno.
 #include "zdefs_${os}_${arch}.h"
-@@ local function fn_begin(name)
-	.globl	${sym(name)}
-	${asm.hidden_directive}	${sym(name)}
-@@ if asm.type_directives then
-	.type	${sym(name)}, %function
-@@ end
-	.p2align 2
-${sym(name)}:
-@@ end
-@@ local function fn_end(name)
-@@ if asm.type_directives then
-	.size	${sym(name)}, .-${sym(name)}
-@@ end
-@@ end
+@@ local A = import("asm.inc")
 
 	.text
 @@ for name, s in sorted(syscalls) do
 @@ if name ~= "clone" then
 
 // long sys_${name}(${s.nargs} args)
-@@ fn_begin("sys_" .. name)
+@@ A.fn_begin("sys_" .. name)
 	mov	${syscall_abi.number_reg}, #${s.nr}
 	${syscall_abi.instruction}
 	ret
-@@ fn_end("sys_" .. name)
+@@ A.fn_end("sys_" .. name)
 @@ end
 @@ end
 @@ if syscalls.clone then
@@ -37,7 +24,7 @@ ${sym(name)}:
 // clone with the TLS base in argument ${threads.clone_tls_arg} (threads.clone_tls_arg); the child starts on
 // the new stack, calls fn(arg) and exits its thread if fn returns. fn and arg ride in
 // x10/x11, which the kernel preserves and both threads inherit.
-@@ fn_begin("sys_clone_thread")
+@@ A.fn_begin("sys_clone_thread")
 	mov	x10, x3			// fn
 	mov	x11, x4			// arg
 	mov	${tls_reg}, x2			// tls
@@ -56,9 +43,6 @@ ${sym(name)}:
 	mov	${syscall_abi.number_reg}, #${syscalls.exit.nr}		// SYS_exit: this thread only
 	${syscall_abi.instruction}
 	brk	#0
-@@ fn_end("sys_clone_thread")
+@@ A.fn_end("sys_clone_thread")
 @@ end
-@@ if asm.gnu_stack_note then
-
-	.section .note.GNU-stack,"",%progbits
-@@ end
+@@ A.stack_note()

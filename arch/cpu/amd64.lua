@@ -5,6 +5,7 @@ return {
   stack_align = 16,  -- psABI 3.2.2: (%rsp + 8) is 16-aligned at function entry
   red_zone = 128,    -- psABI 3.2.2: 128 bytes below %rsp that leaf code may use
   cacheline = 64,
+  function_align = 16, -- generated functions start on 16-byte boundaries (fetch blocks)
 
   -- Calling convention (psABI 3.2.3). The context switch saves exactly callee_saved.
   regs = {

@@ -6,6 +6,7 @@ return {
   stack_align = 16, -- AAPCS64 6.4.5.1: sp is 16-aligned at every public interface
   red_zone = 0,     -- AAPCS64 has no red zone
   cacheline = 64,   -- Cortex-A and Neoverse cores; Go's internal/cpu uses 64 on linux/arm64
+  function_align = 4, -- instructions are 4 bytes; that is all a function needs
 
   -- Calling convention (AAPCS64 6.1). The context switch saves exactly callee_saved:
   -- x19-x28, the frame pointer x29, the link register x30 (where a resumed context

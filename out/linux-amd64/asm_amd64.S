@@ -10,7 +10,7 @@
 // and calls fn(arg) there. fn never returns: the context is resumed by ctx_resume.
 	.globl	ctx_switch_call
 	.hidden	ctx_switch_call
-	.type	ctx_switch_call, @function
+	.type	ctx_switch_call, %function
 	.p2align 4
 ctx_switch_call:
 	pushq	%rbx
@@ -31,7 +31,7 @@ ctx_switch_call:
 // callee-saved registers in reverse order and returns into it.
 	.globl	ctx_resume
 	.hidden	ctx_resume
-	.type	ctx_resume, @function
+	.type	ctx_resume, %function
 	.p2align 4
 ctx_resume:
 	movq	%rdi, %rsp
@@ -48,7 +48,7 @@ ctx_resume:
 // Where a new goroutine's first ctx_resume returns: %rsp is 16-aligned here.
 	.globl	ctx_start
 	.hidden	ctx_start
-	.type	ctx_start, @function
+	.type	ctx_start, %function
 	.p2align 4
 ctx_start:
 	xorl	%ebp, %ebp		// outermost frame for debuggers
@@ -56,4 +56,4 @@ ctx_start:
 	ud2
 	.size	ctx_start, .-ctx_start
 
-	.section .note.GNU-stack,"",@progbits
+	.section .note.GNU-stack,"",%progbits

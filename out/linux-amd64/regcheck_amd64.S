@@ -11,7 +11,7 @@
 // and returns a mask with bit i set if register i of the list (rbx, rbp, r12, r13, r14, r15)
 // came back changed. The caller's own values are kept on the stack.
 	.globl	rt_regcheck
-	.type	rt_regcheck, @function
+	.type	rt_regcheck, %function
 	.p2align 4
 rt_regcheck:
 	pushq	%rbx
@@ -76,7 +76,7 @@ rt_regcheck:
 // and zeros elsewhere (each fails with EINVAL, EFAULT, EBADF or ESRCH, or does nothing),
 // for rt_regcheck to watch. exit, exit_group and clone are left out.
 	.globl	rt_regcheck_syscalls
-	.type	rt_regcheck_syscalls, @function
+	.type	rt_regcheck_syscalls, %function
 	.p2align 4
 rt_regcheck_syscalls:
 	subq	$8, %rsp
@@ -231,4 +231,4 @@ rt_regcheck_syscalls:
 	ret
 	.size	rt_regcheck_syscalls, .-rt_regcheck_syscalls
 
-	.section .note.GNU-stack,"",@progbits
+	.section .note.GNU-stack,"",%progbits

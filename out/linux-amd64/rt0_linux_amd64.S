@@ -10,7 +10,7 @@
 // _rt0_amd64_linux: the kernel starts us with argc at 0(%rsp) and argv at 8(%rsp)
 // (entry.args = stack).
 	.globl	_rt0_amd64_linux
-	.type	_rt0_amd64_linux, @function
+	.type	_rt0_amd64_linux, %function
 	.p2align 4
 _rt0_amd64_linux:
 	movq	0(%rsp), %rdi		// argc
@@ -21,7 +21,7 @@ _rt0_amd64_linux:
 // rt0_go(argc in %rdi, argv in %rsi): never returns.
 	.globl	rt0_go
 	.hidden	rt0_go
-	.type	rt0_go, @function
+	.type	rt0_go, %function
 	.p2align 4
 rt0_go:
 	// Copy argc and argv to a 16-aligned frame: 3 argument slots and 2 locals.
@@ -106,4 +106,4 @@ rt0_go:
 	call	crash
 	.size	rt0_go, .-rt0_go
 
-	.section .note.GNU-stack,"",@progbits
+	.section .note.GNU-stack,"",%progbits

@@ -12,7 +12,7 @@
 // long sys_arch_prctl(2 args)
 	.globl	sys_arch_prctl
 	.hidden	sys_arch_prctl
-	.type	sys_arch_prctl, @function
+	.type	sys_arch_prctl, %function
 	.p2align 4
 sys_arch_prctl:
 	movl	$158, %eax		// SYS_arch_prctl
@@ -23,7 +23,7 @@ sys_arch_prctl:
 // long sys_clock_gettime(2 args)
 	.globl	sys_clock_gettime
 	.hidden	sys_clock_gettime
-	.type	sys_clock_gettime, @function
+	.type	sys_clock_gettime, %function
 	.p2align 4
 sys_clock_gettime:
 	movl	$228, %eax		// SYS_clock_gettime
@@ -34,7 +34,7 @@ sys_clock_gettime:
 // long sys_close(1 args)
 	.globl	sys_close
 	.hidden	sys_close
-	.type	sys_close, @function
+	.type	sys_close, %function
 	.p2align 4
 sys_close:
 	movl	$3, %eax		// SYS_close
@@ -45,7 +45,7 @@ sys_close:
 // long sys_exit(1 args)
 	.globl	sys_exit
 	.hidden	sys_exit
-	.type	sys_exit, @function
+	.type	sys_exit, %function
 	.p2align 4
 sys_exit:
 	movl	$60, %eax		// SYS_exit
@@ -56,7 +56,7 @@ sys_exit:
 // long sys_exit_group(1 args)
 	.globl	sys_exit_group
 	.hidden	sys_exit_group
-	.type	sys_exit_group, @function
+	.type	sys_exit_group, %function
 	.p2align 4
 sys_exit_group:
 	movl	$231, %eax		// SYS_exit_group
@@ -67,7 +67,7 @@ sys_exit_group:
 // long sys_futex(6 args)
 	.globl	sys_futex
 	.hidden	sys_futex
-	.type	sys_futex, @function
+	.type	sys_futex, %function
 	.p2align 4
 sys_futex:
 	movq	%rcx, %r10
@@ -79,7 +79,7 @@ sys_futex:
 // long sys_getpid(0 args)
 	.globl	sys_getpid
 	.hidden	sys_getpid
-	.type	sys_getpid, @function
+	.type	sys_getpid, %function
 	.p2align 4
 sys_getpid:
 	movl	$39, %eax		// SYS_getpid
@@ -90,7 +90,7 @@ sys_getpid:
 // long sys_gettid(0 args)
 	.globl	sys_gettid
 	.hidden	sys_gettid
-	.type	sys_gettid, @function
+	.type	sys_gettid, %function
 	.p2align 4
 sys_gettid:
 	movl	$186, %eax		// SYS_gettid
@@ -101,7 +101,7 @@ sys_gettid:
 // long sys_kill(2 args)
 	.globl	sys_kill
 	.hidden	sys_kill
-	.type	sys_kill, @function
+	.type	sys_kill, %function
 	.p2align 4
 sys_kill:
 	movl	$62, %eax		// SYS_kill
@@ -112,7 +112,7 @@ sys_kill:
 // long sys_madvise(3 args)
 	.globl	sys_madvise
 	.hidden	sys_madvise
-	.type	sys_madvise, @function
+	.type	sys_madvise, %function
 	.p2align 4
 sys_madvise:
 	movl	$28, %eax		// SYS_madvise
@@ -123,7 +123,7 @@ sys_madvise:
 // long sys_mincore(3 args)
 	.globl	sys_mincore
 	.hidden	sys_mincore
-	.type	sys_mincore, @function
+	.type	sys_mincore, %function
 	.p2align 4
 sys_mincore:
 	movl	$27, %eax		// SYS_mincore
@@ -134,7 +134,7 @@ sys_mincore:
 // long sys_mmap(6 args)
 	.globl	sys_mmap
 	.hidden	sys_mmap
-	.type	sys_mmap, @function
+	.type	sys_mmap, %function
 	.p2align 4
 sys_mmap:
 	movq	%rcx, %r10
@@ -146,7 +146,7 @@ sys_mmap:
 // long sys_mprotect(3 args)
 	.globl	sys_mprotect
 	.hidden	sys_mprotect
-	.type	sys_mprotect, @function
+	.type	sys_mprotect, %function
 	.p2align 4
 sys_mprotect:
 	movl	$10, %eax		// SYS_mprotect
@@ -157,7 +157,7 @@ sys_mprotect:
 // long sys_munmap(2 args)
 	.globl	sys_munmap
 	.hidden	sys_munmap
-	.type	sys_munmap, @function
+	.type	sys_munmap, %function
 	.p2align 4
 sys_munmap:
 	movl	$11, %eax		// SYS_munmap
@@ -168,7 +168,7 @@ sys_munmap:
 // long sys_nanosleep(2 args)
 	.globl	sys_nanosleep
 	.hidden	sys_nanosleep
-	.type	sys_nanosleep, @function
+	.type	sys_nanosleep, %function
 	.p2align 4
 sys_nanosleep:
 	movl	$35, %eax		// SYS_nanosleep
@@ -179,7 +179,7 @@ sys_nanosleep:
 // long sys_openat(4 args)
 	.globl	sys_openat
 	.hidden	sys_openat
-	.type	sys_openat, @function
+	.type	sys_openat, %function
 	.p2align 4
 sys_openat:
 	movq	%rcx, %r10
@@ -191,7 +191,7 @@ sys_openat:
 // long sys_read(3 args)
 	.globl	sys_read
 	.hidden	sys_read
-	.type	sys_read, @function
+	.type	sys_read, %function
 	.p2align 4
 sys_read:
 	movl	$0, %eax		// SYS_read
@@ -202,7 +202,7 @@ sys_read:
 // long sys_rt_sigaction(4 args)
 	.globl	sys_rt_sigaction
 	.hidden	sys_rt_sigaction
-	.type	sys_rt_sigaction, @function
+	.type	sys_rt_sigaction, %function
 	.p2align 4
 sys_rt_sigaction:
 	movq	%rcx, %r10
@@ -214,7 +214,7 @@ sys_rt_sigaction:
 // long sys_rt_sigprocmask(4 args)
 	.globl	sys_rt_sigprocmask
 	.hidden	sys_rt_sigprocmask
-	.type	sys_rt_sigprocmask, @function
+	.type	sys_rt_sigprocmask, %function
 	.p2align 4
 sys_rt_sigprocmask:
 	movq	%rcx, %r10
@@ -226,7 +226,7 @@ sys_rt_sigprocmask:
 // long sys_sched_getaffinity(3 args)
 	.globl	sys_sched_getaffinity
 	.hidden	sys_sched_getaffinity
-	.type	sys_sched_getaffinity, @function
+	.type	sys_sched_getaffinity, %function
 	.p2align 4
 sys_sched_getaffinity:
 	movl	$204, %eax		// SYS_sched_getaffinity
@@ -237,7 +237,7 @@ sys_sched_getaffinity:
 // long sys_sched_yield(0 args)
 	.globl	sys_sched_yield
 	.hidden	sys_sched_yield
-	.type	sys_sched_yield, @function
+	.type	sys_sched_yield, %function
 	.p2align 4
 sys_sched_yield:
 	movl	$24, %eax		// SYS_sched_yield
@@ -248,7 +248,7 @@ sys_sched_yield:
 // long sys_tgkill(3 args)
 	.globl	sys_tgkill
 	.hidden	sys_tgkill
-	.type	sys_tgkill, @function
+	.type	sys_tgkill, %function
 	.p2align 4
 sys_tgkill:
 	movl	$234, %eax		// SYS_tgkill
@@ -259,7 +259,7 @@ sys_tgkill:
 // long sys_write(3 args)
 	.globl	sys_write
 	.hidden	sys_write
-	.type	sys_write, @function
+	.type	sys_write, %function
 	.p2align 4
 sys_write:
 	movl	$1, %eax		// SYS_write
@@ -273,7 +273,7 @@ sys_write:
 // threads inherit; they are callee-saved, so the parent restores them.
 	.globl	sys_clone_thread
 	.hidden	sys_clone_thread
-	.type	sys_clone_thread, @function
+	.type	sys_clone_thread, %function
 	.p2align 4
 sys_clone_thread:
 	pushq	%r12
@@ -300,4 +300,4 @@ sys_clone_thread:
 	ud2
 	.size	sys_clone_thread, .-sys_clone_thread
 
-	.section .note.GNU-stack,"",@progbits
+	.section .note.GNU-stack,"",%progbits

@@ -12,7 +12,7 @@
 	.globl	ctx_switch_call
 	.hidden	ctx_switch_call
 	.type	ctx_switch_call, %function
-	.p2align 4
+	.p2align 2
 ctx_switch_call:
 	sub	sp, sp, #160
 	stp	x19, x20, [sp, #0]
@@ -39,7 +39,7 @@ ctx_switch_call:
 	.globl	ctx_resume
 	.hidden	ctx_resume
 	.type	ctx_resume, %function
-	.p2align 4
+	.p2align 2
 ctx_resume:
 	mov	sp, x0
 	ldp	x19, x20, [sp, #0]
@@ -61,7 +61,7 @@ ctx_resume:
 	.globl	ctx_start
 	.hidden	ctx_start
 	.type	ctx_start, %function
-	.p2align 4
+	.p2align 2
 ctx_start:
 	mov	x29, #0			// outermost frame for debuggers
 	bl	gostart
