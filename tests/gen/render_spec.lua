@@ -106,7 +106,8 @@ describe("render", function()
 
   it("imports shared helpers and maps their lines to the imported file", function()
     local root = fixture.root({})
-    fixture.write(root, "templates/lib.inc", "@@ local L = {}\n@@ function L.hello(n)\nhi ${n} ${os}\n@@ end\n@@ return L\n")
+    fixture.write(root, "templates/lib.inc",
+      "@@ local L = {}\n@@ function L.hello(n)\nhi ${n} ${os}\n@@ end\n@@ return L\n")
     local res = render.render('@@ local L = import("lib.inc")\nfirst\n@@ L.hello(7)\n', "templates/x.S",
       record({ os = "linux" }), root)
     assert.are.equal("first\nhi 7 linux\n", body(res))
