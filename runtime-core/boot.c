@@ -59,14 +59,12 @@ void schedinit(void) {
 // The main goroutine: start sysmon, run RT_INIT functions locked to m0, then rt_main.
 void runtime_main(void *unused) {
     (void)unused;
-    g *gp = getg();
     newm(sysmon, NULL, false);
     rt_lock_os_thread();
     for (struct rt_init_entry *e = init_head; e != NULL; e = e->next)
         e->fn();
     rt_unlock_os_thread();
     sched.main_started = true;
-    (void)gp;
     int code = rt_main(argc_saved, argv_saved);
     rt_exit(code);
 }

@@ -8,7 +8,7 @@
 // locks get the last two checks. A violation is fatal and names both locks' ranks.
 //
 // Stack canaries: a stack bound to a goroutine gets a word at each end, its lowest word
-// and the unused word 16 bytes below its top (see ctx_init); both are checked at every
+// and the unused word 16 bytes below its top (STACK_TOP_RESERVED); both are checked at every
 // switch away from the goroutine and by sysmon, beside stack.c's own overflow checks.
 #include "runtime.h"
 
@@ -116,7 +116,7 @@ void debug_lock_released(mutex *l) {
 
 void debug_stack_bound(uintptr_t lo, uintptr_t hi) {
     *(uintptr_t *)lo = CANARY_LO;
-    *(uintptr_t *)(hi - 16) = CANARY_HI;
+    *(uintptr_t *)(hi - STACK_TOP_RESERVED) = CANARY_HI;
     __atomic_thread_fence(__ATOMIC_RELEASE); // written before the stack is published in g
 }
 
@@ -126,7 +126,7 @@ void debug_stack_check(g *gp, const char *where) {
     if (lo == 0)
         return;
     bool low_ok = *(volatile uintptr_t *)lo == CANARY_LO;
-    bool high_ok = *(volatile uintptr_t *)(hi - 16) == CANARY_HI;
+    bool high_ok = *(volatile uintptr_t *)(hi - STACK_TOP_RESERVED) == CANARY_HI;
     // sysmon looks at goroutines running elsewhere: one that exited meanwhile may have
     // given its stack back (the free list links through the top word). Not a finding.
     if ((low_ok && high_ok) || __atomic_load_n(&gp->stack.lo, __ATOMIC_ACQUIRE) != lo)

@@ -290,6 +290,8 @@ void mput(m *mp);
 m *mget(void);
 m *mget_specific(m *mp);
 void idle_until(int64_t when);
+void stoplockedm(void);
+void startlockedm(g *gp);
 void newm(void (*fn)(void), p *pp, bool spinning);
 void checkdead(void);
 void stop_the_world(void);
@@ -350,6 +352,9 @@ void semrelease(uint32_t *addr, bool handoff);
 #define ALIGN_UP(x, a) (((x) + (a)-1) & ~((uintptr_t)(a)-1))
 #define ALIGN_DOWN(x, a) ((x) & ~((uintptr_t)(a)-1))
 #define STACK_CANARY ((uintptr_t)0x5ca1ab1edeadbeefULL)
+// The top 16 bytes of every goroutine stack are never used for frames: the free list
+// links stacks through hi-16, and the canary of the stack above sits at hi-8.
+#define STACK_TOP_RESERVED 16
 
 enum waitreason {
     WAIT_NONE,

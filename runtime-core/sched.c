@@ -42,7 +42,7 @@ static _Noreturn void execute(g *gp, bool inherit) {
         pp->schedtick++;
     if (gp->stack.lo == 0) {
         stackalloc(pp, gp);
-        gp->sched_sp = ctx_init(gp->stack.hi, ctx_start);
+        gp->sched_sp = ctx_init(gp->stack.hi - STACK_TOP_RESERVED, ctx_start);
     }
     gogo(gp);
 }
@@ -91,7 +91,6 @@ static g *stealwork(p *pp, int64_t now, bool *ranTimers) {
 }
 
 static void stop_for_gc(void);
-void idle_until(int64_t when);
 
 // Finds a runnable G, blocking (with the P released) until there is one.
 g *findrunnable(bool *inherit) {
@@ -171,7 +170,6 @@ _Noreturn void schedule(void) {
     if (mp->locks != 0)
         fatal("schedule: holding locks");
     if (mp->lockedg != NULL) {
-        void stoplockedm(void);
         stoplockedm();
         execute(mp->lockedg, false);
     }
@@ -188,9 +186,12 @@ top:;
         gp = globrunqget(pp, 1);
         unlock(&sched.lock);
     }
-    if (gp == NULL && atomic_load_relaxed(&pp->timer0when) != 0 &&
-        atomic_load_relaxed(&pp->timer0when) <= nanotime())
-        timers_check(pp, nanotime());
+    int64_t next_timer = atomic_load_relaxed(&pp->timer0when);
+    if (gp == NULL && next_timer != 0) {
+        int64_t now = nanotime();
+        if (next_timer <= now)
+            timers_check(pp, now);
+    }
     if (gp == NULL)
         gp = runqget(pp, &inherit);
     if (gp == NULL)
@@ -198,7 +199,6 @@ top:;
     if (mp->spinning)
         resetspinning();
     if (gp->lockedm != NULL && gp->lockedm != mp) {
-        void startlockedm(g * gp);
         startlockedm(gp);
         goto top;
     }

@@ -2,7 +2,7 @@
 // PROT_NONE guard costs two of them, so stacks are carved from large arenas: guarded
 // while the mapping budget allows (STACK_GUARD_BUDGET_PERCENT of it), and beyond that
 // laid end to end with a canary word just below each stack's low end. That canary sits
-// in the unused top 16 bytes of the stack below (see ctx_init), so a parked goroutine
+// in the unused top 16 bytes of the stack below (STACK_TOP_RESERVED), so a parked goroutine
 // still touches only its stack's top page. A stack is bound when a G first runs and
 // returned to its P's cache as soon as the G exits.
 #include "runtime.h"
@@ -17,7 +17,7 @@ static uintptr_t free_head; // global free stacks, linked through their top word
 static int32_t nfree;
 static int64_t guard_maps_used, guard_maps_budget;
 
-#define STACK_LINK(lo) ((uintptr_t *)((lo) + STACK_DEFAULT_SIZE - 16))
+#define STACK_LINK(lo) ((uintptr_t *)((lo) + STACK_DEFAULT_SIZE - STACK_TOP_RESERVED))
 #define STACK_CANARY_AT(lo) ((uintptr_t *)(lo)-1)
 
 void stackinit(void) {

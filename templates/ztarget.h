@@ -61,9 +61,10 @@ static inline void setg(struct g *gp) {
 
 // A new goroutine's stack holds ${#regs.callee_saved} zeroed callee-saved registers
 // (${join(regs.callee_saved, ", ")}) and the return address ctx_start, so ctx_resume
-// "returns" into it with %rsp 16-aligned, as the psABI wants before a call.
+// "returns" into it with %rsp 16-aligned, as the psABI wants before a call. top is the
+// highest address the frame may use.
 static inline uintptr_t ctx_init(uintptr_t top, void (*start)(void)) {
-    uintptr_t final_sp = (top & ~(uintptr_t)${stack_align - 1}) - 16;
+    uintptr_t final_sp = top & ~(uintptr_t)${stack_align - 1};
     uintptr_t *sp = (uintptr_t *)final_sp - ${#regs.callee_saved + 1};
     for (int i = 0; i < ${#regs.callee_saved}; i++)
         sp[i] = 0;

@@ -29,10 +29,10 @@ static inline void setg(struct g *gp) {
 
 // A new goroutine's stack holds the ${#regs.callee_saved} callee-saved registers that
 // ctx_resume loads (${join(regs.callee_saved, ", ")}), all zero but the link register
-// ${regs.lr}, which is ctx_start: ctx_resume "returns" there with sp 16-aligned. The top
-// 16 bytes stay unused: the stack allocator keeps a canary there.
+// ${regs.lr}, which is ctx_start: ctx_resume "returns" there with sp 16-aligned. top is
+// the highest address the frame may use.
 static inline uintptr_t ctx_init(uintptr_t top, void (*start)(void)) {
-    uintptr_t final_sp = (top & ~(uintptr_t)${stack_align - 1}) - 16;
+    uintptr_t final_sp = top & ~(uintptr_t)${stack_align - 1};
     uintptr_t *sp = (uintptr_t *)final_sp - ${#regs.callee_saved};
     for (int i = 0; i < ${#regs.callee_saved}; i++)
         sp[i] = 0;

@@ -25,9 +25,10 @@ static inline void setg(struct g *gp) {
 
 // A new goroutine's stack holds 6 zeroed callee-saved registers
 // (rbx, rbp, r12, r13, r14, r15) and the return address ctx_start, so ctx_resume
-// "returns" into it with %rsp 16-aligned, as the psABI wants before a call.
+// "returns" into it with %rsp 16-aligned, as the psABI wants before a call. top is the
+// highest address the frame may use.
 static inline uintptr_t ctx_init(uintptr_t top, void (*start)(void)) {
-    uintptr_t final_sp = (top & ~(uintptr_t)15) - 16;
+    uintptr_t final_sp = top & ~(uintptr_t)15;
     uintptr_t *sp = (uintptr_t *)final_sp - 7;
     for (int i = 0; i < 6; i++)
         sp[i] = 0;

@@ -29,10 +29,10 @@ static inline void setg(struct g *gp) {
 
 // A new goroutine's stack holds the 20 callee-saved registers that
 // ctx_resume loads (x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, d8, d9, d10, d11, d12, d13, d14, d15), all zero but the link register
-// x30, which is ctx_start: ctx_resume "returns" there with sp 16-aligned. The top
-// 16 bytes stay unused: the stack allocator keeps a canary there.
+// x30, which is ctx_start: ctx_resume "returns" there with sp 16-aligned. top is
+// the highest address the frame may use.
 static inline uintptr_t ctx_init(uintptr_t top, void (*start)(void)) {
-    uintptr_t final_sp = (top & ~(uintptr_t)15) - 16;
+    uintptr_t final_sp = top & ~(uintptr_t)15;
     uintptr_t *sp = (uintptr_t *)final_sp - 20;
     for (int i = 0; i < 20; i++)
         sp[i] = 0;
