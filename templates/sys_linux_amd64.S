@@ -22,19 +22,21 @@
 @@ end
 @@ end
 @@ if syscalls.clone then
+@@ local tls_reg = syscall_abi.arg_regs[threads.clone_tls_arg]
+@@ local ctid_reg = syscall_abi.arg_regs[threads.clone_tls_arg == 4 and 5 or 4]
 
 // long sys_clone_thread(unsigned long flags, void *stack, void *tls, void (*fn)(void *), void *arg)
-// clone(flags, stack, NULL, NULL, tls); the child starts on the new stack, calls fn(arg)
-// and exits its thread if fn ever returns. fn and arg ride in %r12/%r13, which both
+// clone with the TLS base in argument ${threads.clone_tls_arg} (threads.clone_tls_arg); the child
+// starts on the new stack, calls fn(arg) and exits its thread if fn ever returns. fn and arg ride in %r12/%r13, which both
 // threads inherit; they are callee-saved, so the parent restores them.
 @@ A.fn_begin("sys_clone_thread")
 	pushq	%r12
 	pushq	%r13
 	movq	%rcx, %r12		// fn
 	movq	%r8, %r13		// arg
-	movq	%rdx, %r8		// tls
-	xorl	%edx, %edx		// parent_tid
-	xorl	%r10d, %r10d		// child_tid
+	movq	%rdx, %${tls_reg}		// tls, clone's argument ${threads.clone_tls_arg} (threads.clone_tls_arg)
+	movq	$0, %${syscall_abi.arg_regs[3]}		// parent_tid
+	movq	$0, %${ctid_reg}		// child_tid
 	movl	$${syscalls.clone.nr}, %eax		// SYS_clone
 	${syscall_abi.instruction}
 	testq	%rax, %rax

@@ -268,8 +268,8 @@ sys_write:
 	.size	sys_write, .-sys_write
 
 // long sys_clone_thread(unsigned long flags, void *stack, void *tls, void (*fn)(void *), void *arg)
-// clone(flags, stack, NULL, NULL, tls); the child starts on the new stack, calls fn(arg)
-// and exits its thread if fn ever returns. fn and arg ride in %r12/%r13, which both
+// clone with the TLS base in argument 5 (threads.clone_tls_arg); the child
+// starts on the new stack, calls fn(arg) and exits its thread if fn ever returns. fn and arg ride in %r12/%r13, which both
 // threads inherit; they are callee-saved, so the parent restores them.
 	.globl	sys_clone_thread
 	.hidden	sys_clone_thread
@@ -280,9 +280,9 @@ sys_clone_thread:
 	pushq	%r13
 	movq	%rcx, %r12		// fn
 	movq	%r8, %r13		// arg
-	movq	%rdx, %r8		// tls
-	xorl	%edx, %edx		// parent_tid
-	xorl	%r10d, %r10d		// child_tid
+	movq	%rdx, %r8		// tls, clone's argument 5 (threads.clone_tls_arg)
+	movq	$0, %rdx		// parent_tid
+	movq	$0, %r10		// child_tid
 	movl	$56, %eax		// SYS_clone
 	syscall
 	testq	%rax, %rax
