@@ -10,8 +10,12 @@ enum { CHUNK = 1 << 20, MIN_CLASS = 4, MAX_CLASS = 16 }; // classes 16 B .. 64 K
 static mutex persistent_lock = MUTEX_RANKED(LOCK_RANK_PERSISTENT);
 static uintptr_t persistent_next, persistent_end;
 
-void mem_zero(void *ptr, size_t n) { __builtin_memset(ptr, 0, n); }
-void mem_copy(void *dst, const void *src, size_t n) { __builtin_memcpy(dst, src, n); }
+void mem_zero(void *ptr, size_t n) {
+    __builtin_memset(ptr, 0, n);
+}
+void mem_copy(void *dst, const void *src, size_t n) {
+    __builtin_memcpy(dst, src, n);
+}
 
 void *persistentalloc(size_t size, size_t align) {
     if (size >= CHUNK) {

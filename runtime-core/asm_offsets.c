@@ -3,7 +3,7 @@
 // generated assembly and the C structs can never disagree (the Linux kernel's asm-offsets).
 #include "runtime.h"
 
-#define DEFINE(name, value) __asm__ volatile(".ascii \"->" #name " %0\"" : : "i"(value))
+#define DEFINE(name, value)       __asm__ volatile(".ascii \"->" #name " %0\"" : : "i"(value))
 #define OFFSET(name, type, field) DEFINE(name, offsetof(struct type, field))
 
 void asm_offsets(void);

@@ -26,7 +26,9 @@ void rt_init_register(struct rt_init_entry *e) {
     init_tail = &e->next;
 }
 
-_Noreturn void crash(void) { __builtin_trap(); }
+_Noreturn void crash(void) {
+    __builtin_trap();
+}
 
 void args(int argc, char **argv) {
     argc_saved = argc;
@@ -35,7 +37,9 @@ void args(int argc, char **argv) {
     os_sysargs(argc, argv);
 }
 
-void osinit(void) { os_init(); }
+void osinit(void) {
+    os_init();
+}
 
 // GOMAXPROCS: a positive decimal integer; anything else is ignored (ncpu is used).
 static int32_t initial_procs(void) {
@@ -69,7 +73,9 @@ void runtime_main(void *unused) {
     rt_exit(code);
 }
 
-_Noreturn void rt_exit(int code) { os_exit(code); }
+_Noreturn void rt_exit(int code) {
+    os_exit(code);
+}
 
 // A clock read is a runtime call like any other: a goroutine that sysmon flagged for
 // running too long yields here (cooperative preemption of time-polling loops).
@@ -77,4 +83,6 @@ int64_t rt_nanotime(void) {
     preempt_check();
     return os_nanotime();
 }
-int64_t nanotime(void) { return os_nanotime(); }
+int64_t nanotime(void) {
+    return os_nanotime();
+}

@@ -8,7 +8,7 @@
 // owns it until goready, and nobody touches it after.
 #include "chan.h"
 
-#define load_relaxed(p) __atomic_load_n((p), __ATOMIC_RELAXED)
+#define load_relaxed(p)     __atomic_load_n((p), __ATOMIC_RELAXED)
 #define store_relaxed(p, v) __atomic_store_n((p), (v), __ATOMIC_RELAXED)
 
 rt_chan *rt_chan_new(size_t elem_size, size_t cap) {
@@ -36,7 +36,9 @@ void rt_chan_free(rt_chan *c) {
     rt_free(c, c->allocsize);
 }
 
-size_t rt_chan_len(rt_chan *c) { return c == NULL ? 0 : load_relaxed(&c->qcount); }
+size_t rt_chan_len(rt_chan *c) {
+    return c == NULL ? 0 : load_relaxed(&c->qcount);
+}
 
 // Queues ---------------------------------------------------------------------
 
@@ -90,7 +92,9 @@ void waitq_remove(struct waitq *q, struct sudog *sg) {
 
 // Transfers --------------------------------------------------------------------
 
-static void *slot(rt_chan *c, size_t i) { return c->buf + i * c->elemsize; }
+static void *slot(rt_chan *c, size_t i) {
+    return c->buf + i * c->elemsize;
+}
 
 // Word-sized values are the common case: a constant-size copy compiles to a move,
 // where a general copy of a few bytes costs more than the rest of a handoff.
@@ -114,7 +118,9 @@ void chan_zero(rt_chan *c, void *elem) {
         mem_zero(elem, c->elemsize);
 }
 
-static size_t ring_next(rt_chan *c, size_t i) { return ++i == c->dataqsiz ? 0 : i; }
+static size_t ring_next(rt_chan *c, size_t i) {
+    return ++i == c->dataqsiz ? 0 : i;
+}
 
 void chan_buf_put(rt_chan *c, const void *elem) {
     copy_elem(c, slot(c, c->sendx), elem);

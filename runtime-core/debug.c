@@ -64,8 +64,8 @@ static m *current_m(void) {
 static _Noreturn void lock_fatal(const char *what, mutex *l, mutex *other) {
     atomic_store(&reporting, 1);
     if (other != NULL)
-        fatalf("lock ranks: %s: acquiring %s lock %p while holding %s lock %p", what, rank_name(rank_of(l)),
-               (void *)l, rank_name(rank_of(other)), (void *)other);
+        fatalf("lock ranks: %s: acquiring %s lock %p while holding %s lock %p", what,
+               rank_name(rank_of(l)), (void *)l, rank_name(rank_of(other)), (void *)other);
     fatalf("lock ranks: %s: %s lock %p", what, rank_name(rank_of(l)), (void *)l);
 }
 
@@ -132,9 +132,11 @@ void debug_stack_check(g *gp, const char *where) {
     if ((low_ok && high_ok) || __atomic_load_n(&gp->stack.lo, __ATOMIC_ACQUIRE) != lo)
         return;
     if (!low_ok)
-        fatalf("stack overflow: goroutine %lld overwrote the debug canary at the low end of its stack (%s)",
+        fatalf("stack overflow: goroutine %lld overwrote the debug canary at the low end of its "
+               "stack (%s)",
                (long long)gp->goid, where);
-    fatalf("stack corruption: goroutine %lld's debug canary at the top of its stack was overwritten (%s)",
+    fatalf("stack corruption: goroutine %lld's debug canary at the top of its stack was "
+           "overwritten (%s)",
            (long long)gp->goid, where);
 }
 

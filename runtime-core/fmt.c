@@ -26,7 +26,8 @@ struct spec {
 
 static void put(struct out *o, char c) {
     /* Keep the last byte of buf for the terminating NUL. */
-    if (o->len + 1 < o->cap) o->buf[o->len] = c;
+    if (o->len + 1 < o->cap)
+        o->buf[o->len] = c;
     o->len++;
 }
 
@@ -54,11 +55,14 @@ static void field(struct out *o, const struct spec *sp, const char *prefix, cons
     size_t plen = cstrlen(prefix);
     size_t width = (size_t)sp->width;
     size_t fill = width > plen + n ? width - plen - n : 0;
-    if (!sp->left && !sp->zero) repeat(o, ' ', fill);
+    if (!sp->left && !sp->zero)
+        repeat(o, ' ', fill);
     put_n(o, prefix, plen);
-    if (!sp->left && sp->zero) repeat(o, '0', fill);
+    if (!sp->left && sp->zero)
+        repeat(o, '0', fill);
     put_n(o, body, n);
-    if (sp->left) repeat(o, ' ', fill);
+    if (sp->left)
+        repeat(o, ' ', fill);
 }
 
 /* Writes the digits backwards ending at end and returns where they start. */
@@ -131,7 +135,8 @@ static bool convert(struct out *o, const struct spec *sp, va_list *ap) {
         integer(o, sp, ap);
         return true;
     }
-    if (sp->len != 0) return false; /* %lc and %ls would want wide characters */
+    if (sp->len != 0)
+        return false; /* %lc and %ls would want wide characters */
     switch (sp->conv) {
     case 'p': {
         char tmp[DIGITS_MAX];
@@ -142,7 +147,8 @@ static bool convert(struct out *o, const struct spec *sp, va_list *ap) {
     }
     case 's': {
         const char *s = va_arg(*ap, const char *);
-        if (s == NULL) s = "(null)";
+        if (s == NULL)
+            s = "(null)";
         field(o, &text, "", s, cstrlen(s));
         return true;
     }
@@ -203,11 +209,13 @@ size_t fmt_vformat(char *buf, size_t cap, const char *fmt, va_list ap) {
             fmt++;
             continue;
         }
-        if (*fmt != '\0') fmt++;
+        if (*fmt != '\0')
+            fmt++;
         put_n(&o, start, (size_t)(fmt - start));
     }
     va_end(aq);
-    if (cap > 0) buf[o.len < cap ? o.len : cap - 1] = '\0';
+    if (cap > 0)
+        buf[o.len < cap ? o.len : cap - 1] = '\0';
     return o.len;
 }
 

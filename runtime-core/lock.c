@@ -44,7 +44,9 @@ void unlock(mutex *l) {
         os_futexwakeup(&l->key, 1);
 }
 
-void noteclear(note *n) { atomic_store(&n->key, 0); }
+void noteclear(note *n) {
+    atomic_store(&n->key, 0);
+}
 
 void notewakeup(note *n) {
     if (atomic_xchg(&n->key, 1) != 0)

@@ -131,7 +131,9 @@ static bool mremove(m *mp) {
     return false;
 }
 
-m *mget_specific(m *mp) { return mremove(mp) ? mp : NULL; }
+m *mget_specific(m *mp) {
+    return mremove(mp) ? mp : NULL;
+}
 
 // Sleeps this M (it holds no P) until handed one: forever, or until the earliest
 // timer when 'when' != 0 and no other M already sleeps for timers.

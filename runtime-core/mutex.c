@@ -95,7 +95,7 @@ static void lock_slow(rt_mutex *mu) {
             continue;
         }
         if (!(old & (MUTEX_LOCKED | MUTEX_STARVING)))
-            return; // the CAS took the lock
+            return;                     // the CAS took the lock
         bool requeue = wait_start != 0; // waited before: back to the front of the queue
         if (wait_start == 0)
             wait_start = nanotime();

@@ -31,7 +31,7 @@ void os_usleep(uint32_t usec);
 // Memory: whole pages, anonymous and private. os_reserve returns NULL on failure.
 void *os_reserve(size_t n);
 void os_release(void *ptr, size_t n);
-bool os_guard(void *ptr, size_t n); // make pages inaccessible (PROT_NONE)
+bool os_guard(void *ptr, size_t n);  // make pages inaccessible (PROT_NONE)
 void os_unused(void *ptr, size_t n); // contents may be dropped (MADV_DONTNEED)
 
 // Files: small reads of /proc and /sys style files. os_read_file returns bytes read or -1.

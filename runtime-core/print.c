@@ -37,7 +37,9 @@ void rt_print(const char *fmt, ...) {
     va_end(ap);
 }
 
-_Noreturn void fatal(const char *msg) { fatalf("%s", msg); }
+_Noreturn void fatal(const char *msg) {
+    fatalf("%s", msg);
+}
 
 _Noreturn void fatalf(const char *fmt, ...) {
     char buf[512];

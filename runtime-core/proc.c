@@ -5,15 +5,14 @@
 
 enum { GOID_BATCH = 16 };
 
-static const char *const gstatus_names[] = {"idle", "runnable", "running",
-                                            "syscall", "waiting", "dead"};
+static const char *const gstatus_names[] = {"idle",    "runnable", "running",
+                                            "syscall", "waiting",  "dead"};
 
 // Transitions are checked: a wrong one is a runtime bug, not something to limp past.
 void casgstatus(g *gp, uint32_t from, uint32_t to) {
     if (!atomic_cas(&gp->status, from, to))
-        fatalf("casgstatus: goroutine %lld is %s, not %s, on the way to %s",
-               (long long)gp->goid, gstatus_names[atomic_load(&gp->status)],
-               gstatus_names[from], gstatus_names[to]);
+        fatalf("casgstatus: goroutine %lld is %s, not %s, on the way to %s", (long long)gp->goid,
+               gstatus_names[atomic_load(&gp->status)], gstatus_names[from], gstatus_names[to]);
 }
 
 static g *galloc(void) {
@@ -102,7 +101,9 @@ void rt_go(void (*fn)(void *), void *arg) {
     newproc(fn, arg);
 }
 
-int rt_numgoroutine(void) { return (int)atomic_load(&sched.ngoroutines); }
+int rt_numgoroutine(void) {
+    return (int)atomic_load(&sched.ngoroutines);
+}
 
 // The first frame of every goroutine (ctx_start calls it on the goroutine's stack).
 void gostart(void) {

@@ -106,7 +106,9 @@ p *procresize_locked(int32_t nprocs) {
     return runnable;
 }
 
-void procresize(int32_t nprocs) { procresize_locked(nprocs); }
+void procresize(int32_t nprocs) {
+    procresize_locked(nprocs);
+}
 
 // Stops every P: the caller's at once, idle and syscall ones by taking them, running
 // ones when their M next enters the scheduler (preemption is cooperative).
@@ -161,7 +163,9 @@ static void start_the_world_with(int32_t nprocs) {
     wakep();
 }
 
-void start_the_world(void) { start_the_world_with(sched.gomaxprocs); }
+void start_the_world(void) {
+    start_the_world_with(sched.gomaxprocs);
+}
 
 int rt_gomaxprocs(int n) {
     int prev = sched.gomaxprocs;

@@ -25,4 +25,6 @@ uint32_t fastrand(void) {
 }
 
 // Uniform in [0, n) without division (Lemire's multiply-shift).
-uint32_t fastrandn(uint32_t n) { return (uint32_t)(((uint64_t)fastrand() * n) >> 32); }
+uint32_t fastrandn(uint32_t n) {
+    return (uint32_t)(((uint64_t)fastrand() * n) >> 32);
+}

@@ -152,7 +152,9 @@ g *runqsteal(p *pp, p *victim, bool steal_runnext) {
 }
 
 // Global queue; sched.lock must be held for these three.
-void globrunqput(g *gp) { gqueue_push(&sched.runq, gp); }
+void globrunqput(g *gp) {
+    gqueue_push(&sched.runq, gp);
+}
 
 void globrunqputbatch(gqueue *batch) {
     lock(&sched.lock);

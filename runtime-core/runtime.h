@@ -42,11 +42,17 @@ struct debug_m {
     struct mutex *held[DEBUG_MAX_HELD]; // in the order taken
     uint32_t nheld;
 };
-#define MUTEX_RANKED(r) {.rank = (r)}
-static inline void lockinit(mutex *l, uint32_t rank) { __atomic_store_n(&l->rank, rank, __ATOMIC_RELAXED); }
+#define MUTEX_RANKED(r)                                                                            \
+    { .rank = (r) }
+static inline void lockinit(mutex *l, uint32_t rank) {
+    __atomic_store_n(&l->rank, rank, __ATOMIC_RELAXED);
+}
 #else
-#define MUTEX_RANKED(r) {0}
-static inline void lockinit(mutex *l, uint32_t rank) { (void)l, (void)rank; }
+#define MUTEX_RANKED(r)                                                                            \
+    { 0 }
+static inline void lockinit(mutex *l, uint32_t rank) {
+    (void)l, (void)rank;
+}
 #endif
 
 // One-shot sleep/wakeup between Ms.
@@ -82,15 +88,15 @@ struct g {
     void (*fn)(void *);
     void *arg;
     int64_t goid;
-    uint32_t status;    // enum gstatus, atomic
+    uint32_t status; // enum gstatus, atomic
     uint32_t waitreason;
-    bool preempt;       // cooperative preemption requested
+    bool preempt; // cooperative preemption requested
     bool selectdone;
     uint32_t lockedcnt; // rt_lock_os_thread nesting
     m *lockedm;
-    void *param;        // passed by whoever readies a parked goroutine
+    void *param; // passed by whoever readies a parked goroutine
     struct sudog *waiting;
-    int64_t when;       // rt_sleep deadline
+    int64_t when; // rt_sleep deadline
 };
 
 #define TLS_SLOTS 6
@@ -123,7 +129,7 @@ struct m {
 #endif
 };
 
-#define RUNQ_SIZE 256
+#define RUNQ_SIZE       256
 #define GFREE_LOCAL_MAX 64
 #define STACK_CACHE_MAX 32
 
@@ -349,9 +355,9 @@ struct sudog {
 void semacquire(uint32_t *addr, bool lifo);
 void semrelease(uint32_t *addr, bool handoff);
 
-#define ALIGN_UP(x, a) (((x) + (a)-1) & ~((uintptr_t)(a)-1))
+#define ALIGN_UP(x, a)   (((x) + (a)-1) & ~((uintptr_t)(a)-1))
 #define ALIGN_DOWN(x, a) ((x) & ~((uintptr_t)(a)-1))
-#define STACK_CANARY ((uintptr_t)0x5ca1ab1edeadbeefULL)
+#define STACK_CANARY     ((uintptr_t)0x5ca1ab1edeadbeefULL)
 // The top 16 bytes of every goroutine stack are never used for frames: the free list
 // links stacks through hi-16, and the canary of the stack above sits at hi-8.
 #define STACK_TOP_RESERVED 16

@@ -258,7 +258,9 @@ static void gosched_m(g *gp) {
     schedule();
 }
 
-void rt_yield(void) { mcall(gosched_m); }
+void rt_yield(void) {
+    mcall(gosched_m);
+}
 
 // Cooperative preemption: sysmon flags a G that ran too long; it yields here.
 void preempt_check(void) {

@@ -14,7 +14,9 @@ struct selwork {
     int32_t npoll;
 };
 
-static uintptr_t chan_addr(const rt_select_case *cs, int32_t i) { return (uintptr_t)cs[i].chan; }
+static uintptr_t chan_addr(const rt_select_case *cs, int32_t i) {
+    return (uintptr_t)cs[i].chan;
+}
 
 // Inside-out Fisher-Yates over the cases that have a channel.
 static void build_pollorder(const rt_select_case *cs, int n, struct selwork *w) {
@@ -148,8 +150,8 @@ static int32_t select_park(rt_select_case *cs, const struct selwork *w) {
     for (int32_t k = 0; k < w->npoll; k++) {
         int32_t i = w->lockorder[k];
         struct sudog *sg = &w->sg[k];
-        *sg = (struct sudog){.g = gp, .elem = cs[i].elem, .c = cs[i].chan,
-                             .isselect = true, .caseidx = i};
+        *sg = (struct sudog){
+            .g = gp, .elem = cs[i].elem, .c = cs[i].chan, .isselect = true, .caseidx = i};
         *link = sg;
         link = &sg->waitlink;
         waitq_enqueue(cs[i].dir == RT_SELECT_SEND ? &sg->c->sendq : &sg->c->recvq, sg);
@@ -165,8 +167,7 @@ static int32_t select_park(rt_select_case *cs, const struct selwork *w) {
     for (int32_t k = 0; k < w->npoll; k++) {
         struct sudog *sg = &w->sg[k];
         if (sg != won)
-            waitq_remove(cs[sg->caseidx].dir == RT_SELECT_SEND ? &sg->c->sendq : &sg->c->recvq,
-                         sg);
+            waitq_remove(cs[sg->caseidx].dir == RT_SELECT_SEND ? &sg->c->sendq : &sg->c->recvq, sg);
     }
     if (won == NULL)
         fatal("select: woken with no case");

@@ -17,7 +17,7 @@ static uintptr_t free_head; // global free stacks, linked through their top word
 static int32_t nfree;
 static int64_t guard_maps_used, guard_maps_budget;
 
-#define STACK_LINK(lo) ((uintptr_t *)((lo) + STACK_DEFAULT_SIZE - STACK_TOP_RESERVED))
+#define STACK_LINK(lo)      ((uintptr_t *)((lo) + STACK_DEFAULT_SIZE - STACK_TOP_RESERVED))
 #define STACK_CANARY_AT(lo) ((uintptr_t *)(lo)-1)
 
 void stackinit(void) {
@@ -102,7 +102,9 @@ void stackfree(p *pp, g *gp) {
     gp->stackguard0 = gp->stackguard1 = 0;
 }
 
-void stackcache_drain(p *pp) { spill(pp, 0); }
+void stackcache_drain(p *pp) {
+    spill(pp, 0);
+}
 
 // Called at every switch away from gp and by sysmon. stackguard1 holds the canary's
 // address for an unguarded stack, 0 for a guarded one.

@@ -67,5 +67,9 @@ void exitsyscall(void) {
     mcall(exitsyscall0);
 }
 
-void rt_syscall_enter(void) { entersyscall(); }
-void rt_syscall_exit(void) { exitsyscall(); }
+void rt_syscall_enter(void) {
+    entersyscall();
+}
+void rt_syscall_exit(void) {
+    exitsyscall();
+}

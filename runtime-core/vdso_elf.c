@@ -81,12 +81,23 @@ static bool vdso_parse(uintptr_t base, struct vdso_image *img) {
     for (; dyn->tag != DT_NULL; dyn++) {
         uintptr_t addr = img->bias + dyn->val;
         switch (dyn->tag) {
-        case DT_SYMTAB: img->symtab = (const struct elf_sym *)addr; break;
-        case DT_STRTAB: img->strtab = (const char *)addr; break;
-        case DT_HASH: img->hash = (const uint32_t *)addr; break;
-        case DT_VERSYM: img->versym = (const uint16_t *)addr; break;
-        case DT_VERDEF: img->verdef = (const struct elf_verdef *)addr; break;
-        default: break;
+        case DT_SYMTAB:
+            img->symtab = (const struct elf_sym *)addr;
+            break;
+        case DT_STRTAB:
+            img->strtab = (const char *)addr;
+            break;
+        case DT_HASH:
+            img->hash = (const uint32_t *)addr;
+            break;
+        case DT_VERSYM:
+            img->versym = (const uint16_t *)addr;
+            break;
+        case DT_VERDEF:
+            img->verdef = (const struct elf_verdef *)addr;
+            break;
+        default:
+            break;
         }
     }
     return img->symtab != NULL && img->strtab != NULL && img->hash != NULL;

@@ -3,8 +3,12 @@
 // "who must be woken" are decided by a single atomic operation; waiters park on sema.
 #include "runtime.h"
 
-static int32_t counter_of(uint64_t state) { return (int32_t)(state >> 32); }
-static uint32_t waiters_of(uint64_t state) { return (uint32_t)state; }
+static int32_t counter_of(uint64_t state) {
+    return (int32_t)(state >> 32);
+}
+static uint32_t waiters_of(uint64_t state) {
+    return (uint32_t)state;
+}
 
 void rt_wg_add(rt_wg *wg, int delta) {
     uint64_t state = atomic_xadd(&wg->state, (uint64_t)(int64_t)delta << 32);
@@ -26,7 +30,9 @@ void rt_wg_add(rt_wg *wg, int delta) {
         semrelease(&wg->sema, false);
 }
 
-void rt_wg_done(rt_wg *wg) { rt_wg_add(wg, -1); }
+void rt_wg_done(rt_wg *wg) {
+    rt_wg_add(wg, -1);
+}
 
 void rt_wg_wait(rt_wg *wg) {
     preempt_check();

@@ -3,8 +3,12 @@
 
 static int order[3], n;
 
-static void first(void) { order[n++] = 1; }
-static void second(void) { order[n++] = 2; }
+static void first(void) {
+    order[n++] = 1;
+}
+static void second(void) {
+    order[n++] = 2;
+}
 RT_INIT(first)
 RT_INIT(second)
 

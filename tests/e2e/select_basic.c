@@ -98,7 +98,8 @@ static void test_blocked_send(void) {
     sink = rt_chan_new(sizeof(int), 0);
     rt_chan *never = rt_chan_new(sizeof(int), 0);
     int v = 21, dummy;
-    rt_select_case cs[] = {{RT_SELECT_RECV, never, &dummy, false}, {RT_SELECT_SEND, sink, &v, false}};
+    rt_select_case cs[] = {{RT_SELECT_RECV, never, &dummy, false},
+                           {RT_SELECT_SEND, sink, &v, false}};
     rt_go(drain_one, NULL);
     CHECK(rt_select(cs, 2, true) == 1);
     CHECK(rt_chan_recv(sink, &v) && v == 42);

@@ -18,8 +18,8 @@ static void worker(void *arg) {
     struct tally t = {0, 0, 0, 0};
     long out = next, in_a, in_b;
     rt_select_case cs[] = {
-        {RT_SELECT_SEND, a, &out, false}, {RT_SELECT_RECV, a, &in_a, false},
-        {RT_SELECT_SEND, b, &out, false}, {RT_SELECT_RECV, b, &in_b, false},
+        {RT_SELECT_SEND, a, &out, false},    {RT_SELECT_RECV, a, &in_a, false},
+        {RT_SELECT_SEND, b, &out, false},    {RT_SELECT_RECV, b, &in_b, false},
         {RT_SELECT_RECV, quit, NULL, false},
     };
     for (;;) {

@@ -15,9 +15,13 @@ static uintptr_t main_sp, co_sp, scratch_top, lo, hi;
 static int rounds;
 
 // Runs on the scratch stack: resumes the context whose saved sp arg points at.
-static void resume(void *arg) { ctx_resume(*(uintptr_t *)arg); }
+static void resume(void *arg) {
+    ctx_resume(*(uintptr_t *)arg);
+}
 
-static void switch_to(uintptr_t *save, uintptr_t *target) { ctx_switch_call(save, scratch_top, resume, target); }
+static void switch_to(uintptr_t *save, uintptr_t *target) {
+    ctx_switch_call(save, scratch_top, resume, target);
+}
 
 // Where the new context's first ctx_resume lands (through ctx_start).
 _Noreturn void gostart(void) {

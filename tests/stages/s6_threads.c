@@ -13,8 +13,12 @@ static m ms[THREADS];
 static g g0s[THREADS];
 static uint32_t arrived, wrong_g, never;
 
-void args(int argc, char **argv) { os_sysargs(argc, argv); } // the page size os_init wants
-void osinit(void) { os_init(); }
+void args(int argc, char **argv) {
+    os_sysargs(argc, argv);
+} // the page size os_init wants
+void osinit(void) {
+    os_init();
+}
 
 _Noreturn void mstart(void) {
     g *gp = getg();

@@ -6,8 +6,12 @@ STAGE_DEFAULT_CHECK
 STAGE_DEFAULT_SCHEDINIT
 STAGE_DEFAULT_NEWPROC
 
-void args(int argc, char **argv) { os_sysargs(argc, argv); } // finds the vDSO
-void osinit(void) { os_init(); }
+void args(int argc, char **argv) {
+    os_sysargs(argc, argv);
+} // finds the vDSO
+void osinit(void) {
+    os_init();
+}
 
 static uint32_t word;
 

@@ -40,7 +40,8 @@ static int select_both(void) {
     rt_go(two, cs);
     long v;
     int got = 0, open = 2;
-    rt_select_case cases[2] = {{RT_SELECT_RECV, cs[0], &v, false}, {RT_SELECT_RECV, cs[1], &v, false}};
+    rt_select_case cases[2] = {{RT_SELECT_RECV, cs[0], &v, false},
+                               {RT_SELECT_RECV, cs[1], &v, false}};
     while (open > 0) {
         int i = rt_select(cases, 2, true);
         if (cases[i].ok) {
@@ -74,7 +75,8 @@ int rt_main(int argc, char **argv) {
         rt_print("chan: select lost values\n");
         return 1;
     }
-    rt_print("chan ok: %d items through 2 channels, %d receivers, a mutex, a wait group and select\n", 2 * ITEMS,
-             2 * WORKERS);
+    rt_print(
+        "chan ok: %d items through 2 channels, %d receivers, a mutex, a wait group and select\n",
+        2 * ITEMS, 2 * WORKERS);
     return 0;
 }

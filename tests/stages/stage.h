@@ -26,15 +26,24 @@ extern void (*stage_newproc_fn)(void *);
 
 // Bootstrap bodies that only record the call (args also keeps argc and argv); a stage
 // defines the ones it tests itself and uses these for the rest.
-#define STAGE_DEFAULT_CHECK void check(void) { stage_called("check"); }
+#define STAGE_DEFAULT_CHECK                                                                        \
+    void check(void) {                                                                             \
+        stage_called("check");                                                                     \
+    }
 #define STAGE_DEFAULT_ARGS                                                                         \
     void args(int argc, char **argv) {                                                             \
         stage_called("args");                                                                      \
         stage_argc = argc;                                                                         \
         stage_argv = argv;                                                                         \
     }
-#define STAGE_DEFAULT_OSINIT void osinit(void) { stage_called("osinit"); }
-#define STAGE_DEFAULT_SCHEDINIT void schedinit(void) { stage_called("schedinit"); }
+#define STAGE_DEFAULT_OSINIT                                                                       \
+    void osinit(void) {                                                                            \
+        stage_called("osinit");                                                                    \
+    }
+#define STAGE_DEFAULT_SCHEDINIT                                                                    \
+    void schedinit(void) {                                                                         \
+        stage_called("schedinit");                                                                 \
+    }
 #define STAGE_DEFAULT_NEWPROC                                                                      \
     void newproc(void (*fn)(void *), void *arg) {                                                  \
         (void)arg;                                                                                 \

@@ -80,10 +80,16 @@ _Noreturn void fatalf(const char *fmt, ...) {
     fatal(buf);
 }
 
-_Noreturn void crash(void) { __builtin_trap(); }
+_Noreturn void crash(void) {
+    __builtin_trap();
+}
 
-void mem_zero(void *ptr, size_t n) { __builtin_memset(ptr, 0, n); }
-void mem_copy(void *dst, const void *src, size_t n) { __builtin_memcpy(dst, src, n); }
+void mem_zero(void *ptr, size_t n) {
+    __builtin_memset(ptr, 0, n);
+}
+void mem_copy(void *dst, const void *src, size_t n) {
+    __builtin_memcpy(dst, src, n);
+}
 
 // rt0 passes it to newproc; the stages never run it.
 void runtime_main(void *unused) {

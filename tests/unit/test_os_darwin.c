@@ -9,9 +9,9 @@
 
 /* The block dyld's caller leaves: argv, NULL, envp, NULL, apple, NULL. */
 static char *block[] = {
-    "prog", "-v", NULL,
-    "HOME=/Users/me", "TERM=xterm", NULL,
-    "ptr_munge=", "executable_path=/Applications/t.app/t", "main_stack=", NULL,
+    "prog",        "-v", NULL,         "HOME=/Users/me",
+    "TERM=xterm",  NULL, "ptr_munge=", "executable_path=/Applications/t.app/t",
+    "main_stack=", NULL,
 };
 
 Test(os_darwin, apple_strings_follow_envp) {
@@ -25,7 +25,8 @@ Test(os_darwin, apple_strings_with_empty_envp) {
 }
 
 Test(os_darwin, executable_path_strips_prefix_wherever_it_is) {
-    cr_assert_str_eq(darwin_executable_path(darwin_apple_strings(block, 2)), "/Applications/t.app/t");
+    cr_assert_str_eq(darwin_executable_path(darwin_apple_strings(block, 2)),
+                     "/Applications/t.app/t");
 }
 
 Test(os_darwin, executable_path_falls_back_to_bare_apple0) {
@@ -91,8 +92,10 @@ Test(os_darwin, ticks_to_ns_identity_on_1_1) {
 }
 
 Test(os_darwin, ticks_to_ns_matches_wide_arithmetic) {
-    static const uint32_t bases[][2] = {{125, 3}, {3, 125}, {1000000000, 24000000}, {83, 2}, {7, 7}};
-    uint64_t ticks[] = {0, 1, 2, 3, 24000000, 86400ull * 24000000, (uint64_t)1 << 45, ((uint64_t)1 << 55) + 12345};
+    static const uint32_t bases[][2] = {
+        {125, 3}, {3, 125}, {1000000000, 24000000}, {83, 2}, {7, 7}};
+    uint64_t ticks[] = {
+        0, 1, 2, 3, 24000000, 86400ull * 24000000, (uint64_t)1 << 45, ((uint64_t)1 << 55) + 12345};
     for (size_t b = 0; b < sizeof bases / sizeof bases[0]; b++) {
         for (size_t i = 0; i < sizeof ticks / sizeof ticks[0]; i++) {
             unsigned __int128 want = (unsigned __int128)ticks[i] * bases[b][0] / bases[b][1];

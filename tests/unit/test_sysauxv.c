@@ -5,7 +5,9 @@
 
 int sysauxv(const uintptr_t *auxv);
 
-static void reset(void) { mem_zero(&osinfo, sizeof osinfo); }
+static void reset(void) {
+    mem_zero(&osinfo, sizeof osinfo);
+}
 
 Test(sysauxv, reads_page_size_and_random_seed) {
     reset();
