@@ -97,6 +97,19 @@ function suites.lint(root, R)
     .. " variants templates/manifest.lua"
   local code, out, err = util.capture(cmd)
   if code == 0 then R.pass("lint: luacheck") else R.fail("lint: luacheck", truncate(out .. err, 4000)) end
+  -- Hand-written C follows .clang-format (generated files and templates are not C).
+  local dirs = { "runtime-core", "runtime-core/include", "runtime-core/freestanding", "examples", "tests/unit",
+    "tests/e2e", "tests/stages", "bench" }
+  local files = {}
+  for _, d in ipairs(dirs) do
+    for _, f in ipairs(util.list_dir(root .. "/" .. d)) do
+      if f:match("%.[ch]$") then files[#files + 1] = util.quote(d .. "/" .. f) end
+    end
+  end
+  code, out, err = util.capture("cd " .. util.quote(root) .. " && clang-format --dry-run -Werror "
+    .. table.concat(files, " "))
+  if code == 0 then R.pass("lint: clang-format")
+  else R.fail("lint: clang-format", "fix with clang-format -i <file>\n" .. truncate(out .. err, 4000)) end
 end
 
 function suites.busted(root, R)
