@@ -40,6 +40,8 @@ return {
     munmap = { nr = 215, nargs = 2 },
     rt_sigaction = { nr = 134, nargs = 4 },
     rt_sigprocmask = { nr = 135, nargs = 4 },
+    rt_sigreturn = { nr = 139, nargs = 0 },
+    sigaltstack = { nr = 132, nargs = 2 },
     sched_yield = { nr = 124, nargs = 0 },
     mincore = { nr = 232, nargs = 3 },
     madvise = { nr = 233, nargs = 3 },

@@ -57,6 +57,7 @@ M.RULES = {
   { "^g0", "portable" },
   { "^stacks%.m_g0_size$", "os", "Go: runtime/os_<os>.go (mStackIsSystemAllocated)" },
   { "^stacks", "portable" }, { "^sched", "portable" }, { "^debug", "portable" },
+  { "^signals", "os", "<os>'s signal(7) and sigaltstack(2); Go: runtime/signal_unix.go, os_<os>.go mpreinit" },
   { "^syscall_abi%.error_m", "os", "<os>'s syscall ABI (MAX_ERRNO in the kernel's linux/err.h)" },
   { "^syscall_abi", "pair", "syscall(2) Architecture calling conventions for <arch>; Go: runtime/sys_<os>_<arch>.s" },
   { "^syscalls%.[^.]+%.nr$", "pair", "__NR_<key> in <asm/unistd.h> for <triple>" },
@@ -413,7 +414,7 @@ end
 M.TOP = {
   "os", "arch", "wip", "toolchain", "asm", "cflags", "link", "entry", "ptr_size", "stack_align", "red_zone",
   "cacheline", "function_align", "regs", "cpuid", "tls", "threads", "sleep", "clock", "vdso", "auxv",
-  "auxv_fallback", "apple", "osinit", "g0", "stacks", "sched", "syscall_abi", "syscalls", "libsystem",
+  "auxv_fallback", "apple", "osinit", "g0", "stacks", "sched", "signals", "syscall_abi", "syscalls", "libsystem",
   "constants", "structs",
 }
 -- Word-wraps text into comment lines at indent.

@@ -13,7 +13,7 @@ local M = {}
 
 local BASE_CFLAGS = {
   "-std=c11", "-O2", "-g", "-Wall", "-Wextra", "-Wshadow", "-Wstrict-prototypes",
-  "-Wmissing-prototypes", "-fvisibility=hidden",
+  "-Wmissing-prototypes", "-Werror", "-fvisibility=hidden",
 }
 local FREESTANDING_CFLAGS = {
   "-ffreestanding", "-fno-stack-protector", "-fno-pie", "-fno-asynchronous-unwind-tables",

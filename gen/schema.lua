@@ -234,6 +234,11 @@ M.root = record({
   sched = record({
     maxmcount = int("most Ms (threads) the runtime creates", { required = true, min = 1 }),
   }, "scheduler limits", { required = true }),
+  signals = record({
+    fatal = list(str("a signal constant name"), "signals reported as `fatal error: ...` (a guard-page hit "
+      .. "is a stack overflow)", { required = true, nonempty = true }),
+    stack_size = int("bytes of each M's alternate signal stack", { required = true, pow2 = true }),
+  }, "fatal-signal reporting", { required = true }),
 
   -- system interface
   syscall_abi = record({

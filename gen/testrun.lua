@@ -229,8 +229,10 @@ local CASE_FIELDS = {
   modes = "table", timeout = "number", targets = "table",
 }
 M.CASE_FIELDS = CASE_FIELDS
--- Modes: the variants a case is built with. debug and small run only where a case lists them.
-M.MODES = { freestanding = {}, libc = { "libc" }, debug = { "debug" }, small = { "small" } }
+-- Modes: the variants a case is built with. Only freestanding and libc run by default; the
+-- others where a case lists them (unguarded: every stack canary-protected, no guard pages).
+M.MODES = { freestanding = {}, libc = { "libc" }, unguarded = { "tests/e2e/unguarded.lua" }, debug = { "debug" },
+  small = { "small" } }
 -- Targets every case runs on unless it names its own (arm64 under qemu-user).
 M.E2E_TARGETS = { "linux-amd64", "linux-arm64" }
 

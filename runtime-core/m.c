@@ -6,6 +6,9 @@
 m *allm;
 
 void mcommoninit(m *mp) {
+    mp->sigstack = (uintptr_t)os_reserve(SIGNAL_STACK_SIZE);
+    if (mp->sigstack == 0)
+        fatal("out of memory allocating a signal stack");
     lock(&sched.lock);
     mp->id = sched.mnext++;
     if (sched.mnext > sched.maxmcount)
@@ -52,6 +55,8 @@ void mstart(void) {
     // mcall restarts g0's stack here each time: frames above it are dead from now on.
     g0p->sched_sp = ALIGN_DOWN(g0p->stack.hi, STACK_ALIGN) - 64;
     os_minit();
+    if (mp == &m0)
+        os_initsig();
     if (mp->startfn != NULL)
         mp->startfn();
     if (mp != &m0) {

@@ -16,8 +16,12 @@ void os_sysargs(int argc, char **argv);
 void os_init(void);
 // Runs the program's constructors where no libc does it (RT_INIT registrations).
 void os_run_constructors(void);
-// Per-thread set-up, on the new M's g0 before it schedules.
+// Per-thread set-up, on the new M's g0 before it schedules: installs m->sigstack as the
+// thread's signal stack.
 void os_minit(void);
+// On m0 before it first schedules: the handlers of the table's fatal signals, which run
+// on the signal stack and call sigfatal.
+void os_initsig(void);
 
 // Starts an OS thread that runs mstart with getg() == mp->g0. Any M, holds no locks.
 void os_newosproc(struct m *mp);

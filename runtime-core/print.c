@@ -41,7 +41,14 @@ _Noreturn void fatal(const char *msg) {
     fatalf("%s", msg);
 }
 
+static uint32_t dying;
+
 _Noreturn void fatalf(const char *fmt, ...) {
+    // One fatal error per process: another thread that finds one meanwhile (sysmon and
+    // the goroutine itself, say) waits for the first to exit the process.
+    if (atomic_xchg(&dying, 1) != 0)
+        for (;;)
+            os_usleep(1000000);
     char buf[512];
     va_list ap;
     va_start(ap, fmt);

@@ -123,7 +123,8 @@ struct m {
     void (*mcallfn)(g *);
     bool (*waitunlockf)(g *, void *);
     void *waitlock;
-    uint32_t locks; // > 0: holds runtime locks, must not be preempted
+    uint32_t locks;     // > 0: holds runtime locks, must not be preempted
+    uintptr_t sigstack; // lo of the SIGNAL_STACK_SIZE bytes fatal signals are handled on
 #ifdef RT_DEBUG
     struct debug_m debug; // the runtime locks this M holds, for the lock-rank checks
 #endif
@@ -300,6 +301,7 @@ void stoplockedm(void);
 void startlockedm(g *gp);
 void newm(void (*fn)(void), p *pp, bool spinning);
 void checkdead(void);
+void sigfatal(int sig, uintptr_t addr);
 void stop_the_world(void);
 void start_the_world(void);
 void gfput(p *pp, g *gp);

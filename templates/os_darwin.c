@@ -17,6 +17,25 @@ struct darwin_timebase {
     uint32_t numer;
     uint32_t denom;
 };
+// sigaction and sigaltstack's structs (the libc ones).
+struct darwin_sigaction {
+    void (*handler)(int, void *, void *);
+    uint32_t mask;
+    int32_t flags;
+};
+_Static_assert(sizeof(struct darwin_sigaction) == SIZEOF_sigaction, "structs.sigaction.size");
+_Static_assert(offsetof(struct darwin_sigaction, flags) == OFFSET_sigaction_flags,
+               "structs.sigaction.fields.flags");
+
+struct darwin_stack {
+    void *ss_sp;
+    size_t ss_size;
+    int32_t ss_flags;
+};
+_Static_assert(sizeof(struct darwin_stack) == SIZEOF_sigaltstack, "structs.sigaltstack.size");
+_Static_assert(offsetof(struct darwin_stack, ss_flags) == OFFSET_sigaltstack_ss_flags,
+               "structs.sigaltstack.fields.ss_flags");
+
 @@ for _, t in ipairs({ "attr", "mutex", "cond" }) do
 struct darwin_${t} {
     long sig;
@@ -117,7 +136,26 @@ void os_newosproc(m *mp) {
     mp->thread = (uintptr_t)tid;
 }
 
-void os_minit(void) {}
+// Fatal signals (signals.fatal), through libSystem's sigaction: sig_entry runs on the
+// M's signal stack and never returns.
+static void sig_entry(int sig, void *info, void *context) {
+    (void)context;
+    sigfatal(sig, *(uintptr_t *)((char *)info + OFFSET_siginfo_si_addr));
+}
+
+void os_initsig(void) {
+    struct darwin_sigaction sa = {sig_entry, ~(uint32_t)0, SA_SIGINFO | SA_ONSTACK};
+@@ for _, name in ipairs(signals.fatal) do
+    if (sigaction(${name}, &sa, NULL) != 0)
+        fatal("initsig: sigaction(${name}) failed");
+@@ end
+}
+
+void os_minit(void) {
+    struct darwin_stack ss = {(void *)getg()->m->sigstack, SIGNAL_STACK_SIZE, 0};
+    if (sigaltstack(&ss, NULL) != 0)
+        fatal("minit: sigaltstack failed");
+}
 @@ local cond = sleep.method == "pthread_cond" or sleep.fallback == "pthread_cond"
 @@ if cond then
 

@@ -8,7 +8,7 @@
 
 	.text
 @@ for name, s in sorted(syscalls) do
-@@ if name ~= "clone" then
+@@ if name ~= "clone" and name ~= "rt_sigreturn" then
 
 // long sys_${name}(${s.nargs} args)
 @@ A.fn_begin("sys_" .. name)
@@ -53,5 +53,15 @@
 	${syscall_abi.instruction}
 	ud2
 @@ A.fn_end("sys_clone_thread")
+@@ end
+@@ if syscalls.rt_sigreturn then
+
+// void sigreturn_trampoline(void)
+// The restorer of every handler (SA_RESTORER): back from a signal into the interrupted code.
+@@ A.fn_begin("sigreturn_trampoline")
+	movl	$${syscalls.rt_sigreturn.nr}, %eax		// SYS_rt_sigreturn
+	${syscall_abi.instruction}
+	ud2
+@@ A.fn_end("sigreturn_trampoline")
 @@ end
 @@ A.stack_note()

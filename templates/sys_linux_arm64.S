@@ -6,7 +6,7 @@
 
 	.text
 @@ for name, s in sorted(syscalls) do
-@@ if name ~= "clone" then
+@@ if name ~= "clone" and name ~= "rt_sigreturn" then
 
 // long sys_${name}(${s.nargs} args)
 @@ A.fn_begin("sys_" .. name)
@@ -44,5 +44,15 @@
 	${syscall_abi.instruction}
 	brk	#0
 @@ A.fn_end("sys_clone_thread")
+@@ end
+@@ if syscalls.rt_sigreturn then
+
+// void sigreturn_trampoline(void)
+// The restorer of every handler (SA_RESTORER): back from a signal into the interrupted code.
+@@ A.fn_begin("sigreturn_trampoline")
+	mov	${syscall_abi.number_reg}, #${syscalls.rt_sigreturn.nr}		// SYS_rt_sigreturn
+	${syscall_abi.instruction}
+	brk	#0
+@@ A.fn_end("sigreturn_trampoline")
 @@ end
 @@ A.stack_note()

@@ -19,6 +19,7 @@
 #define STACK_GUARD ${stacks.stack_guard}
 #define M_G0_STACK_SIZE ${stacks.m_g0_size}
 #define MAXMCOUNT ${sched.maxmcount}
+#define SIGNAL_STACK_SIZE ${signals.stack_size}
 #define M_STACK_SYSTEM_ALLOCATED ${T.threads.method == "pthread" and 1 or 0}
 @@ if debug.checks then
 
@@ -66,6 +67,9 @@
 @@ for i = 1, s.nargs do params[i] = "long" end
 long sys_${name}(${s.nargs > 0 and join(params, ", ") or "void"});
 @@ end
+@@ end
+@@ if syscalls.rt_sigreturn then
+void sigreturn_trampoline(void);
 @@ end
 @@ if syscalls.clone then
 long sys_clone_thread(unsigned long flags, void *stack, void *tls, void (*fn)(void *), void *arg);

@@ -67,6 +67,10 @@ return {
 
   sched = { maxmcount = 10000 },
 
+  -- Faults reported as `fatal error: ...` by a handler on each M's own signal stack
+  -- (Go's gsignal: "OS X wants >= 8K"; 32 KiB as on Linux).
+  signals = { fatal = { "SIGSEGV", "SIGBUS", "SIGILL", "SIGFPE" }, stack_size = 32 * 1024 },
+
   -- libSystem imports. The generated layer declares each function from its entry (no SDK
   -- headers), and gen/darwin.lua writes the .tbd link stub from all three lists.
   libsystem = {
@@ -113,6 +117,10 @@ return {
       { name = "pthread_self", ret = "void *", params = "void" },
       { name = "read", ret = "long", params = "int fd, void *buf, size_t n" },
       { name = "sched_yield", ret = "int", params = "void" },
+      -- fatal-signal reporting (signals): the handler runs on each M's sigaltstack
+      { name = "sigaction", ret = "int",
+        params = "int sig, const struct darwin_sigaction *act, struct darwin_sigaction *old" },
+      { name = "sigaltstack", ret = "int", params = "const struct darwin_stack *ss, struct darwin_stack *old" },
       { name = "sysctl", ret = "int",
         params = "int *mib, unsigned n, void *old, size_t *oldlen, void *new_, size_t newlen" },
       { name = "usleep", ret = "int", params = "uint32_t usec" },
@@ -135,7 +143,8 @@ return {
     MADV_FREE_REUSABLE = 7,
     CLOCK_REALTIME = 0, CLOCK_MONOTONIC = 6,
     O_RDONLY = 0, O_CLOEXEC = 0x1000000,
-    SIGABRT = 6, SIGBUS = 10, SIGSEGV = 11, SIGPIPE = 13, SIGURG = 16,
+    SIGILL = 4, SIGABRT = 6, SIGFPE = 8, SIGBUS = 10, SIGSEGV = 11, SIGPIPE = 13, SIGURG = 16,
+    SA_ONSTACK = 0x1, SA_SIGINFO = 0x40,
     EINTR = 4, ENOMEM = 12, EFAULT = 14, EAGAIN = 35, ETIMEDOUT = 60, ENOSYS = 78, ENOENT = 2,
     CTL_HW = 6, HW_NCPU = 3, HW_PAGESIZE = 7,
     UL_COMPARE_AND_WAIT = 1, ULF_WAKE_ALL = 0x100, ULF_NO_ERRNO = 0x1000000,
@@ -153,5 +162,11 @@ return {
     pthread_attr = { size = 64, fields = { sig = 0 } },
     pthread_mutex = { size = 64, fields = { sig = 0 } },
     pthread_cond = { size = 48, fields = { sig = 0 } },
+    -- sys/signal.h struct sigaction (the libc one): handler, a 32-bit sa_mask, sa_flags.
+    sigaction = { size = 16, fields = { handler = 0, mask = 8, flags = 12 } },
+    -- sys/_types/_sigaltstack.h: ss_sp, ss_size, ss_flags (Linux orders them otherwise).
+    sigaltstack = { size = 24, fields = { ss_sp = 0, ss_size = 8, ss_flags = 16 } },
+    -- sys/signal.h __siginfo: si_addr after signo, errno, code, pid, uid, status.
+    siginfo = { size = 104, fields = { si_signo = 0, si_errno = 4, si_code = 8, si_addr = 24 } },
   },
 }

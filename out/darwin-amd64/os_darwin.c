@@ -19,6 +19,25 @@ struct darwin_timebase {
     uint32_t numer;
     uint32_t denom;
 };
+// sigaction and sigaltstack's structs (the libc ones).
+struct darwin_sigaction {
+    void (*handler)(int, void *, void *);
+    uint32_t mask;
+    int32_t flags;
+};
+_Static_assert(sizeof(struct darwin_sigaction) == SIZEOF_sigaction, "structs.sigaction.size");
+_Static_assert(offsetof(struct darwin_sigaction, flags) == OFFSET_sigaction_flags,
+               "structs.sigaction.fields.flags");
+
+struct darwin_stack {
+    void *ss_sp;
+    size_t ss_size;
+    int32_t ss_flags;
+};
+_Static_assert(sizeof(struct darwin_stack) == SIZEOF_sigaltstack, "structs.sigaltstack.size");
+_Static_assert(offsetof(struct darwin_stack, ss_flags) == OFFSET_sigaltstack_ss_flags,
+               "structs.sigaltstack.fields.ss_flags");
+
 struct darwin_attr {
     long sig;
     char opaque[SIZEOF_pthread_attr - sizeof(long)];
@@ -71,6 +90,8 @@ int pthread_mutex_unlock(struct darwin_mutex *mu);
 void *pthread_self(void);
 long read(int fd, void *buf, size_t n);
 int sched_yield(void);
+int sigaction(int sig, const struct darwin_sigaction *act, struct darwin_sigaction *old);
+int sigaltstack(const struct darwin_stack *ss, struct darwin_stack *old);
 int sysctl(int *mib, unsigned n, void *old, size_t *oldlen, void *new_, size_t newlen);
 int usleep(uint32_t usec);
 long write(int fd, const void *buf, size_t n);
@@ -149,7 +170,30 @@ void os_newosproc(m *mp) {
     mp->thread = (uintptr_t)tid;
 }
 
-void os_minit(void) {}
+// Fatal signals (signals.fatal), through libSystem's sigaction: sig_entry runs on the
+// M's signal stack and never returns.
+static void sig_entry(int sig, void *info, void *context) {
+    (void)context;
+    sigfatal(sig, *(uintptr_t *)((char *)info + OFFSET_siginfo_si_addr));
+}
+
+void os_initsig(void) {
+    struct darwin_sigaction sa = {sig_entry, ~(uint32_t)0, SA_SIGINFO | SA_ONSTACK};
+    if (sigaction(SIGSEGV, &sa, NULL) != 0)
+        fatal("initsig: sigaction(SIGSEGV) failed");
+    if (sigaction(SIGBUS, &sa, NULL) != 0)
+        fatal("initsig: sigaction(SIGBUS) failed");
+    if (sigaction(SIGILL, &sa, NULL) != 0)
+        fatal("initsig: sigaction(SIGILL) failed");
+    if (sigaction(SIGFPE, &sa, NULL) != 0)
+        fatal("initsig: sigaction(SIGFPE) failed");
+}
+
+void os_minit(void) {
+    struct darwin_stack ss = {(void *)getg()->m->sigstack, SIGNAL_STACK_SIZE, 0};
+    if (sigaltstack(&ss, NULL) != 0)
+        fatal("minit: sigaltstack failed");
+}
 
 // pthread_cond sleep: 16 mutex + condition variable pairs, a word's bucket chosen by
 // its address. The sleeper checks the word under the bucket's mutex and the waker

@@ -21,6 +21,7 @@
 #define STACK_GUARD 928
 #define M_G0_STACK_SIZE 0
 #define MAXMCOUNT 10000
+#define SIGNAL_STACK_SIZE 32768
 #define M_STACK_SYSTEM_ALLOCATED 1
 
 // Context switch: callee-saved registers kept on the stack.
@@ -51,8 +52,12 @@
 #define PTHREAD_COND_SIG_init 1018212795
 #define PTHREAD_CREATE_DETACHED 2
 #define PTHREAD_MUTEX_SIG_init 850045863
+#define SA_ONSTACK 1
+#define SA_SIGINFO 64
 #define SIGABRT 6
 #define SIGBUS 10
+#define SIGFPE 8
+#define SIGILL 4
 #define SIGPIPE 13
 #define SIGSEGV 11
 #define SIGURG 16
@@ -70,6 +75,19 @@
 #define OFFSET_pthread_cond_sig 0
 #define SIZEOF_pthread_mutex 64
 #define OFFSET_pthread_mutex_sig 0
+#define SIZEOF_sigaction 16
+#define OFFSET_sigaction_flags 12
+#define OFFSET_sigaction_handler 0
+#define OFFSET_sigaction_mask 8
+#define SIZEOF_sigaltstack 24
+#define OFFSET_sigaltstack_ss_flags 16
+#define OFFSET_sigaltstack_ss_size 8
+#define OFFSET_sigaltstack_ss_sp 0
+#define SIZEOF_siginfo 104
+#define OFFSET_siginfo_si_addr 24
+#define OFFSET_siginfo_si_code 8
+#define OFFSET_siginfo_si_errno 4
+#define OFFSET_siginfo_si_signo 0
 #define SIZEOF_timespec 16
 #define OFFSET_timespec_tv_nsec 8
 #define OFFSET_timespec_tv_sec 0

@@ -74,7 +74,7 @@ rt_regcheck:
 // void rt_regcheck_syscalls(void *unused)
 // Calls every generated syscall stub that is safe to call with a first argument of -1
 // and zeros elsewhere (each fails with EINVAL, EFAULT, EBADF or ESRCH, or does nothing),
-// for rt_regcheck to watch. exit, exit_group and clone are left out.
+// for rt_regcheck to watch. exit, exit_group, clone and rt_sigreturn are left out.
 	.globl	rt_regcheck_syscalls
 	.type	rt_regcheck_syscalls, %function
 	.p2align 4
@@ -213,6 +213,13 @@ rt_regcheck_syscalls:
 	xorl	%r8d, %r8d
 	xorl	%r9d, %r9d
 	call	sys_sched_yield
+	movq	$-1, %rdi
+	xorl	%esi, %esi
+	xorl	%edx, %edx
+	xorl	%ecx, %ecx
+	xorl	%r8d, %r8d
+	xorl	%r9d, %r9d
+	call	sys_sigaltstack
 	movq	$-1, %rdi
 	xorl	%esi, %esi
 	xorl	%edx, %edx

@@ -245,6 +245,17 @@ sys_sched_yield:
 	ret
 	.size	sys_sched_yield, .-sys_sched_yield
 
+// long sys_sigaltstack(2 args)
+	.globl	sys_sigaltstack
+	.hidden	sys_sigaltstack
+	.type	sys_sigaltstack, %function
+	.p2align 4
+sys_sigaltstack:
+	movl	$131, %eax		// SYS_sigaltstack
+	syscall
+	ret
+	.size	sys_sigaltstack, .-sys_sigaltstack
+
 // long sys_tgkill(3 args)
 	.globl	sys_tgkill
 	.hidden	sys_tgkill
@@ -299,5 +310,17 @@ sys_clone_thread:
 	syscall
 	ud2
 	.size	sys_clone_thread, .-sys_clone_thread
+
+// void sigreturn_trampoline(void)
+// The restorer of every handler (SA_RESTORER): back from a signal into the interrupted code.
+	.globl	sigreturn_trampoline
+	.hidden	sigreturn_trampoline
+	.type	sigreturn_trampoline, %function
+	.p2align 4
+sigreturn_trampoline:
+	movl	$15, %eax		// SYS_rt_sigreturn
+	syscall
+	ud2
+	.size	sigreturn_trampoline, .-sigreturn_trampoline
 
 	.section .note.GNU-stack,"",%progbits

@@ -149,7 +149,55 @@ void os_newosproc(m *mp) {
         fatalf("newosproc: clone failed: errno %ld", -r);
 }
 
-void os_minit(void) {}
+
+// Fatal signals (signals.fatal): sig_entry runs on the M's signal stack and never
+// returns, so the restorer is only there because x86-64 refuses a handler without one.
+struct sigaction_k {
+    void (*handler)(int, void *, void *);
+    unsigned long flags;
+    void (*restorer)(void);
+    uint64_t mask;
+};
+_Static_assert(sizeof(struct sigaction_k) == SIZEOF_kernel_sigaction, "structs.kernel_sigaction.size");
+_Static_assert(offsetof(struct sigaction_k, flags) == OFFSET_kernel_sigaction_flags,
+               "structs.kernel_sigaction.fields.flags");
+_Static_assert(offsetof(struct sigaction_k, restorer) == OFFSET_kernel_sigaction_restorer,
+               "structs.kernel_sigaction.fields.restorer");
+_Static_assert(offsetof(struct sigaction_k, mask) == OFFSET_kernel_sigaction_mask,
+               "structs.kernel_sigaction.fields.mask");
+
+struct sigaltstack_k {
+    void *ss_sp;
+    int32_t ss_flags;
+    size_t ss_size;
+};
+_Static_assert(sizeof(struct sigaltstack_k) == SIZEOF_sigaltstack, "structs.sigaltstack.size");
+_Static_assert(offsetof(struct sigaltstack_k, ss_size) == OFFSET_sigaltstack_ss_size,
+               "structs.sigaltstack.fields.ss_size");
+
+static void sig_entry(int sig, void *info, void *context) {
+    (void)context;
+    sigfatal(sig, *(uintptr_t *)((char *)info + OFFSET_siginfo_si_addr));
+}
+
+void os_initsig(void) {
+    struct sigaction_k sa = {sig_entry, SA_SIGINFO | SA_ONSTACK | SA_RESTORER, sigreturn_trampoline,
+                             ~(uint64_t)0};
+    if (sys_failed(sys_rt_sigaction(SIGSEGV, (long)&sa, 0, sizeof sa.mask)))
+        fatal("initsig: rt_sigaction(SIGSEGV) failed");
+    if (sys_failed(sys_rt_sigaction(SIGBUS, (long)&sa, 0, sizeof sa.mask)))
+        fatal("initsig: rt_sigaction(SIGBUS) failed");
+    if (sys_failed(sys_rt_sigaction(SIGILL, (long)&sa, 0, sizeof sa.mask)))
+        fatal("initsig: rt_sigaction(SIGILL) failed");
+    if (sys_failed(sys_rt_sigaction(SIGFPE, (long)&sa, 0, sizeof sa.mask)))
+        fatal("initsig: rt_sigaction(SIGFPE) failed");
+}
+
+void os_minit(void) {
+    struct sigaltstack_k ss = {(void *)getg()->m->sigstack, 0, SIGNAL_STACK_SIZE};
+    if (sys_failed(sys_sigaltstack((long)&ss, 0)))
+        fatal("minit: sigaltstack failed");
+}
 
 void os_futexsleep(uint32_t *addr, uint32_t val, int64_t ns) {
     struct timespec_k ts, *tsp = NULL;

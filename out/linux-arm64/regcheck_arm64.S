@@ -199,7 +199,7 @@ rt_regcheck:
 // void rt_regcheck_syscalls(void *unused)
 // Calls every generated syscall stub that is safe to call with a first argument of -1
 // and zeros elsewhere (each fails with EINVAL, EFAULT, EBADF or ESRCH, or does nothing),
-// for rt_regcheck to watch. exit, exit_group and clone are left out.
+// for rt_regcheck to watch. exit, exit_group, clone and rt_sigreturn are left out.
 	.globl	rt_regcheck_syscalls
 	.type	rt_regcheck_syscalls, %function
 	.p2align 2
@@ -331,6 +331,13 @@ rt_regcheck_syscalls:
 	mov	x4, #0
 	mov	x5, #0
 	bl	sys_sched_yield
+	mov	x0, #-1
+	mov	x1, #0
+	mov	x2, #0
+	mov	x3, #0
+	mov	x4, #0
+	mov	x5, #0
+	bl	sys_sigaltstack
 	mov	x0, #-1
 	mov	x1, #0
 	mov	x2, #0

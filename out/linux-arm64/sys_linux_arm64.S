@@ -227,6 +227,17 @@ sys_sched_yield:
 	ret
 	.size	sys_sched_yield, .-sys_sched_yield
 
+// long sys_sigaltstack(2 args)
+	.globl	sys_sigaltstack
+	.hidden	sys_sigaltstack
+	.type	sys_sigaltstack, %function
+	.p2align 2
+sys_sigaltstack:
+	mov	x8, #132
+	svc #0
+	ret
+	.size	sys_sigaltstack, .-sys_sigaltstack
+
 // long sys_tgkill(3 args)
 	.globl	sys_tgkill
 	.hidden	sys_tgkill
@@ -277,5 +288,17 @@ sys_clone_thread:
 	svc #0
 	brk	#0
 	.size	sys_clone_thread, .-sys_clone_thread
+
+// void sigreturn_trampoline(void)
+// The restorer of every handler (SA_RESTORER): back from a signal into the interrupted code.
+	.globl	sigreturn_trampoline
+	.hidden	sigreturn_trampoline
+	.type	sigreturn_trampoline, %function
+	.p2align 2
+sigreturn_trampoline:
+	mov	x8, #139		// SYS_rt_sigreturn
+	svc #0
+	brk	#0
+	.size	sigreturn_trampoline, .-sigreturn_trampoline
 
 	.section .note.GNU-stack,"",%progbits

@@ -21,6 +21,7 @@
 #define STACK_GUARD 928
 #define M_G0_STACK_SIZE 65536
 #define MAXMCOUNT 10000
+#define SIGNAL_STACK_SIZE 32768
 #define M_STACK_SYSTEM_ALLOCATED 0
 
 // Context switch: callee-saved registers kept on the stack.
@@ -53,7 +54,13 @@
 #define PROT_NONE 0
 #define PROT_READ 1
 #define PROT_WRITE 2
+#define SA_ONSTACK 134217728
+#define SA_RESTORER 67108864
+#define SA_SIGINFO 4
 #define SIGABRT 6
+#define SIGBUS 7
+#define SIGFPE 8
+#define SIGILL 4
 #define SIGPIPE 13
 #define SIGSEGV 11
 #define SIGURG 23
@@ -78,8 +85,10 @@
 #define SYS_read 63
 #define SYS_rt_sigaction 134
 #define SYS_rt_sigprocmask 135
+#define SYS_rt_sigreturn 139
 #define SYS_sched_getaffinity 123
 #define SYS_sched_yield 124
+#define SYS_sigaltstack 132
 #define SYS_tgkill 131
 #define SYS_write 64
 
@@ -93,6 +102,20 @@
 #define AT_SYSINFO_EHDR 33
 
 // Kernel struct layouts.
+#define SIZEOF_kernel_sigaction 32
+#define OFFSET_kernel_sigaction_flags 8
+#define OFFSET_kernel_sigaction_handler 0
+#define OFFSET_kernel_sigaction_mask 24
+#define OFFSET_kernel_sigaction_restorer 16
+#define SIZEOF_sigaltstack 24
+#define OFFSET_sigaltstack_ss_flags 8
+#define OFFSET_sigaltstack_ss_size 16
+#define OFFSET_sigaltstack_ss_sp 0
+#define SIZEOF_siginfo 128
+#define OFFSET_siginfo_si_addr 16
+#define OFFSET_siginfo_si_code 8
+#define OFFSET_siginfo_si_errno 4
+#define OFFSET_siginfo_si_signo 0
 #define SIZEOF_timespec 16
 #define OFFSET_timespec_tv_nsec 8
 #define OFFSET_timespec_tv_sec 0
@@ -117,10 +140,13 @@ long sys_openat(long, long, long, long);
 long sys_read(long, long, long);
 long sys_rt_sigaction(long, long, long, long);
 long sys_rt_sigprocmask(long, long, long, long);
+long sys_rt_sigreturn(void);
 long sys_sched_getaffinity(long, long, long);
 long sys_sched_yield(void);
+long sys_sigaltstack(long, long);
 long sys_tgkill(long, long, long);
 long sys_write(long, long, long);
+void sigreturn_trampoline(void);
 long sys_clone_thread(unsigned long flags, void *stack, void *tls, void (*fn)(void *), void *arg);
 #endif
 

@@ -11,6 +11,16 @@ return {
   -- port diagnostics: callee-saved registers survive switches and every syscall stub
   { name = "regcheck", src = "tests/e2e/regcheck.c", procs = { 1, 2 }, stdout = "clobbered mask: 0\n" },
 
+  -- stack overflow and fatal signals: the check that caught it is named
+  { name = "overflow_guard_page", src = "tests/e2e/stack_overflow.c", args = { "guard" }, exit = 2,
+    stderr_match = "^fatal error: stack overflow: goroutine %d+ ran into the guard page below its stack\n$" },
+  { name = "overflow_canary", src = "tests/e2e/stack_overflow.c", args = { "canary" }, exit = 2,
+    modes = { "unguarded" },
+    -- The canary, or the saved SP under the stack guard: both are checked at the switch.
+    stderr_match = "^fatal error: stack overflow: goroutine %d+ [^\n]*%(switch%)\n$" },
+  { name = "unexpected_signal", src = "tests/e2e/stack_overflow.c", args = { "nil" }, exit = 2,
+    stderr_match = "^fatal error: unexpected signal 11 at address 0x0 in goroutine %d+\n$" },
+
   -- scheduler
   { name = "sched_spawn", src = "tests/e2e/sched_spawn.c", procs = { 1, 2, 4 },
     stdout = "spawned 1000000, done 1000000, live 1\n" },

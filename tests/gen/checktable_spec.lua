@@ -62,7 +62,11 @@ describe("check-table", function()
     fixture.edit(root, "arch/os/linux.lua", "O_RDONLY = 0,", "O_RDONLY = 0, RT0GEN_MADE_UP = 5,")
     local rep = checktable.check(root, "linux-amd64")
     assert.are.same({}, rep.lines)
-    assert.are.same({ "constants.RT0GEN_MADE_UP" }, rep.missing)
+    local missing = {}
+    for _, p in ipairs(rep.missing) do missing[p] = true end
+    assert.is_true(missing["constants.RT0GEN_MADE_UP"])
+    -- The kernel's own sigaction layout has no uapi struct to compare with.
+    assert.is_true(missing["structs.kernel_sigaction.size"])
   end)
 
   it("accepts a waiver with its reason, and fails one that no longer applies", function()
