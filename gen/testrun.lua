@@ -20,7 +20,7 @@ local runner = require "gen.runner"
 
 local M = {}
 
-M.SUITES = { "lint", "busted", "gencheck", "checktable", "unit", "stages", "e2e", "darwin" }
+M.SUITES = { "lint", "busted", "gencheck", "checktable", "unit", "stages", "bootstrap", "e2e", "darwin" }
 
 -- Reporting ------------------------------------------------------------------
 
@@ -510,6 +510,55 @@ end
 
 function suites.checktable(root, R) require("gen.checktable").suite(root, R) end
 function suites.stages(root, R) require("gen.status").suite(root, R) end
+
+-- What a freestanding program is made of, checked on hello for every freestanding
+-- Linux target: a static ELF (no interpreter, no dynamic section), no undefined symbol
+-- (so nothing from libc), and — where it runs natively, under strace — the generated
+-- rt0's settls as the first system call after execve.
+function suites.bootstrap(root, R)
+  for _, t in ipairs(loader.targets(root)) do
+    local okr, r = util.protect(generate.resolve, root, t)
+    if okr and r.table.os == "linux" and r.table.link.mode == "freestanding" and not r.table.wip then
+      local okb, b = util.protect(ninja.build, root, t, {})
+      local exe = root .. "/build/bootstrap/" .. t .. "/hello"
+      util.mkdir_p(util.dirname(exe))
+      local code, out, err = 1, "", okb and "" or tostring(b)
+      if okb then
+        code, out, err = util.capture(util.command(cc.link_argv(root, b, { root .. "/examples/hello.c" }, exe)))
+      end
+      if code ~= 0 then
+        R.fail("bootstrap: hello builds [" .. t .. "]", truncate(out .. err, 2000))
+      else
+        local _, ph = util.capture("llvm-readobj --program-headers " .. util.quote(exe))
+        local static = not ph:find("PT_INTERP", 1, true) and not ph:find("PT_DYNAMIC", 1, true)
+        if static then R.pass("bootstrap: hello is a static ELF [" .. t .. "]")
+        else R.fail("bootstrap: hello is a static ELF [" .. t .. "]", "PT_INTERP or PT_DYNAMIC present") end
+        local _, undef = util.capture("llvm-nm --undefined-only " .. util.quote(exe))
+        local nolibc = "bootstrap: hello has no undefined symbol (no libc) [" .. t .. "]"
+        if undef:match("%S") == nil then R.pass(nolibc) else R.fail(nolibc, undef) end
+        if runner.how(r.table).how == "natively" and r.table.tls.method == "arch_prctl" then
+          local name = "bootstrap: arch_prctl(ARCH_SET_FS) is the first syscall after execve [" .. t .. "]"
+          local scode, _, trace = util.capture("strace -f " .. util.quote(exe) .. " >/dev/null")
+          if scode == 127 or trace:find("not found", 1, true) then
+            R.skip(name, "strace is not installed")
+          else
+            local calls = {}
+            for line in trace:gmatch("[^\n]+") do
+              local call = line:match("^%[pid%s+%d+%]%s+([%w_]+)%(") or line:match("^([%w_]+)%(")
+              if call then calls[#calls + 1] = line end
+            end
+            local first, second = calls[1] or "", calls[2] or ""
+            if first:match("^execve%(") and second:match("^arch_prctl%(ARCH_SET_FS,") then
+              R.pass(name)
+            else
+              R.fail(name, table.concat(calls, "\n", 1, math.min(#calls, 4)))
+            end
+          end
+        end
+      end
+    end
+  end
+end
 
 M.suites = suites
 

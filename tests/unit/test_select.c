@@ -29,11 +29,12 @@ static void fairness(void *unused) {
 
 Test(select, chooses_uniformly_among_ready_cases) {
     run_in_runtime(fairness, NULL, 1);
-    // Chi-square with 3 degrees of freedom: 16.27 is the 0.999 quantile.
+    // Chi-square with 3 degrees of freedom: 21.11 is the 0.9999 quantile (a fair choice
+    // fails this one run in ten thousand).
     double expected = (double)ROUNDS / CASES, chi2 = 0;
     for (int i = 0; i < CASES; i++)
         chi2 += (hits[i] - expected) * (hits[i] - expected) / expected;
-    cr_assert_lt(chi2, 16.27, "chi2 = %f (hits %ld %ld %ld %ld)", chi2, hits[0], hits[1], hits[2],
+    cr_assert_lt(chi2, 21.11, "chi2 = %f (hits %ld %ld %ld %ld)", chi2, hits[0], hits[1], hits[2],
                  hits[3]);
 }
 
