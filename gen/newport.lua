@@ -78,30 +78,8 @@ end
 
 -- Paths ----------------------------------------------------------------------
 
-local function split(path)
-  local toks, i = {}, 1
-  while i <= #path do
-    local c = path:sub(i, i)
-    if c == "." then
-      i = i + 1
-    elseif c == "[" then
-      local num = path:match("^%[(%d+)%]", i)
-      if num then
-        toks[#toks + 1] = tonumber(num)
-        i = i + #num + 2
-      else
-        local s, e = path:find('^%[".-"%]', i)
-        toks[#toks + 1] = path:sub(s + 2, e - 2)
-        i = e + 1
-      end
-    else
-      local name = path:match("^[^%.%[]+", i)
-      toks[#toks + 1] = name
-      i = i + #name
-    end
-  end
-  return toks
-end
+-- A field path as names and indexes: util.path_tokens.
+local split = util.path_tokens
 M.split = split
 
 local function get(t, path)

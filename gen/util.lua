@@ -204,6 +204,8 @@ local function path_tokens(p)
   end
   return toks
 end
+M.path_tokens = path_tokens
+
 function M.path_less(a, b)
   local ta, tb = path_tokens(a), path_tokens(b)
   for i = 1, math.min(#ta, #tb) do
