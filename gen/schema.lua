@@ -206,6 +206,14 @@ M.root = record({
     sysctl_ncpu = list(str("a constant name"), "sysctl MIB of the CPU count",
       { when = { "osinit.ncpu_method", "sysctl" } }),
     sysctl_pagesize = list(str("a constant name"), "sysctl MIB of the page size"),
+    cgroup = record({
+      mountinfo = str("the mount table, to find the cgroup mount", { required = true }),
+      self = str("the process's cgroup membership", { required = true }),
+      v2_file = str("cgroup v2 file with \"<quota> <period>\"", { required = true }),
+      v1_quota_file = str("cgroup v1 quota file (negative: none)", { required = true }),
+      v1_period_file = str("cgroup v1 period file", { required = true }),
+      min_procs = int("fewest Ps a quota rounds up to", { required = true, min = 1 }),
+    }, "CPU quota that caps the default GOMAXPROCS (Go 1.25's cgroup-aware default)"),
   }, "what osinit reads", { required = true }),
 
   -- stacks and scheduler

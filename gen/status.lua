@@ -70,7 +70,9 @@ local function partial_archive(root, r, gendir, dir)
   for _, name in ipairs(util.list_dir(root .. "/" .. gendir)) do
     if name:match("%.S$") or name:match("%.c$") then sources[#sources + 1] = gendir .. "/" .. name end
   end
-  for _, s in ipairs({ "runtime-core/vdso_elf.c", "runtime-core/fmt.c" }) do sources[#sources + 1] = s end
+  for _, s in ipairs({ "runtime-core/vdso_elf.c", "runtime-core/fmt.c", "runtime-core/cgroup.c" }) do
+    sources[#sources + 1] = s
+  end
   if T.link.mode == "freestanding" then sources[#sources + 1] = "runtime-core/freestanding/mem.c" end
   local errors = {}
   local scan = dir .. "/env_scan.c"

@@ -41,9 +41,12 @@ void osinit(void) {
     os_init();
 }
 
-// GOMAXPROCS: a positive decimal integer; anything else is ignored (ncpu is used).
+// GOMAXPROCS: a positive decimal integer; anything else is ignored and the default is
+// ncpu, capped by a cgroup CPU quota where there is one.
 static int32_t initial_procs(void) {
     int32_t procs = osinfo.ncpu;
+    if (osinfo.cpu_quota_procs > 0 && osinfo.cpu_quota_procs < procs)
+        procs = osinfo.cpu_quota_procs;
     int64_t n = env_parse_positive(rt_getenv("GOMAXPROCS"));
     if (n > 0)
         procs = n > 1024 ? 1024 : (int32_t)n;

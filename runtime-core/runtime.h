@@ -203,6 +203,7 @@ struct schedt {
 // What osinit and sysargs learn about the machine.
 struct osinfo {
     int32_t ncpu;
+    int32_t cpu_quota_procs; // GOMAXPROCS a cgroup CPU quota allows; 0: no quota
     uintptr_t page_size;
     uintptr_t huge_page_size;
     int64_t max_map_count;

@@ -4,6 +4,7 @@
 #include "os.h"
 #include "env_scan.h"
 #include "vdso_elf.h"
+#include "cgroup.h"
 @@ if T.link.mode == "hosted" then
 
 // Hosted: libc owns the process; its declarations, not ours.
@@ -130,8 +131,42 @@ static int32_t cpu_count(void) {
     return n > 0 ? n : 1;
 }
 
+@@ if osinit.cgroup then
+// The GOMAXPROCS a cgroup CPU quota allows (osinit.cgroup), 0 if none: the mount from
+// ${osinit.cgroup.mountinfo}, the leaf cgroup from ${osinit.cgroup.self}, then the limit files.
+static int32_t cgroup_cpu_limit(void) {
+    static char text[64 * 1024];
+    char mount[256], root[256], path[512], dir[1024], file[1100];
+    long n = os_read_file("${osinit.cgroup.mountinfo}", text, sizeof text);
+    int version = n > 0 ? cgroup_mount(text, (size_t)n, mount, root, sizeof mount) : 0;
+    if (version == 0)
+        return 0;
+    n = os_read_file("${osinit.cgroup.self}", text, sizeof text);
+    if (n <= 0 || !cgroup_path(text, (size_t)n, version, path, sizeof path) ||
+        !cgroup_dir(mount, root, path, dir, sizeof dir))
+        return 0;
+    int64_t quota = -1, period = 0;
+    if (version == 2) {
+        n = cgroup_dir(dir, "/", "/${osinit.cgroup.v2_file}", file, sizeof file)
+                ? os_read_file(file, text, 64)
+                : -1;
+        if (n <= 0 || cgroup_parse_cpu_max(text, (size_t)n, &quota, &period) != 0)
+            return 0;
+    } else {
+        if (cgroup_dir(dir, "/", "/${osinit.cgroup.v1_quota_file}", file, sizeof file))
+            quota = read_number_file(file);
+        if (cgroup_dir(dir, "/", "/${osinit.cgroup.v1_period_file}", file, sizeof file))
+            period = read_number_file(file);
+    }
+    return cgroup_procs(quota, period, ${osinit.cgroup.min_procs});
+}
+
+@@ end
 void os_init(void) {
     osinfo.ncpu = cpu_count();
+@@ if osinit.cgroup then
+    osinfo.cpu_quota_procs = cgroup_cpu_limit();
+@@ end
 @@ if osinit.huge_pages then
     int64_t huge = read_number_file("${osinit.huge_page_file}");
     osinfo.huge_page_size = huge > 0 && (huge & (huge - 1)) == 0 ? (uintptr_t)huge : 0;

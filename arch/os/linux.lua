@@ -56,6 +56,17 @@ return {
     -- The process's mapping budget (vm.max_map_count); guarded stacks spend it.
     max_map_count_file = "/proc/sys/vm/max_map_count",
     max_map_count_default = 65530,
+    -- A cgroup CPU quota caps the default GOMAXPROCS at max(min_procs, ceil(quota/period)),
+    -- like Go 1.25 (runtime/cgroup_linux.go, internal/runtime/cgroup): the mount from
+    -- mountinfo (v1 with the cpu controller, else cgroup2), the leaf cgroup only.
+    cgroup = {
+      mountinfo = "/proc/self/mountinfo",
+      self = "/proc/self/cgroup",
+      v2_file = "cpu.max",
+      v1_quota_file = "cpu.cfs_quota_us",
+      v1_period_file = "cpu.cfs_period_us",
+      min_procs = 2,
+    },
   },
 
   -- g0 of m0 is carved from the OS stack at entry: lo = SP - size + slack (Go 1.19 asm_amd64.s:171).

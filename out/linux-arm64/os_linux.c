@@ -6,6 +6,7 @@
 #include "os.h"
 #include "env_scan.h"
 #include "vdso_elf.h"
+#include "cgroup.h"
 
 // Syscall results in -4095..-1 are -errno.
 static bool sys_failed(long r) { return r >= -4095 && r <= -1; }
@@ -112,8 +113,38 @@ static int32_t cpu_count(void) {
     return n > 0 ? n : 1;
 }
 
+// The GOMAXPROCS a cgroup CPU quota allows (osinit.cgroup), 0 if none: the mount from
+// /proc/self/mountinfo, the leaf cgroup from /proc/self/cgroup, then the limit files.
+static int32_t cgroup_cpu_limit(void) {
+    static char text[64 * 1024];
+    char mount[256], root[256], path[512], dir[1024], file[1100];
+    long n = os_read_file("/proc/self/mountinfo", text, sizeof text);
+    int version = n > 0 ? cgroup_mount(text, (size_t)n, mount, root, sizeof mount) : 0;
+    if (version == 0)
+        return 0;
+    n = os_read_file("/proc/self/cgroup", text, sizeof text);
+    if (n <= 0 || !cgroup_path(text, (size_t)n, version, path, sizeof path) ||
+        !cgroup_dir(mount, root, path, dir, sizeof dir))
+        return 0;
+    int64_t quota = -1, period = 0;
+    if (version == 2) {
+        n = cgroup_dir(dir, "/", "/cpu.max", file, sizeof file)
+                ? os_read_file(file, text, 64)
+                : -1;
+        if (n <= 0 || cgroup_parse_cpu_max(text, (size_t)n, &quota, &period) != 0)
+            return 0;
+    } else {
+        if (cgroup_dir(dir, "/", "/cpu.cfs_quota_us", file, sizeof file))
+            quota = read_number_file(file);
+        if (cgroup_dir(dir, "/", "/cpu.cfs_period_us", file, sizeof file))
+            period = read_number_file(file);
+    }
+    return cgroup_procs(quota, period, 2);
+}
+
 void os_init(void) {
     osinfo.ncpu = cpu_count();
+    osinfo.cpu_quota_procs = cgroup_cpu_limit();
     int64_t huge = read_number_file("/sys/kernel/mm/transparent_hugepage/hpage_pmd_size");
     osinfo.huge_page_size = huge > 0 && (huge & (huge - 1)) == 0 ? (uintptr_t)huge : 0;
     int64_t maps = read_number_file("/proc/sys/vm/max_map_count");
