@@ -63,7 +63,9 @@ static void refill(p *pp) {
         free_head = *STACK_LINK(free_head & ~(uintptr_t)GUARDED_BIT);
         nfree--;
     }
-    while (pp->nstackcache < STACK_CACHE_MAX / 4)
+    // Carve one at a time: each guarded stack costs an mprotect, and a program that
+    // never runs more than a few goroutines should not pay for a cacheful at start-up.
+    if (pp->nstackcache == 0)
         pp->stackcache[pp->nstackcache++] = carve();
     unlock(&stack_lock);
 }
