@@ -124,12 +124,18 @@ function M.text(root, r, builddir, gendir)
     L[#L + 1] = "build rt0.o: relocatable " .. all
     L[#L + 1] = "build librt0.a: ar rt0.o"
   else
-    -- ld64.lld (LLVM 14) has no -r, so the Mach-O library holds the objects as they are;
-    -- internal symbols are .private_extern and turn local in the linked program. BSD
+    -- ld64.lld (LLVM 14) has no -r to make one object whose internal symbols are local.
+    -- A .private_extern symbol still clashes with a program's global of the same name
+    -- (a user's `lock` or `check`), so every private external symbol is renamed with a
+    -- prefix no C program uses, consistently in every object, before archiving. BSD
     -- format: Apple's ld64 wants its __.SYMDEF table of contents, not GNU's "/".
     L[#L + 1] = "rule ar_darwin"
-    L[#L + 1] = "  command = rm -f $out && llvm-ar --format=darwin rcs $out $in"
-    L[#L + 1] = "  description = AR $out"
+    L[#L + 1] = "  command = rm -rf $out $out.objs && mkdir -p $out.objs"
+      .. " && llvm-nm -m $in | awk '/ private external _/ { print $$NF, \"___rt0_\" substr($$NF, 2) }'"
+      .. " | sort -u > $out.syms"
+      .. " && for o in $in; do llvm-objcopy --redefine-syms=$out.syms $$o $out.objs/$$(echo $$o | tr / _); done"
+      .. " && llvm-ar --format=darwin rcs $out $out.objs/*"
+    L[#L + 1] = "  description = AR $out (internal names prefixed)"
     L[#L + 1] = "build librt0.a: ar_darwin " .. all
   end
   L[#L + 1] = "default librt0.a librt0_internal.a"

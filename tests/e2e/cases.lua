@@ -8,6 +8,9 @@ return {
   { name = "args", src = "tests/e2e/args.c", args = { "one", "two words", "" },
     stdout = "argc=4\nargv[1]=one\nargv[2]=two words\nargv[3]=\n", exit = 44 },
 
+  -- a program may reuse the runtime's internal names
+  { name = "name_clash", src = "tests/e2e/name_clash.c", stdout = "sum=9\n" },
+
   -- port diagnostics: callee-saved registers survive switches and every syscall stub
   { name = "regcheck", src = "tests/e2e/regcheck.c", procs = { 1, 2 }, stdout = "clobbered mask: 0\n" },
 
