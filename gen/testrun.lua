@@ -235,6 +235,7 @@ M.MODES = { freestanding = {}, libc = { "libc" }, unguarded = { "tests/e2e/ungua
   small = { "small" } }
 -- Targets every case runs on unless it names its own (arm64 under qemu-user).
 M.E2E_TARGETS = { "linux-amd64", "linux-arm64" }
+M.EMULATED_PROCS = { 1, 2, 4 }
 
 function M.load_cases(root)
   local file = "tests/e2e/cases.lua"
@@ -341,7 +342,11 @@ function suites.e2e(root, R, opts)
             builds[bkey].code, builds[bkey].text = code, out .. err
           end)
         end
-        for _, n in ipairs(c.procs or { false }) do
+        -- A port under emulation runs every case at 1, 2 and 4 Ps (natively, a case
+        -- without procs runs once, at the machine's CPU count), unless the case sets
+        -- GOMAXPROCS itself.
+        local emulated = l.run and l.run.prefix and #l.run.prefix > 0 and not (c.env and c.env.GOMAXPROCS)
+        for _, n in ipairs(c.procs or (emulated and M.EMULATED_PROCS) or { false }) do
           local name = string.format("e2e: %s [%s%s%s]", c.name, target == "linux-amd64" and "" or target .. " ",
             mode, n and (" GOMAXPROCS=" .. n) or "")
           runs[#runs + 1] = { case = c, name = name, lib = l, exe = exe, build = bkey, procs = n }
