@@ -147,7 +147,12 @@ void idle_until(int64_t when) {
     lock(&sched.lock);
     bool timer_m = when != 0 && sched.timer_m == NULL;
     if (timer_m) {
-        sched.timer_m = mp;
+        atomic_store(&sched.timer_m, mp);
+        // A timer added since `when` was computed found no timer_m to wake. Look again
+        // now that timers_add will find us: it stores timer0when before reading timer_m.
+        int64_t again = timers_earliest();
+        if (again != 0 && again < when)
+            when = again;
         sched.timer_until = when;
     }
     mput(mp);

@@ -61,7 +61,7 @@ static void push(struct timers *ts, int64_t when, g *gp) {
 }
 
 static void wake_timer_m(int64_t when) {
-    if (atomic_load_relaxed(&sched.timer_m) == NULL)
+    if (atomic_load(&sched.timer_m) == NULL) // pairs with idle_until's store and re-read
         return;
     lock(&sched.lock);
     m *mp = sched.timer_m;
