@@ -10,6 +10,7 @@ enum {
     SYSMON_MAX_DELAY_US = 10 * 1000,
     SYSMON_IDLE_BEFORE_BACKOFF = 50,
     FORCE_PREEMPT_NS = 10 * 1000 * 1000,
+    OVERDUE_TIMER_NS = 1000 * 1000,
 };
 
 static bool retake_syscall(p *pp, int64_t now) {
@@ -60,6 +61,15 @@ static bool retake(int64_t now) {
     return took;
 }
 
+// A safety net like Go's sysmon: if every P is idle and a timer is more than a
+// millisecond overdue, no M is looking after it; start one (it steals the timers).
+static void wake_for_overdue_timers(int64_t now) {
+    int64_t next = timers_earliest();
+    if (next != 0 && next + OVERDUE_TIMER_NS < now &&
+        atomic_load(&sched.npidle) == (uint32_t)sched.gomaxprocs && !atomic_load(&sched.gcwaiting))
+        startm(NULL, false);
+}
+
 void sysmon(void) {
     lock(&sched.lock);
     sched.nmsys++;
@@ -76,6 +86,7 @@ void sysmon(void) {
         os_usleep(delay);
         int64_t now = nanotime();
         idle = retake(now) ? 0 : idle + 1;
+        wake_for_overdue_timers(now);
         if (sched.schedtrace_ms != 0 &&
             now - sched.last_trace >= (int64_t)sched.schedtrace_ms * 1000000) {
             sched.last_trace = now;
