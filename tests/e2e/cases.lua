@@ -5,6 +5,8 @@
 return {
   -- bootstrap
   { name = "hello", src = "examples/hello.c", stdout = "hello, world\n" },
+  { name = "workers", src = "examples/workers.c", procs = { 1, 2, 4 },
+    stdout = "10000 jobs, 517380 primes counted, 8 workers\n" },
   { name = "args", src = "tests/e2e/args.c", args = { "one", "two words", "" },
     stdout = "argc=4\nargv[1]=one\nargv[2]=two words\nargv[3]=\n", exit = 44 },
 
