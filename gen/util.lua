@@ -4,6 +4,9 @@
 -- and caught by protect(), which turns it into `nil, message`; anything else is
 -- a bug in rt0gen and keeps its traceback.
 local lfs = require "lfs"
+local plpath = require "pl.path"
+local pldir = require "pl.dir"
+local plutils = require "pl.utils"
 
 local M = {}
 
@@ -52,29 +55,18 @@ function M.main(prog, fn, ...)
   os.exit(70)
 end
 
--- Files ----------------------------------------------------------------------
+-- Files (penlight's pl.path, pl.dir and pl.utils, with rt0gen's error style) ----
 
-function M.exists(path)
-  return lfs.attributes(path, "mode") ~= nil
-end
+function M.exists(path) return plpath.exists(path) ~= false end
 
-function M.is_dir(path)
-  return lfs.attributes(path, "mode") == "directory"
-end
+function M.is_dir(path) return plpath.isdir(path) end
 
-function M.read_file(path)
-  local f, err = io.open(path, "rb")
-  if not f then return nil, err end
-  local s = f:read("a")
-  f:close()
-  return s
-end
+-- The file's bytes, or nil and a message.
+function M.read_file(path) return plutils.readfile(path, true) end
 
 function M.write_file(path, text)
-  local f, err = io.open(path, "wb")
-  if not f then M.fail("cannot write %s: %s", path, err) end
-  f:write(text)
-  f:close()
+  local ok, err = plutils.writefile(path, text, true)
+  if not ok then M.fail("cannot write %s", err) end
 end
 
 -- Writes only when the bytes differ, so timestamps (and ninja) see no change
@@ -87,9 +79,7 @@ end
 
 function M.mkdir_p(path)
   if path == "" or M.is_dir(path) then return end
-  local parent = path:match("^(.*)/[^/]*$")
-  if parent and parent ~= "" then M.mkdir_p(parent) end
-  local ok, err = lfs.mkdir(path)
+  local ok, err = pldir.makepath(path)
   if not ok and not M.is_dir(path) then M.fail("cannot create directory %s: %s", path, err) end
 end
 
@@ -105,13 +95,7 @@ function M.list_dir(path)
 end
 
 function M.rm_rf(path)
-  local mode = lfs.attributes(path, "mode")
-  if mode == "directory" then
-    for _, name in ipairs(M.list_dir(path)) do M.rm_rf(path .. "/" .. name) end
-    lfs.rmdir(path)
-  elseif mode then
-    os.remove(path)
-  end
+  if M.is_dir(path) then pldir.rmtree(path) elseif M.exists(path) then os.remove(path) end
 end
 
 -- A fresh empty directory under the system temp dir.
@@ -123,18 +107,13 @@ function M.tmpdir(tag)
   return name
 end
 
-function M.basename(path)
-  return path:match("([^/]*)$")
-end
+function M.basename(path) return plpath.basename(path) end
 
 function M.dirname(path)
   return path:match("^(.*)/[^/]*$") or "."
 end
 
-function M.abspath(path)
-  if path:sub(1, 1) == "/" then return path end
-  return lfs.currentdir() .. "/" .. path
-end
+function M.abspath(path) return plpath.abspath(path) end
 
 -- Tables ---------------------------------------------------------------------
 
