@@ -163,10 +163,6 @@ static void start_the_world_with(int32_t nprocs) {
     wakep();
 }
 
-void start_the_world(void) {
-    start_the_world_with(sched.gomaxprocs);
-}
-
 int rt_gomaxprocs(int n) {
     int prev = sched.gomaxprocs;
     if (n < 1 || n == prev)

@@ -111,7 +111,6 @@ struct m {
     p *oldp;  // P held before a syscall
     int64_t id;
     bool spinning;
-    bool blocked;
     bool sysmon;
     note park;
     m *schedlink; // on sched.midle
@@ -186,12 +185,9 @@ struct schedt {
     uint32_t gcwaiting; // atomic: a stop-the-world is pending
     int32_t stopwait;
     note stopnote;
-    uint32_t sysmonwait; // atomic
-    note sysmonnote;
     m *timer_m;          // the idle M sleeping until the next timer, if any
     int64_t timer_until; // when timer_m wakes
     int64_t ngoroutines; // atomic: live user goroutines
-    uint32_t nsyscall;   // atomic: goroutines in syscalls
     int32_t gomaxprocs;
     bool main_started;
     uint32_t schedtrace_ms;
@@ -277,7 +273,6 @@ const char *rt_getenv(const char *name);
 void debugvars_init(void);
 
 // Scheduler.
-g *getg_checked(void);
 void mcommoninit(m *mp);
 void procresize(int32_t nprocs);
 void schedule(void) __attribute__((noreturn));
@@ -304,7 +299,6 @@ void newm(void (*fn)(void), p *pp, bool spinning);
 void checkdead(void);
 void sigfatal(int sig, uintptr_t addr);
 void stop_the_world(void);
-void start_the_world(void);
 void gfput(p *pp, g *gp);
 g *gfget(p *pp);
 void goexit1(void) __attribute__((noreturn));

@@ -8,7 +8,6 @@ void entersyscall(void) {
     m *mp = gp->m;
     p *pp = mp->p;
     casgstatus(gp, G_RUNNING, G_SYSCALL);
-    atomic_xadd(&sched.nsyscall, 1);
     pp->syscalltick++;
     pp->m = NULL;
     mp->oldp = pp;
@@ -48,7 +47,6 @@ void exitsyscall(void) {
     m *mp = gp->m;
     p *oldp = mp->oldp;
     mp->oldp = NULL;
-    atomic_xadd(&sched.nsyscall, -1);
     if (oldp != NULL && atomic_cas(&oldp->status, P_SYSCALL, P_IDLE)) {
         acquirep(oldp);
         casgstatus(gp, G_SYSCALL, G_RUNNING);
