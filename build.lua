@@ -122,6 +122,14 @@ function commands.test(args)
   return testrun.run(ROOT, { suites = args.suite, jobs = tonumber(args.jobs) })
 end
 
+function commands.stress(args)
+  local minutes = tonumber(args.minutes)
+  if not minutes or minutes <= 0 then
+    util.fail("stress: --minutes: expected a positive number; got %s", args.minutes)
+  end
+  return require("tests.stress.run").main(ROOT, minutes, tonumber(args.jobs))
+end
+
 function commands.bench(args)
   local bench = require "gen.bench"
   return bench.run(ROOT, { procs = bench.parse_procs(args.procs), runs = args.runs, quick = args.quick })
@@ -234,6 +242,9 @@ local function parser()
   t:option("--suite", "Only these suites (" .. table.concat(testrun.SUITES, ", ") .. ").")
     :args(1):count("*")
   t:option("--jobs", "Parallel e2e runs.", "2")
+  local sp = p:command("stress", "Run the stress programs (tests/stress/) for a while; failures per program.")
+  sp:option("--minutes", "How long.", "2")
+  sp:option("--jobs", "Parallel runs.", "2")
   local bn = p:command("bench", "Run bench/*.c against their Go peers and print the table (not a test).")
   bn:option("--procs", "GOMAXPROCS values, comma-separated.", "1,2")
   bn:option("--runs", "Runs of each program, interleaved with its peer (default 5, 3 with --quick).")

@@ -20,7 +20,7 @@ local runner = require "gen.runner"
 
 local M = {}
 
-M.SUITES = { "lint", "busted", "gencheck", "checktable", "unit", "stages", "bootstrap", "e2e", "darwin" }
+M.SUITES = { "lint", "busted", "gencheck", "checktable", "unit", "stages", "bootstrap", "e2e", "stress", "darwin" }
 
 -- Reporting ------------------------------------------------------------------
 
@@ -88,18 +88,20 @@ local function pool(jobs)
   return P
 end
 
+M.pool = pool
+
 -- Suites ---------------------------------------------------------------------
 
 local suites = {}
 
 function suites.lint(root, R)
-  local cmd = "cd " .. util.quote(root) .. " && luacheck --no-color -q build.lua gen tests/gen tests/stages arch"
-    .. " variants templates/manifest.lua"
+  local cmd = "cd " .. util.quote(root) .. " && luacheck --no-color -q build.lua gen tests/gen tests/stages"
+    .. " tests/stress arch variants templates/manifest.lua"
   local code, out, err = util.capture(cmd)
   if code == 0 then R.pass("lint: luacheck") else R.fail("lint: luacheck", truncate(out .. err, 4000)) end
   -- Hand-written C follows .clang-format (generated files and templates are not C).
   local dirs = { "runtime-core", "runtime-core/include", "runtime-core/freestanding", "examples", "tests/unit",
-    "tests/e2e", "tests/stages", "bench" }
+    "tests/e2e", "tests/stages", "tests/stress", "bench" }
   local files = {}
   for _, d in ipairs(dirs) do
     for _, f in ipairs(util.list_dir(root .. "/" .. d)) do
@@ -513,6 +515,7 @@ function suites.darwin(root, R, opts)
   end
 end
 
+function suites.stress(root, R, opts) require("tests.stress.run").suite(root, R, opts) end
 function suites.checktable(root, R) require("gen.checktable").suite(root, R) end
 function suites.stages(root, R) require("gen.status").suite(root, R) end
 

@@ -64,7 +64,7 @@ bool notetsleep(note *n, int64_t ns) {
         notesleep(n);
         return true;
     }
-    int64_t deadline = nanotime() + ns;
+    int64_t deadline = deadline_after(nanotime(), ns);
     while (atomic_load(&n->key) == 0) {
         os_futexsleep(&n->key, 0, ns);
         if (atomic_load(&n->key) != 0)
@@ -74,4 +74,21 @@ bool notetsleep(note *n, int64_t ns) {
             return false;
     }
     return true;
+}
+
+void wakeword_sleep(uint32_t *w, int64_t ns) {
+    int64_t deadline = ns < 0 ? 0 : deadline_after(nanotime(), ns);
+    while (atomic_load(w) == 0) {
+        if (ns >= 0) {
+            ns = deadline - nanotime();
+            if (ns <= 0)
+                break;
+        }
+        os_futexsleep(w, 0, ns);
+    }
+}
+
+void wakeword_wake(uint32_t *w) {
+    if (atomic_xchg(w, 1) == 0)
+        os_futexwakeup(w, 1);
 }

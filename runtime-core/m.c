@@ -11,7 +11,7 @@ void mcommoninit(m *mp) {
         fatal("out of memory allocating a signal stack");
     lock(&sched.lock);
     mp->id = sched.mnext++;
-    if (sched.mnext > sched.maxmcount)
+    if (sched.mnext - sched.nmfreed > sched.maxmcount)
         fatalf("thread exhaustion: program exceeds %d-thread limit", sched.maxmcount);
     if (mp != &m0)
         fastrand_seed(mp);
@@ -73,6 +73,7 @@ void acquirep(p *pp) {
     mp->p = pp;
     pp->m = mp;
     pp->status = P_RUNNING;
+    sysmon_wake(); // a P runs again: sysmon may have parked while all were idle
 }
 
 p *releasep(void) {
@@ -117,78 +118,8 @@ m *mget(void) {
     if (mp != NULL) {
         sched.midle = mp->schedlink;
         sched.nmidle--;
-        if (sched.timer_m == mp)
-            sched.timer_m = NULL;
     }
     return mp;
-}
-
-static bool mremove(m *mp) {
-    for (m **link = &sched.midle; *link != NULL; link = &(*link)->schedlink) {
-        if (*link == mp) {
-            *link = mp->schedlink;
-            sched.nmidle--;
-            if (sched.timer_m == mp)
-                sched.timer_m = NULL;
-            return true;
-        }
-    }
-    return false;
-}
-
-m *mget_specific(m *mp) {
-    return mremove(mp) ? mp : NULL;
-}
-
-// Sleeps this M (it holds no P) until handed one: forever, or until the earliest
-// timer when 'when' != 0 and no other M already sleeps for timers.
-void idle_until(int64_t when) {
-    m *mp = getg()->m;
-    lock(&sched.lock);
-    bool timer_m = when != 0 && sched.timer_m == NULL;
-    if (timer_m) {
-        atomic_store(&sched.timer_m, mp);
-        // A timer added since `when` was computed found no timer_m to wake. Look again
-        // now that timers_add will find us: it stores timer0when before reading timer_m.
-        int64_t again = timers_earliest();
-        if (again != 0 && again < when)
-            when = again;
-        sched.timer_until = when;
-    }
-    mput(mp);
-    unlock(&sched.lock);
-    int64_t delay = when - nanotime();
-    if (timer_m && !notetsleep(&mp->park, delay > 0 ? delay : 0)) {
-        lock(&sched.lock);
-        if (mremove(mp)) {
-            // Timed out and nobody claimed us: run the timers with any idle P.
-            p *pp = pidleget();
-            if (pp == NULL) {
-                unlock(&sched.lock);
-                idle_until(timers_earliest());
-                return;
-            }
-            unlock(&sched.lock);
-            acquirep(pp);
-            return;
-        }
-        unlock(&sched.lock); // someone is handing us a P right now
-    }
-    notesleep(&mp->park);
-    noteclear(&mp->park);
-    if (mp->nextp == NULL) { // woken to look at timers again
-        lock(&sched.lock);
-        p *pp = pidleget();
-        unlock(&sched.lock);
-        if (pp == NULL) {
-            idle_until(timers_earliest());
-            return;
-        }
-        acquirep(pp);
-        return;
-    }
-    acquirep(mp->nextp);
-    mp->nextp = NULL;
 }
 
 void stopm(void) {
@@ -256,13 +187,16 @@ void handoffp(p *pp) {
         unlock(&sched.lock);
         return;
     }
-    if (sched.runq.size != 0 || (pp->timer0when != 0 && sched.timer_m == NULL)) {
+    if (sched.runq.size != 0) {
         unlock(&sched.lock);
         startm(pp, false);
         return;
     }
+    int64_t when = atomic_load(&pp->timer0when);
     pidleput(pp);
     unlock(&sched.lock);
+    if (when != 0)
+        timer_wait_break(when); // its timers need someone to wait for them
 }
 
 static void incidlelocked(int32_t v) {
@@ -297,6 +231,24 @@ void startlockedm(g *gp) {
     stopm();
 }
 
+// Ends this M's thread: a goroutine exited while locked to it and may have left it in a
+// state no other goroutine should inherit. The main thread cannot exit without ending the
+// process, so it is parked for good instead (Go's mexit).
+_Noreturn void mexit(void) {
+    m *mp = getg()->m;
+    if (mp->p != NULL)
+        handoffp(releasep());
+    lock(&sched.lock);
+    sched.nmfreed++;
+    checkdead();
+    unlock(&sched.lock);
+    if (mp == &m0) {
+        notesleep(&mp->park);
+        fatal("mexit: the parked main thread was woken");
+    }
+    os_exitthread();
+}
+
 void rt_lock_os_thread(void) {
     g *gp = getg();
     gp->lockedcnt++;
@@ -315,12 +267,21 @@ void rt_unlock_os_thread(void) {
 // Called with sched.lock held whenever an M goes idle: if no M runs, no goroutine is in
 // a syscall and no timer is pending, nothing can ever run again.
 void checkdead(void) {
-    int64_t run = sched.mnext - sched.nmidle - sched.nmidlelocked - sched.nmsys;
+    int64_t run = sched.mnext - sched.nmfreed - sched.nmidle - sched.nmidlelocked - sched.nmsys;
     if (run > 0)
         return;
     if (run < 0)
-        fatalf("checkdead: inconsistent counts: mcount=%lld nmidle=%d nmidlelocked=%d nmsys=%d",
-               (long long)sched.mnext, sched.nmidle, sched.nmidlelocked, sched.nmsys);
+        fatalf("checkdead: inconsistent counts: mcount=%lld nmfreed=%d nmidle=%d "
+               "nmidlelocked=%d nmsys=%d",
+               (long long)sched.mnext, sched.nmfreed, sched.nmidle, sched.nmidlelocked,
+               sched.nmsys);
+    // Every M sleeps, yet a goroutine waits to run: a lost wakeup in the runtime, not the
+    // program's deadlock (Go throws "checkdead: runnable g").
+    bool runnable = sched.runq.size != 0;
+    for (int32_t i = 0; i < sched.gomaxprocs && !runnable; i++)
+        runnable = !runqempty(allp[i]);
+    if (runnable)
+        fatal("checkdead: runnable g");
     for (int32_t i = 0; i < sched.gomaxprocs; i++)
         if (atomic_load(&allp[i]->timer0when) != 0)
             return;

@@ -46,5 +46,7 @@ long os_write(int fd, const void *buf, size_t n);
 int64_t os_nanotime(void);
 
 _Noreturn void os_exit(int code);
+// Ends the calling thread (an M whose goroutine exited locked to it); holds no locks.
+_Noreturn void os_exitthread(void);
 
 #endif

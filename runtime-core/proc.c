@@ -97,6 +97,9 @@ void newproc(void (*fn)(void *), void *arg) {
 }
 
 void rt_go(void (*fn)(void *), void *arg) {
+    g *gp = getg();
+    if (gp != NULL && gp->m != NULL && gp->m->p == NULL)
+        fatal_in_syscall("start a goroutine");
     preempt_check();
     newproc(fn, arg);
 }
@@ -119,14 +122,16 @@ static void goexit0(g *gp) {
     atomic_xadd(&sched.ngoroutines, -1);
     mp->curg = NULL;
     gp->m = NULL;
-    if (gp->lockedm != NULL) {
-        // A goroutine that exits locked takes its thread's lock with it (Go kills the
-        // thread; this runtime unlocks it and lets the M schedule again).
-        mp->lockedg = NULL;
-        gp->lockedm = NULL;
-    }
+    bool locked = gp->lockedm != NULL;
+    mp->lockedg = NULL;
+    gp->lockedm = NULL;
+    gp->lockedcnt = 0;
     stackfree(pp, gp);
     gfput(pp, gp);
+    // A goroutine that exits still locked may have left its thread in a state no other
+    // goroutine should inherit: the thread goes with it (Go's goexit0).
+    if (locked)
+        mexit();
     schedule();
 }
 

@@ -106,8 +106,10 @@ p *procresize_locked(int32_t nprocs) {
     return runnable;
 }
 
+// At start-up: the first resize, and the world may be stopped from now on.
 void procresize(int32_t nprocs) {
     procresize_locked(nprocs);
+    sched.worldsema = 1;
 }
 
 // Stops every P: the caller's at once, idle and syscall ones by taking them, running
@@ -160,14 +162,22 @@ static void start_the_world_with(int32_t nprocs) {
         runnable = pp->link;
         startm(pp, false);
     }
+    sysmon_wake(); // it parks while the world is stopped
     wakep();
 }
 
+// One stop-the-world at a time: a second caller waits on worldsema (parked, so its P
+// stops like any other) instead of resetting stopwait under the first.
 int rt_gomaxprocs(int n) {
+    if (n < 1)
+        return atomic_load_relaxed(&sched.gomaxprocs);
+    preempt_check();
+    semacquire(&sched.worldsema, false);
     int prev = sched.gomaxprocs;
-    if (n < 1 || n == prev)
-        return prev;
-    stop_the_world();
-    start_the_world_with(n);
+    if (n != prev) {
+        stop_the_world();
+        start_the_world_with(n);
+    }
+    semrelease(&sched.worldsema, false);
     return prev;
 }

@@ -2,6 +2,16 @@
 // appends to (tail) while the owner and thieves take from the head with CAS, plus a
 // runnext slot for the G the owner readied last. The global queue is a locked list.
 #include "runtime.h"
+#include "os.h"
+
+// Ring slots are read by thieves while the owner may be writing the slot after them:
+// relaxed atomics make that a defined race (the head/tail CAS orders the rest).
+static inline g *slot_get(p *pp, uint32_t i) {
+    return atomic_load_relaxed(&pp->runq[i % RUNQ_SIZE]);
+}
+static inline void slot_set(p *pp, uint32_t i, g *gp) {
+    __atomic_store_n(&pp->runq[i % RUNQ_SIZE], gp, __ATOMIC_RELAXED);
+}
 
 void gqueue_push(gqueue *q, g *gp) {
     gp->schedlink = NULL;
@@ -47,7 +57,7 @@ static bool runqputslow(p *pp, g *gp, uint32_t head, uint32_t tail) {
     if (n != RUNQ_SIZE / 2)
         fatal("runqputslow: queue is not full");
     for (uint32_t i = 0; i < n; i++)
-        batch[i] = pp->runq[(head + i) % RUNQ_SIZE];
+        batch[i] = slot_get(pp, head + i);
     if (!atomic_cas_rel(&pp->runqhead, head, head + n))
         return false;
     batch[n] = gp;
@@ -73,7 +83,7 @@ void runqput(p *pp, g *gp, bool next) {
         uint32_t head = atomic_load_acq(&pp->runqhead);
         uint32_t tail = pp->runqtail;
         if (tail - head < RUNQ_SIZE) {
-            pp->runq[tail % RUNQ_SIZE] = gp;
+            slot_set(pp, tail, gp);
             atomic_store_rel(&pp->runqtail, tail + 1);
             return;
         }
@@ -95,7 +105,7 @@ g *runqget(p *pp, bool *inherit) {
         uint32_t tail = pp->runqtail;
         if (tail == head)
             return NULL;
-        g *gp = pp->runq[head % RUNQ_SIZE];
+        g *gp = slot_get(pp, head);
         if (atomic_cas_rel(&pp->runqhead, head, head + 1))
             return gp;
     }
@@ -114,10 +124,10 @@ static uint32_t runqgrab(p *victim, g **batch, bool steal_runnext) {
             g *next = atomic_load(&victim->runnext);
             if (next == NULL)
                 return 0;
-            // The victim is likely about to run it; give it a moment (Go's usleep(3)).
-            if (victim->status == P_RUNNING)
-                for (int i = 0; i < 100; i++)
-                    cpu_relax();
+            // The victim is likely about to run it: give it a moment (Go's usleep(3)).
+            // A pause loop is as short as the CPU makes pause, which on some is too short.
+            if (atomic_load_relaxed(&victim->status) == P_RUNNING)
+                os_usleep(3);
             if (!atomic_cas(&victim->runnext, next, NULL))
                 continue;
             batch[0] = next;
@@ -126,7 +136,7 @@ static uint32_t runqgrab(p *victim, g **batch, bool steal_runnext) {
         if (n > RUNQ_SIZE / 2)
             continue; // read an inconsistent head/tail pair
         for (uint32_t i = 0; i < n; i++)
-            batch[i] = victim->runq[(head + i) % RUNQ_SIZE];
+            batch[i] = slot_get(victim, head + i);
         if (atomic_cas_rel(&victim->runqhead, head, head + n))
             return n;
     }
@@ -146,7 +156,7 @@ g *runqsteal(p *pp, p *victim, bool steal_runnext) {
     if (tail - head + n >= RUNQ_SIZE)
         fatal("runqsteal: runq overflow");
     for (uint32_t i = 0; i < n; i++)
-        pp->runq[(tail + i) % RUNQ_SIZE] = batch[i];
+        slot_set(pp, tail + i, batch[i]);
     atomic_store_rel(&pp->runqtail, tail + n);
     return gp;
 }
@@ -182,6 +192,12 @@ g *globrunqget(p *pp, int32_t max) {
         n = max;
     if (n > RUNQ_SIZE / 2)
         n = RUNQ_SIZE / 2;
+    // sched.lock is held: the local ring must take the rest without spilling back to the
+    // global queue, which would take sched.lock again. Only we add to it, so its room
+    // can only grow meanwhile.
+    int32_t room = RUNQ_SIZE - (int32_t)runqlen(pp);
+    if (n - 1 > room)
+        n = room + 1;
     g *gp = gqueue_pop(&sched.runq);
     for (int32_t i = 1; i < n; i++)
         runqput(pp, gqueue_pop(&sched.runq), false);

@@ -185,8 +185,17 @@ struct schedt {
     uint32_t gcwaiting; // atomic: a stop-the-world is pending
     int32_t stopwait;
     note stopnote;
-    m *timer_m;          // the idle M sleeping until the next timer, if any
-    int64_t timer_until; // when timer_m wakes
+    uint32_t worldsema; // 1 while nobody stops the world: callers take turns (Go's worldsema)
+    int32_t nmfreed;    // Ms whose thread exited (a goroutine exited while locked to it)
+    // The one M that waits for the next timer while no P needs it (idle.c; Go: the M
+    // blocked in netpoll). It is on no idle list, so nobody hands it other work.
+    uint32_t waiting;     // atomic: 1 while an M holds that role
+    int64_t wait_until;   // atomic: when it wakes, 0 while it is deciding
+    uint32_t waitword;    // wakeword the waiter sleeps on
+    uint32_t timers_late; // atomic: sysmon saw a timer overdue; whoever schedules runs it
+    // sysmon parks while every P is idle (or the world is stopped) until the next timer.
+    uint32_t sysmonwait; // atomic: 1 while sysmon sleeps on sysmonword
+    uint32_t sysmonword;
     int64_t ngoroutines; // atomic: live user goroutines
     int32_t gomaxprocs;
     bool main_started;
@@ -249,6 +258,11 @@ void noteclear(note *n);
 void notewakeup(note *n);
 void notesleep(note *n);
 bool notetsleep(note *n, int64_t ns); // false on timeout
+// A wakeword: one sleeper, any number of wakers, and extra wakes are harmless (a note's
+// double wakeup is fatal). The sleeper clears it (atomic_store 0) before it publishes
+// that it will sleep, so no wake after that is lost.
+void wakeword_sleep(uint32_t *w, int64_t ns); // until woken or ns passed (ns < 0: no limit)
+void wakeword_wake(uint32_t *w);
 
 // Memory.
 void *persistentalloc(size_t size, size_t align);
@@ -291,8 +305,9 @@ p *pidleget(void);
 void pidleput(p *pp);
 void mput(m *mp);
 m *mget(void);
-m *mget_specific(m *mp);
-void idle_until(int64_t when);
+_Noreturn void mexit(void);
+_Noreturn void execute(g *gp, bool inherit);
+_Noreturn void fatal_in_syscall(const char *what);
 void stoplockedm(void);
 void startlockedm(g *gp);
 void newm(void (*fn)(void), p *pp, bool spinning);
@@ -324,6 +339,13 @@ g *findrunnable(bool *inherit);
 void timers_add(p *pp, g *gp, int64_t when);
 int64_t timers_check(p *pp, int64_t now);
 int64_t timers_earliest(void);
+bool timers_run_due(p *pp, int64_t now);         // every P's due timers, readied onto pp
+int64_t deadline_after(int64_t now, int64_t ns); // now + ns, saturating (Go's maxWhen)
+
+// Waiting for the next timer with no P (idle.c).
+bool timer_wait(int64_t when);
+void timer_wait_break(int64_t when);
+void sysmon_wake(void);
 void timers_move(p *from, p *to);
 
 // Syscall entry and exit around blocking OS calls.

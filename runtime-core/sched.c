@@ -31,7 +31,7 @@ void mcall(void (*fn)(g *)) {
 }
 
 // Runs gp on this M: binds a stack the first time (design: no stack until first run).
-static _Noreturn void execute(g *gp, bool inherit) {
+_Noreturn void execute(g *gp, bool inherit) {
     m *mp = getg()->m;
     p *pp = mp->p;
     mp->curg = gp;
@@ -92,6 +92,13 @@ static g *stealwork(p *pp, int64_t now, bool *ranTimers) {
 
 static void stop_for_gc(void);
 
+// sysmon saw a timer overdue, perhaps on a P whose goroutine never calls the runtime:
+// whoever schedules first runs every P's due timers (Go's timer stealing).
+static inline void run_late_timers(p *pp) {
+    if (atomic_load_relaxed(&sched.timers_late) != 0 && atomic_xchg(&sched.timers_late, 0) != 0)
+        timers_run_due(pp, nanotime());
+}
+
 // Finds a runnable G, blocking (with the P released) until there is one.
 g *findrunnable(bool *inherit) {
     m *mp = getg()->m;
@@ -104,6 +111,7 @@ top:;
     int64_t now = nanotime();
     if (atomic_load(&pp->timer0when) != 0)
         timers_check(pp, now);
+    run_late_timers(pp);
     g *gp = runqget(pp, inherit);
     if (gp != NULL)
         return gp;
@@ -161,7 +169,20 @@ top:;
             break;
         }
     }
-    idle_until(timers_earliest());
+    // Wait for the next timer if nobody else does (the M that wakes for timers has no
+    // P and is on no idle list); then run every P's due timers with whichever P is idle.
+    int64_t when = timers_earliest();
+    if (when != 0 && timer_wait(when)) {
+        lock(&sched.lock);
+        p *idle = atomic_load(&sched.gcwaiting) ? NULL : pidleget();
+        unlock(&sched.lock);
+        if (idle != NULL) {
+            acquirep(idle);
+            timers_run_due(idle, nanotime());
+            goto top;
+        }
+    }
+    stopm();
     goto top;
 }
 
@@ -192,6 +213,8 @@ top:;
         if (next_timer <= now)
             timers_check(pp, now);
     }
+    if (gp == NULL)
+        run_late_timers(pp);
     if (gp == NULL)
         gp = runqget(pp, &inherit);
     if (gp == NULL)
@@ -226,6 +249,8 @@ static void park_m(g *gp) {
 void gopark(bool (*unlockf)(g *, void *), void *lk, uint32_t reason) {
     g *gp = getg();
     m *mp = gp->m;
+    if (mp->p == NULL)
+        fatal_in_syscall("block on a channel, lock, wait group or sleep");
     gp->waitreason = reason;
     mp->waitunlockf = unlockf;
     mp->waitlock = lk;
@@ -259,6 +284,8 @@ static void gosched_m(g *gp) {
 }
 
 void rt_yield(void) {
+    if (getg()->m->p == NULL)
+        fatal_in_syscall("yield");
     mcall(gosched_m);
 }
 

@@ -1,7 +1,15 @@
 // syscall.c — blocking calls. entersyscall leaves the P in P_SYSCALL so that sysmon can
 // hand it to another M if the call blocks; exitsyscall takes the P back (fast path),
-// or any idle P, or else queues the goroutine and parks the M.
+// or any idle P, or else queues the goroutine and parks the M (a locked goroutine's M
+// waits for it instead: only that thread may run it).
 #include "runtime.h"
+
+// Runtime calls that need a P, made between rt_syscall_enter and rt_syscall_exit.
+_Noreturn void fatal_in_syscall(const char *what) {
+    fatalf("a goroutine tried to %s between rt_syscall_enter and rt_syscall_exit "
+           "(leave the blocking section first)",
+           what);
+}
 
 void entersyscall(void) {
     g *gp = getg();
@@ -21,6 +29,15 @@ void entersyscall(void) {
     }
 }
 
+// Runs gp, which just left its call, on this M (which now holds a P).
+static _Noreturn void resume(g *gp) {
+    m *mp = getg()->m;
+    casgstatus(gp, G_RUNNABLE, G_RUNNING);
+    mp->curg = gp;
+    gp->m = mp;
+    gogo(gp);
+}
+
 static void exitsyscall0(g *gp) {
     m *mp = getg()->m;
     casgstatus(gp, G_SYSCALL, G_RUNNABLE);
@@ -33,10 +50,14 @@ static void exitsyscall0(g *gp) {
     unlock(&sched.lock);
     if (pp != NULL) {
         acquirep(pp);
-        casgstatus(gp, G_RUNNABLE, G_RUNNING);
-        mp->curg = gp;
-        gp->m = mp;
-        gogo(gp);
+        resume(gp);
+    }
+    if (mp->lockedg != NULL) {
+        // Only this M may run gp: wait until whoever takes gp off the global queue hands
+        // us a P (startlockedm), rather than going idle where anyone could use us (Go's
+        // exitsyscall0 calls stoplockedm here).
+        stoplockedm();
+        resume(gp);
     }
     stopm();
     schedule();
@@ -49,7 +70,10 @@ void exitsyscall(void) {
     mp->oldp = NULL;
     if (oldp != NULL && atomic_cas(&oldp->status, P_SYSCALL, P_IDLE)) {
         acquirep(oldp);
+        oldp->syscalltick++; // tells sysmon this call is over
         casgstatus(gp, G_SYSCALL, G_RUNNING);
+        if (gp->preempt)
+            rt_yield(); // sysmon flagged a goroutine that keeps its P through short calls
         return;
     }
     if (atomic_load_relaxed(&sched.npidle) != 0 && !atomic_load(&sched.gcwaiting)) {
@@ -58,6 +82,7 @@ void exitsyscall(void) {
         unlock(&sched.lock);
         if (pp != NULL) {
             acquirep(pp);
+            pp->syscalltick++;
             casgstatus(gp, G_SYSCALL, G_RUNNING);
             return;
         }
@@ -66,8 +91,19 @@ void exitsyscall(void) {
 }
 
 void rt_syscall_enter(void) {
+    g *gp = getg();
+    if (gp == NULL || gp->m == NULL || gp == gp->m->g0)
+        fatal("rt_syscall_enter called outside a goroutine");
+    if (atomic_load(&gp->status) == G_SYSCALL)
+        fatal("rt_syscall_enter called twice without rt_syscall_exit");
     entersyscall();
 }
+
 void rt_syscall_exit(void) {
+    g *gp = getg();
+    if (gp == NULL || gp->m == NULL || gp == gp->m->g0)
+        fatal("rt_syscall_exit called outside a goroutine");
+    if (atomic_load(&gp->status) != G_SYSCALL)
+        fatal("rt_syscall_exit without rt_syscall_enter");
     exitsyscall();
 }

@@ -1,6 +1,7 @@
 // sysmon.c — the system monitor, on its own M without a P: hands Ps stuck in syscalls to
-// other Ms, flags goroutines that ran over 10 ms for (cooperative) preemption, checks
-// running goroutines' stack canaries, and prints schedtrace lines.
+// other Ms, flags goroutines that ran over 10 ms for (cooperative) preemption, gets
+// overdue timers run, checks running goroutines' stack canaries, prints schedtrace
+// lines, and sleeps while every P is idle.
 #include "runtime.h"
 #include "os.h"
 #include "fmt.h"
@@ -13,15 +14,17 @@ enum {
     OVERDUE_TIMER_NS = 1000 * 1000,
 };
 
-static bool retake_syscall(p *pp, int64_t now) {
+// A P in a syscall is retaken when the call has lasted a sysmon tick (its syscalltick
+// did not move) or, like a running P, when one goroutine has held it past the quantum
+// (sysretake: a loop of short calls moves syscalltick on every call, but never
+// schedtick). Left alone: a short call with nothing queued behind it and someone idle.
+static bool retake_syscall(p *pp, int64_t now, bool sysretake) {
     uint32_t tick = pp->syscalltick;
-    if (pp->sysmon_syscalltick != tick) {
+    if (!sysretake && pp->sysmon_syscalltick != tick) {
         pp->sysmon_syscalltick = tick;
         pp->sysmon_syscallwhen = now;
         return false;
     }
-    // Leave it if there is nothing else to run and someone could pick work up, unless
-    // it has been blocked for long.
     if (runqempty(pp) && atomic_load(&sched.nmspinning) + atomic_load(&sched.npidle) > 0 &&
         pp->sysmon_syscallwhen + FORCE_PREEMPT_NS > now)
         return false;
@@ -32,42 +35,77 @@ static bool retake_syscall(p *pp, int64_t now) {
     return true;
 }
 
-static void retake_running(p *pp, int64_t now) {
-    uint32_t tick = pp->schedtick;
-    if (pp->sysmon_schedtick != tick) {
-        pp->sysmon_schedtick = tick;
-        pp->sysmon_schedwhen = now;
-        return;
-    }
+// One goroutine has run on pp for a whole quantum: ask it to yield at its next runtime
+// call, and if others wait behind it, wake an idle P to steal them meanwhile.
+static void preemptone(p *pp) {
     m *mp = pp->m;
     g *gp = mp != NULL ? mp->curg : NULL;
-    if (gp == NULL)
-        return;
-    stackcheck_running(gp);
-    if (pp->sysmon_schedwhen + FORCE_PREEMPT_NS <= now)
+    if (gp != NULL)
         gp->preempt = true;
+    if (!runqempty(pp))
+        wakep();
 }
 
+// Go's retake: both running and syscall Ps are judged by schedtick for preemption.
 static bool retake(int64_t now) {
     bool took = false;
     for (int32_t i = 0; i < sched.gomaxprocs; i++) {
         p *pp = allp[i];
         uint32_t status = atomic_load(&pp->status);
-        if (status == P_SYSCALL)
-            took |= retake_syscall(pp, now);
-        else if (status == P_RUNNING)
-            retake_running(pp, now);
+        if (status != P_RUNNING && status != P_SYSCALL)
+            continue;
+        bool sysretake = false;
+        uint32_t tick = atomic_load_relaxed(&pp->schedtick);
+        if (pp->sysmon_schedtick != tick) {
+            pp->sysmon_schedtick = tick;
+            pp->sysmon_schedwhen = now;
+        } else if (pp->sysmon_schedwhen + FORCE_PREEMPT_NS <= now) {
+            preemptone(pp);
+            sysretake = true;
+        }
+        if (status == P_SYSCALL) {
+            took |= retake_syscall(pp, now, sysretake);
+        } else {
+            m *mp = pp->m;
+            g *gp = mp != NULL ? mp->curg : NULL;
+            if (gp != NULL)
+                stackcheck_running(gp);
+        }
     }
     return took;
 }
 
-// A safety net like Go's sysmon: if every P is idle and a timer is more than a
-// millisecond overdue, no M is looking after it; start one (it steals the timers).
-static void wake_for_overdue_timers(int64_t now) {
+// A timer more than a millisecond overdue: its P may be held by a goroutine that never
+// calls the runtime. Whoever schedules next runs it (the flag), and an idle P's M is
+// started to do so at once if there is one.
+static void check_late_timers(int64_t now) {
     int64_t next = timers_earliest();
-    if (next != 0 && next + OVERDUE_TIMER_NS < now &&
-        atomic_load(&sched.npidle) == (uint32_t)sched.gomaxprocs && !atomic_load(&sched.gcwaiting))
+    if (next == 0 || next + OVERDUE_TIMER_NS >= now || atomic_load(&sched.gcwaiting))
+        return;
+    atomic_store(&sched.timers_late, 1);
+    if (atomic_load(&sched.npidle) != 0)
         startm(NULL, false);
+}
+
+// Go's sysmonwait: with every P idle (or the world stopped) there is nothing to watch
+// until the next timer; an idle program then makes no syscalls. acquirep wakes us.
+static bool sysmon_park(int64_t now) {
+    if (sched.schedtrace_ms != 0)
+        return false;
+    lock(&sched.lock);
+    bool idle =
+        atomic_load(&sched.gcwaiting) || atomic_load(&sched.npidle) == (uint32_t)sched.gomaxprocs;
+    int64_t next = timers_earliest();
+    if (!idle || (next != 0 && next <= now)) {
+        unlock(&sched.lock);
+        return false;
+    }
+    atomic_store(&sched.sysmonword, 0);
+    atomic_store(&sched.sysmonwait, 1);
+    unlock(&sched.lock);
+    wakeword_sleep(&sched.sysmonword, next == 0 ? -1 : next - now);
+    atomic_store(&sched.sysmonwait, 0);
+    return true;
 }
 
 void sysmon(void) {
@@ -85,8 +123,14 @@ void sysmon(void) {
             delay = SYSMON_MAX_DELAY_US;
         os_usleep(delay);
         int64_t now = nanotime();
+        if ((atomic_load(&sched.npidle) == (uint32_t)sched.gomaxprocs ||
+             atomic_load(&sched.gcwaiting)) &&
+            sysmon_park(now)) {
+            idle = 0;
+            continue;
+        }
         idle = retake(now) ? 0 : idle + 1;
-        wake_for_overdue_timers(now);
+        check_late_timers(now);
         if (sched.schedtrace_ms != 0 &&
             now - sched.last_trace >= (int64_t)sched.schedtrace_ms * 1000000) {
             sched.last_trace = now;

@@ -60,30 +60,14 @@ static void push(struct timers *ts, int64_t when, g *gp) {
     sift_up(ts->heap, ts->len++);
 }
 
-static void wake_timer_m(int64_t when) {
-    if (atomic_load(&sched.timer_m) == NULL) // pairs with idle_until's store and re-read
-        return;
-    lock(&sched.lock);
-    m *mp = sched.timer_m;
-    if (mp == NULL || when >= sched.timer_until) {
-        unlock(&sched.lock);
-        return;
-    }
-    mp = mget_specific(mp);
-    unlock(&sched.lock);
-    if (mp != NULL) {
-        mp->nextp = NULL; // no P: it re-reads the timers and sleeps again
-        notewakeup(&mp->park);
-    }
-}
-
 void timers_add(p *pp, g *gp, int64_t when) {
     struct timers *ts = timers_of(pp);
     lock(&ts->lock);
     push(ts, when, gp);
     atomic_store(&pp->timer0when, ts->heap[0].when);
     unlock(&ts->lock);
-    wake_timer_m(when);
+    // Stored timer0when before reading who waits (timer_wait re-reads after publishing).
+    timer_wait_break(when);
 }
 
 // Readies every G whose time has come; returns the next wake-up time, 0 if none.
@@ -104,6 +88,29 @@ int64_t timers_check(p *pp, int64_t now) {
     while ((gp = gqueue_pop(&due)) != NULL)
         goready(gp);
     return next;
+}
+
+// Runs every P's due timers; the goroutines they ready land on pp (Go's timer stealing:
+// a P whose goroutine never calls the runtime cannot run its own).
+bool timers_run_due(p *pp, int64_t now) {
+    bool ran = false;
+    for (int32_t i = 0; i < sched.gomaxprocs; i++) {
+        int64_t when = atomic_load(&allp[i]->timer0when);
+        if (when != 0 && when <= now) {
+            timers_check(allp[i], now);
+            ran = true;
+        }
+    }
+    (void)pp; // goready puts them on the caller's P, which is pp
+    return ran;
+}
+
+// now + ns, saturating at the end of the clock (Go's maxWhen): a huge duration must
+// not wrap into the past.
+int64_t deadline_after(int64_t now, int64_t ns) {
+    if (ns > 0 && now > INT64_MAX - ns)
+        return INT64_MAX;
+    return now + ns;
 }
 
 int64_t timers_earliest(void) {
@@ -143,6 +150,6 @@ void rt_sleep(int64_t ns) {
         return;
     }
     g *gp = getg();
-    gp->when = nanotime() + ns;
+    gp->when = deadline_after(nanotime(), ns);
     gopark(sleep_unlockf, NULL, WAIT_SLEEP);
 }

@@ -301,6 +301,11 @@ long os_write(int fd, const void *buf, size_t n) {
 
 int64_t os_nanotime(void) { return darwin_ticks_to_ns(mach_absolute_time(), timebase.numer, timebase.denom); }
 
+// Ends the calling thread only; pthread frees its stack, the signal stack stays mapped.
+_Noreturn void os_exitthread(void) {
+    pthread_exit(NULL);
+}
+
 _Noreturn void os_exit(int code) {
     exit(code); // libSystem's exit: runs atexit handlers, flushes the user's stdio
 }

@@ -106,6 +106,7 @@ return {
       { name = "pthread_cond_wait", ret = "int", params = "struct darwin_cond *cv, struct darwin_mutex *mu" },
       { name = "pthread_create", ret = "int",
         params = "void **thread, const struct darwin_attr *attr, void *(*start)(void *), void *arg" },
+      { name = "pthread_exit", ret = "_Noreturn void", params = "void *value" },
       { name = "pthread_get_stackaddr_np", ret = "void *", params = "void *thread" },
       { name = "pthread_get_stacksize_np", ret = "size_t", params = "void *thread" },
       -- rt0's TLS check reads the slot back through libpthread (and, with

@@ -81,6 +81,7 @@ int pthread_cond_broadcast(struct darwin_cond *cv);
 int pthread_cond_timedwait_relative_np(struct darwin_cond *cv, struct darwin_mutex *mu, const struct darwin_timespec *rel);
 int pthread_cond_wait(struct darwin_cond *cv, struct darwin_mutex *mu);
 int pthread_create(void **thread, const struct darwin_attr *attr, void *(*start)(void *), void *arg);
+_Noreturn void pthread_exit(void *value);
 void *pthread_get_stackaddr_np(void *thread);
 size_t pthread_get_stacksize_np(void *thread);
 void *pthread_getspecific(unsigned long key);
@@ -322,6 +323,11 @@ long os_write(int fd, const void *buf, size_t n) {
 }
 
 int64_t os_nanotime(void) { return darwin_ticks_to_ns(mach_absolute_time(), timebase.numer, timebase.denom); }
+
+// Ends the calling thread only; pthread frees its stack, the signal stack stays mapped.
+_Noreturn void os_exitthread(void) {
+    pthread_exit(NULL);
+}
 
 _Noreturn void os_exit(int code) {
     exit(code); // libSystem's exit: runs atexit handlers, flushes the user's stdio

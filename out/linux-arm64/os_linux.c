@@ -299,6 +299,15 @@ int64_t os_nanotime(void) {
     return ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
+// Ends the calling thread only. Its g0 and signal stacks stay mapped: the thread runs
+// on them until the kernel has it gone, so nothing can free them from here. Hosted, too,
+// the thread leaves by the raw syscall: pthread_exit would unwind to a start frame that
+// g0 has long overwritten, so libc keeps that thread's stack.
+_Noreturn void os_exitthread(void) {
+    for (;;)
+        sys_exit(0);
+}
+
 _Noreturn void os_exit(int code) {
     for (;;)
         sys_exit_group(code);

@@ -39,6 +39,7 @@ return {
     stdout = "ok: 200 sleepers\n" },
   { name = "sched_gomaxprocs", src = "tests/e2e/sched_gomaxprocs.c", procs = { 1, 2, 4 },
     stdout = "ok: 19998 goroutines ran across 6 resizes\n" },
+  { name = "sleep_forever", src = "tests/e2e/sleep_forever.c", procs = { 1, 2 }, stdout = "woke early: 0\n" },
   { name = "sched_init", src = "tests/e2e/sched_init.c", stdout = "inits=2 order=1,2\n" },
   -- Raw Linux syscalls in the test itself: Linux targets only.
   { name = "sched_syscall", src = "tests/e2e/sched_syscall.c", procs = { 1, 2 },

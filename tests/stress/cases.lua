@@ -1,0 +1,13 @@
+-- Stress programs (tests/stress/*.c), each aimed at a race in the scheduler's blocking
+-- paths. `build.lua test` runs a bounded pass; `build.lua stress --minutes N` runs them
+-- for as long as asked. Every program gets a seed as argv[1], prints a line starting
+-- "ok" and exits 0; a hang becomes a failure naming program, variant, GOMAXPROCS, seed.
+-- Fields: name, src, procs (default 2, 4, 8), timeout (seconds, default 20).
+return {
+  { name = "locked_syscall", src = "tests/stress/locked_syscall.c" },
+  { name = "syscall_loop", src = "tests/stress/syscall_loop.c", procs = { 1, 2, 4, 8 } },
+  { name = "gomaxprocs_race", src = "tests/stress/gomaxprocs_race.c" },
+  { name = "timer_busy", src = "tests/stress/timer_busy.c" },
+  { name = "stuck_timers", src = "tests/stress/stuck_timers.c" },
+  { name = "exit_busy", src = "tests/stress/exit_busy.c" },
+}

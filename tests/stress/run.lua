@@ -1,0 +1,147 @@
+-- The stress harness: builds tests/stress/ programs for every target that runs natively
+-- here, in the default and debug variants, and runs them many times at GOMAXPROCS=2, 4
+-- and 8 (more threads than the machine's cores shakes out interleavings), each run with
+-- its own seed and a timeout that turns a hang into a failure.
+local util = require "gen.util"
+local load = require "gen.load"
+local generate = require "gen.generate"
+local ninja = require "gen.ninja"
+local cc = require "gen.cc"
+local runner = require "gen.runner"
+
+local M = {}
+
+M.VARIANTS = { default = {}, debug = { "debug" } }
+M.PROCS = { 2, 4, 8 }
+M.TIMEOUT = 20
+
+function M.load_cases(root)
+  local file = "tests/stress/cases.lua"
+  local chunk, err = loadfile(root .. "/" .. file, "t", {})
+  if not chunk then util.fail("%s", err) end
+  local cases = chunk()
+  for i, c in ipairs(cases) do
+    if type(c.name) ~= "string" or type(c.src) ~= "string" then
+      util.fail("%s: case %d: name and src are required strings", file, i)
+    end
+  end
+  return cases
+end
+
+-- Targets whose programs run natively on this machine.
+local function native_targets(root)
+  local list = {}
+  for _, t in ipairs(load.targets(root)) do
+    local ok, r = util.protect(generate.resolve, root, t, {})
+    if ok and r.table.wip ~= true then
+      local how = runner.how(r.table)
+      if not how.skip and #how.prefix == 0 then list[#list + 1] = t end
+    end
+  end
+  table.sort(list)
+  return list
+end
+
+-- Builds every program for every native target and variant. Returns the run
+-- configurations { name, exe, procs, timeout } and a list of build failures.
+function M.build(root)
+  local configs, failures = {}, {}
+  local cases = M.load_cases(root)
+  for _, target in ipairs(native_targets(root)) do
+    for _, vname in ipairs(util.sorted_keys(M.VARIANTS)) do
+      local ok, b = util.protect(ninja.build, root, target, M.VARIANTS[vname])
+      for _, c in ipairs(cases) do
+        local label = string.format("%s [%s %s]", c.name, target, vname)
+        if not ok then
+          failures[#failures + 1] = { name = label, text = "library build failed:\n" .. tostring(b) }
+        else
+          local exe = string.format("%s/build/stress/%s-%s/%s", root, target, vname, c.name)
+          util.mkdir_p(util.dirname(exe))
+          local cmd = util.command(cc.link_argv(root, b, { "-O2", "-g", root .. "/" .. c.src }, exe))
+          local code, out, err = util.capture(cmd)
+          if code ~= 0 then
+            failures[#failures + 1] = { name = label, text = cmd .. "\n" .. out .. err }
+          else
+            for _, n in ipairs(c.procs or M.PROCS) do
+              configs[#configs + 1] = { name = c.name, label = label, exe = exe, procs = n,
+                timeout = c.timeout or M.TIMEOUT }
+            end
+          end
+        end
+      end
+    end
+  end
+  return configs, failures
+end
+
+local function run_command(cfg, seed)
+  return string.format("env GOMAXPROCS=%d timeout -k 5 %d %s %d", cfg.procs, cfg.timeout,
+    util.quote(cfg.exe), seed)
+end
+
+local function verdict(cfg, seed, code, out, err)
+  if code == 0 and out:match("^ok") then return nil end
+  local what = code == 124 and ("hung: killed after " .. cfg.timeout .. "s")
+    or string.format("exit %d", code)
+  return string.format("%s GOMAXPROCS=%d seed=%d: %s\n  stdout: %s\n  stderr: %s\n  rerun: %s",
+    cfg.label, cfg.procs, seed, what, util.show(out:sub(1, 300)), util.show(err:sub(1, 600)),
+    run_command(cfg, seed))
+end
+
+-- Runs rounds of every configuration, `jobs` at a time, until `rounds` rounds are done
+-- or `deadline` (os.time) has passed. Calls report(cfg, failures_text_list) per config.
+function M.run(configs, opts)
+  local pool = require("gen.testrun").pool(opts.jobs or 2)
+  local results = {}
+  for i in ipairs(configs) do results[i] = { runs = 0, failures = {} } end
+  local seed = opts.seed or os.time()
+  local round = 0
+  while (opts.rounds == nil or round < opts.rounds) and (opts.deadline == nil or os.time() < opts.deadline) do
+    round = round + 1
+    for i, cfg in ipairs(configs) do
+      seed = seed + 1
+      local s = seed
+      pool.add(run_command(cfg, s), function(code, out, err)
+        results[i].runs = results[i].runs + 1
+        local bad = verdict(cfg, s, code, out, err)
+        if bad then table.insert(results[i].failures, bad) end
+      end)
+    end
+    pool.wait()
+  end
+  pool.close()
+  return results, round
+end
+
+-- The bounded pass inside `build.lua test`: one test per program, variant and GOMAXPROCS.
+function M.suite(root, R, opts)
+  local configs, failures = M.build(root)
+  for _, f in ipairs(failures) do R.fail("stress: " .. f.name, f.text) end
+  local results = M.run(configs, { rounds = opts.stress_rounds or 3, jobs = opts.jobs })
+  for i, cfg in ipairs(configs) do
+    local name = string.format("stress: %s GOMAXPROCS=%d (%d runs)", cfg.label, cfg.procs, results[i].runs)
+    if #results[i].failures == 0 then R.pass(name)
+    else R.fail(name, table.concat(results[i].failures, "\n")) end
+  end
+end
+
+-- `build.lua stress [--minutes N]`: prints failures per program; exit 1 if any.
+function M.main(root, minutes, jobs)
+  local configs, failures = M.build(root)
+  for _, f in ipairs(failures) do io.write("BUILD FAILED ", f.name, "\n", f.text, "\n") end
+  local started = os.time()
+  local results, rounds = M.run(configs, { deadline = started + math.floor(minutes * 60), jobs = jobs })
+  local total_runs, total_failed = 0, 0
+  for i, cfg in ipairs(configs) do
+    local r = results[i]
+    total_runs, total_failed = total_runs + r.runs, total_failed + #r.failures
+    io.write(string.format("%-52s GOMAXPROCS=%d  %5d runs  %3d failed\n", cfg.label, cfg.procs, r.runs,
+      #r.failures))
+    for _, f in ipairs(r.failures) do io.write("    ", f:gsub("\n", "\n    "), "\n") end
+  end
+  io.write(string.format("stress: %d rounds in %d s: %d runs, %d failed\n", rounds, os.time() - started,
+    total_runs, total_failed))
+  return (total_failed == 0 and #failures == 0) and 0 or 1
+end
+
+return M
