@@ -140,6 +140,43 @@ void debug_stack_check(g *gp, const char *where) {
            (long long)gp->goid, where);
 }
 
+// Scheduler invariants, checked with sched.lock held whenever an M or a P goes idle: the
+// idle lists hold what their counts say, an idle M has no P and is not spinning, an idle
+// P has no M and nothing queued.
+void debug_sched_invariants(void) {
+    int32_t nm = 0;
+    for (m *mp = sched.midle; mp != NULL; mp = mp->schedlink, nm++) {
+        if (mp->p != NULL || mp->nextp != NULL)
+            fatalf("sched invariants: idle M %lld holds a P", (long long)mp->id);
+        if (mp->spinning)
+            fatalf("sched invariants: idle M %lld is marked spinning", (long long)mp->id);
+        if (nm > sched.nmidle)
+            break;
+    }
+    if (nm != sched.nmidle)
+        fatalf("sched invariants: %d Ms on the idle list, nmidle says %d", nm, sched.nmidle);
+    uint32_t np = 0;
+    for (p *pp = sched.pidle; pp != NULL; pp = pp->link, np++) {
+        if (pp->m != NULL || atomic_load(&pp->status) != P_IDLE)
+            fatalf("sched invariants: idle P %d has an M or status %u", pp->id, pp->status);
+        if (!runqempty(pp))
+            fatalf("sched invariants: idle P %d has queued goroutines", pp->id);
+        if (np > (uint32_t)sched.gomaxprocs)
+            break;
+    }
+    if (np != atomic_load(&sched.npidle))
+        fatalf("sched invariants: %u Ps on the idle list, npidle says %u", np,
+               atomic_load(&sched.npidle));
+}
+
+// A goroutine goes on a run queue only as runnable (and so on no other queue).
+void debug_queue_check(g *gp) {
+    uint32_t status = atomic_load(&gp->status);
+    if (status != G_RUNNABLE)
+        fatalf("sched invariants: goroutine %lld queued to run with status %u", (long long)gp->goid,
+               status);
+}
+
 #else
 typedef int debug_checks_are_off; // ISO C wants a translation unit to declare something
 #endif

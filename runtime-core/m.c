@@ -5,19 +5,31 @@
 
 m *allm;
 
-void mcommoninit(m *mp) {
+// Counts a new M, with sched.lock held: from here on checkdead sees it as running, so
+// an M that is about to start with a P is never mistaken for none (Go's mReserveID).
+static int64_t mreserveid(void) {
+    int64_t id = sched.mnext++;
+    if (sched.mnext - sched.nmfreed > sched.maxmcount)
+        fatalf("thread exhaustion: program exceeds %d-thread limit", sched.maxmcount);
+    return id;
+}
+
+// id < 0: not reserved yet.
+static void mcommoninit_id(m *mp, int64_t id) {
     mp->sigstack = (uintptr_t)os_reserve(SIGNAL_STACK_SIZE);
     if (mp->sigstack == 0)
         fatal("out of memory allocating a signal stack");
     lock(&sched.lock);
-    mp->id = sched.mnext++;
-    if (sched.mnext - sched.nmfreed > sched.maxmcount)
-        fatalf("thread exhaustion: program exceeds %d-thread limit", sched.maxmcount);
+    mp->id = id < 0 ? mreserveid() : id;
     if (mp != &m0)
         fastrand_seed(mp);
     mp->alllink = allm;
     allm = mp;
     unlock(&sched.lock);
+}
+
+void mcommoninit(m *mp) {
+    mcommoninit_id(mp, -1);
 }
 
 // A new M's g0: its stack comes from os_reserve with a guard page below, unless the
@@ -37,16 +49,20 @@ static g *malg_g0(void) {
     return gp;
 }
 
-// Starts a new M running fn (if any) and then scheduling with pp (if any).
-void newm(void (*fn)(void), p *pp, bool spinning) {
+static void newm_id(void (*fn)(void), p *pp, bool spinning, int64_t id) {
     m *mp = persistentalloc(sizeof(m), 64);
     mp->g0 = malg_g0();
     mp->g0->m = mp;
     mp->startfn = fn;
     mp->nextp = pp;
     mp->spinning = spinning;
-    mcommoninit(mp);
+    mcommoninit_id(mp, id);
     os_newosproc(mp);
+}
+
+// Starts a new M running fn (if any) and then scheduling with pp (if any).
+void newm(void (*fn)(void), p *pp, bool spinning) {
+    newm_id(fn, pp, spinning, -1);
 }
 
 void mstart(void) {
@@ -95,6 +111,7 @@ void pidleput(p *pp) {
     pp->link = sched.pidle;
     sched.pidle = pp;
     atomic_xadd(&sched.npidle, 1);
+    DEBUG_HOOK(debug_sched_invariants());
 }
 
 p *pidleget(void) {
@@ -110,6 +127,7 @@ void mput(m *mp) {
     mp->schedlink = sched.midle;
     sched.midle = mp;
     sched.nmidle++;
+    DEBUG_HOOK(debug_sched_invariants());
     checkdead();
 }
 
@@ -148,8 +166,9 @@ void startm(p *pp, bool spinning) {
     }
     m *nmp = mget();
     if (nmp == NULL) {
+        int64_t id = mreserveid();
         unlock(&sched.lock);
-        newm(NULL, pp, spinning);
+        newm_id(NULL, pp, spinning, id);
         return;
     }
     unlock(&sched.lock);

@@ -71,6 +71,7 @@ static bool runqputslow(p *pp, g *gp, uint32_t head, uint32_t tail) {
 // Puts gp on pp's queue: in runnext if next (kicking the old runnext to the tail),
 // else at the tail; overflow goes to the global queue. Owner only.
 void runqput(p *pp, g *gp, bool next) {
+    DEBUG_HOOK(debug_queue_check(gp));
     if (next) {
         g *old = atomic_load(&pp->runnext);
         while (!atomic_cas(&pp->runnext, old, gp))
@@ -163,6 +164,7 @@ g *runqsteal(p *pp, p *victim, bool steal_runnext) {
 
 // Global queue; sched.lock must be held for these three.
 void globrunqput(g *gp) {
+    DEBUG_HOOK(debug_queue_check(gp));
     gqueue_push(&sched.runq, gp);
 }
 

@@ -401,6 +401,8 @@ void debug_lock_acquired(mutex *l);
 void debug_lock_released(mutex *l);
 void debug_stack_bound(uintptr_t lo, uintptr_t hi);
 void debug_stack_check(g *gp, const char *where);
+void debug_sched_invariants(void);
+void debug_queue_check(g *gp);
 #define DEBUG_HOOK(call) call
 #else
 #define DEBUG_HOOK(call) ((void)0)

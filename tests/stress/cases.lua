@@ -10,4 +10,6 @@ return {
   { name = "timer_busy", src = "tests/stress/timer_busy.c" },
   { name = "stuck_timers", src = "tests/stress/stuck_timers.c" },
   { name = "exit_busy", src = "tests/stress/exit_busy.c" },
+  -- Also run once under strace by the suite: an idle program makes no syscalls.
+  { name = "idle", src = "tests/stress/idle.c", procs = { 2 } },
 }

@@ -113,10 +113,51 @@ function M.run(configs, opts)
   return results, round
 end
 
+-- An idle program (tests/stress/idle.c: every goroutine asleep for 2 s) is quiet: at most
+-- IDLE_MAX syscalls in the middle second of its sleep, counted by strace -f -tt.
+M.IDLE_MAX = 10
+
+local function seconds(stamp)
+  local h, m, s = stamp:match("^(%d+):(%d+):([%d.]+)$")
+  return h and (tonumber(h) * 3600 + tonumber(m) * 60 + tonumber(s))
+end
+
+function M.idle_check(R, configs)
+  local exe
+  for _, cfg in ipairs(configs) do
+    if cfg.name == "idle" and cfg.label:match(" default%]$") then exe = cfg.exe end
+  end
+  if not exe then return end
+  local name = "stress: an idle program makes at most " .. M.IDLE_MAX .. " syscalls a second"
+  if util.execute("command -v strace >/dev/null 2>&1") ~= 0 then return R.skip(name, "strace is not installed") end
+  local trace = os.tmpname()
+  local code, out, err = util.capture(string.format("env GOMAXPROCS=4 timeout 20 strace -f -tt -o %s %s 1",
+    util.quote(trace), util.quote(exe)))
+  local text = util.read_file(trace) or ""
+  os.remove(trace)
+  if code ~= 0 then return R.fail(name, string.format("exit %d\n%s%s", code, out, err)) end
+  local times, lines = {}, {}
+  for line in text:gmatch("[^\n]+") do
+    local t = seconds(line:match("^%d+%s+(%S+)") or "")
+    if t then times[#times + 1], lines[#lines + 1] = t, line end
+  end
+  local first, last = times[1] or 0, times[#times] or 0
+  local mid = (first + last) / 2
+  local during = {}
+  for i, t in ipairs(times) do
+    if t > mid - 0.5 and t < mid + 0.5 then during[#during + 1] = lines[i] end
+  end
+  if last - first < 1.5 then return R.fail(name, "the run did not last 2 s under strace") end
+  if #during <= M.IDLE_MAX then return R.pass(name) end
+  R.fail(name, string.format("%d syscalls in the middle second of a 2 s sleep:\n%s", #during,
+    table.concat(during, "\n", 1, math.min(#during, 20))))
+end
+
 -- The bounded pass inside `build.lua test`: one test per program, variant and GOMAXPROCS.
 function M.suite(root, R, opts)
   local configs, failures = M.build(root)
   for _, f in ipairs(failures) do R.fail("stress: " .. f.name, f.text) end
+  M.idle_check(R, configs)
   local results = M.run(configs, { rounds = opts.stress_rounds or 3, jobs = opts.jobs })
   for i, cfg in ipairs(configs) do
     local name = string.format("stress: %s GOMAXPROCS=%d (%d runs)", cfg.label, cfg.procs, results[i].runs)

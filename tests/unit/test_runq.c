@@ -97,3 +97,19 @@ Test(runq, global_queue_share_is_bounded) {
     cr_assert_eq(runqlen(&fake_p), 5);
     cr_assert_eq(sched.runq.size, 4);
 }
+
+// globrunqget runs under sched.lock: filling a nearly full local ring must not spill back
+// to the global queue, which takes sched.lock again (before the fix: a self-deadlock).
+Test(runq, global_get_into_a_nearly_full_ring_never_spills, .timeout = 10) {
+    sched.gomaxprocs = 1;
+    for (int i = 0; i < 250; i++)
+        runqput(&fake_p, &gs[i], false);
+    lock(&sched.lock);
+    for (int i = 250; i < 350; i++)
+        globrunqput(&gs[i]);
+    g *gp = globrunqget(&fake_p, 0);
+    unlock(&sched.lock);
+    cr_assert_eq(gp, &gs[250]);
+    cr_assert_eq(runqlen(&fake_p), RUNQ_SIZE);
+    cr_assert_eq(sched.runq.size, 100 - 1 - (RUNQ_SIZE - 250));
+}
