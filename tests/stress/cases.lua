@@ -10,6 +10,10 @@ return {
   { name = "timer_busy", src = "tests/stress/timer_busy.c" },
   { name = "stuck_timers", src = "tests/stress/stuck_timers.c" },
   { name = "exit_busy", src = "tests/stress/exit_busy.c" },
+  -- the paths around them: park/ready, run-queue overflow and stealing, select and close
+  { name = "park_ring", src = "tests/stress/park_ring.c" },
+  { name = "runq_storm", src = "tests/stress/runq_storm.c" },
+  { name = "select_close", src = "tests/stress/select_close.c" },
   -- Also run once under strace by the suite: an idle program makes no syscalls.
   { name = "idle", src = "tests/stress/idle.c", procs = { 2 } },
 }
