@@ -80,4 +80,36 @@ RT_API void rt_wg_add(rt_wg *wg, int delta);
 RT_API void rt_wg_done(rt_wg *wg);
 RT_API void rt_wg_wait(rt_wg *wg);
 
+// Network I/O: sockets and fds whose waits park only the calling goroutine (one M waits
+// in the OS poller for all of them). Results are >= 0 on success, else an error: -errno
+// as the OS numbers it, or one of the RT_E* below; rt_strerror names either.
+#define RT_ETIMEOUT (-5001) // the fd's deadline passed
+#define RT_ECLOSED  (-5002) // the fd was closed, maybe by another goroutine while this one waited
+#define RT_EADDR    (-5003) // an address string that does not parse
+#define RT_ENOTRT   (-5004) // an fd the runtime did not open (see rt_fd_open)
+RT_API const char *rt_strerror(int err);
+
+// Addresses: "127.0.0.1:8080", "[::1]:0", ":8080" (every IPv4 address), "[::]:8080",
+// "localhost:80", "unix:/path/to/socket". Port 0 picks a free one (see rt_local_addr).
+RT_API int rt_listen(const char *addr, int backlog); // backlog <= 0: the OS's maximum
+RT_API int rt_accept(int listen_fd);
+RT_API int rt_dial(const char *addr);
+// The address an fd is bound to, written as the strings above; returns its length.
+RT_API int rt_local_addr(int fd, char *buf, size_t n);
+
+RT_API long rt_read(int fd, void *buf, size_t n);        // 0 at end of file
+RT_API long rt_write(int fd, const void *buf, size_t n); // all n bytes, or an error
+RT_API int rt_close(int fd);                             // wakes every waiter with RT_ECLOSED
+enum rt_shutdown_how { RT_SHUT_RD, RT_SHUT_WR, RT_SHUT_RDWR };
+RT_API int rt_shutdown(int fd, enum rt_shutdown_how how);
+
+// Deadlines, absolute on rt_nanotime's clock; 0 clears. A wait past the deadline fails with
+// RT_ETIMEOUT, and so does every call until the deadline moves; one in the past fails at once.
+enum rt_deadline_which { RT_DEADLINE_READ = 1, RT_DEADLINE_WRITE = 2, RT_DEADLINE_BOTH = 3 };
+RT_API int rt_set_deadline(int fd, int64_t abs_ns, int which);
+
+// Hands the runtime an fd opened elsewhere (hosted: with libc). It is made non-blocking;
+// one the poller refuses (a regular file) is served by blocking calls with the P handed off.
+RT_API int rt_fd_open(int fd);
+
 #endif
