@@ -33,6 +33,15 @@ return {
     error_max = -1,
   },
 
+  -- What rt_sigaction(2) takes: x86-64's uapi struct sigaction (asm/signal.h), which has a
+  -- restorer, and SA_RESTORER, without which x86-64 refuses a handler.
+  constants = { SA_RESTORER = 0x04000000 },
+  structs = {
+    kernel_sigaction = { size = 32, fields = { handler = 0, flags = 8, restorer = 16, mask = 24 },
+      header_type = "struct sigaction",
+      header_fields = { handler = "sa_handler", flags = "sa_flags", restorer = "sa_restorer", mask = "sa_mask" } },
+  },
+
   -- Syscall numbers (arch/x86/entry/syscalls/syscall_64.tbl) and argument counts.
   syscalls = {
     read = { nr = 0, nargs = 3 },

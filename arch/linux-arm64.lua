@@ -30,6 +30,16 @@ return {
     error_max = -1,
   },
 
+  -- What rt_sigaction(2) takes: asm-generic's struct sigaction (asm/signal.h) with the
+  -- restorer arm64 keeps (__ARCH_HAS_SA_RESTORER). Arches without one (riscv64) have a
+  -- 24-byte struct with the mask at 16 and no SA_RESTORER.
+  constants = { SA_RESTORER = 0x04000000 },
+  structs = {
+    kernel_sigaction = { size = 32, fields = { handler = 0, flags = 8, restorer = 16, mask = 24 },
+      header_type = "struct sigaction",
+      header_fields = { handler = "sa_handler", flags = "sa_flags", restorer = "sa_restorer", mask = "sa_mask" } },
+  },
+
   -- Syscall numbers (include/uapi/asm-generic/unistd.h, which arm64 uses) and argument counts.
   syscalls = {
     read = { nr = 63, nargs = 3 },

@@ -33,11 +33,11 @@ M.TRIPLES = {
 
 -- The uapi headers that hold what description tables state: syscall numbers, auxv tags,
 -- mmap/prot/madvise flags, futex ops, clone flags, signals, errno, clocks, open flags,
--- arch_prctl codes and struct timespec. Each is included only where it exists.
+-- arch_prctl codes, struct timespec, sigaction, sigaltstack and siginfo. Each is included only where it exists.
 M.HEADERS = {
   "asm/unistd.h", "linux/auxvec.h", "linux/mman.h", "linux/futex.h", "linux/sched.h",
   "asm/signal.h", "asm/errno.h", "linux/time.h", "linux/time_types.h", "linux/fcntl.h",
-  "asm/prctl.h",
+  "asm/prctl.h", "asm/siginfo.h",
 }
 
 -- The header set for a resolved table T, or nil and a one-line reason.

@@ -17,6 +17,7 @@ local schema = require "gen.schema"
 local kheaders = require "gen.kheaders"
 local checktable = require "gen.checktable"
 local todo = require "gen.todo"
+local manifest = require "gen.manifest"
 
 local scaffold = require "gen.scaffold"
 
@@ -71,6 +72,7 @@ M.RULES = {
   { "^libsystem%.tbd_target$", "pair", "the TAPI target for <arch>" },
   { "^libsystem", "os", "the macOS SDK" },
   { "^constants", "os", "<key> in <os>'s headers for <arch>" },
+  { "^structs%.[^.]+%.header_", "os", "<os>'s headers: the type and member names" },
   { "^structs", "pair", "<os>'s headers for <arch> (sizeof/offsetof)" },
   { "", "pair", "this field's doc in gen/schema.lua" },
 }
@@ -334,12 +336,30 @@ function M.plan(root, name, from)
   -- Fields whose schema `when` is decided by the arch, or by a known OS (one with a layer),
   -- and false here are dropped (cpuid on arm64, libsystem on linux); for a new OS they stay
   -- TODO, since it may work like either. Fields the schema requires but nobody gave become TODOs.
+  -- Fields a template `requires` (templates/manifest.lua) are dropped the same way when
+  -- every template that reads them is for another arch, or for another known OS.
+  local requirers = {}
+  for _, e in ipairs(manifest.load(root)) do
+    for _, p in ipairs(e.requires or {}) do
+      requirers[p] = requirers[p] or {}
+      table.insert(requirers[p], e)
+    end
+  end
+  local known_os = inherit[1] == "os/" .. os_
+  for _, path in ipairs(util.sorted_keys(E)) do
+    local list = requirers[path] or requirers[split(path)[1]]
+    local drop = list ~= nil
+    for _, e in ipairs(list or {}) do
+      local other = (e.arch and e.arch ~= arch) or (e.os and e.os ~= os_ and known_os)
+      drop = drop and other
+    end
+    if drop then E[path] = nil end
+  end
   for _, path in ipairs(util.sorted_keys(E)) do
     local n = schema_node(path)
     local top = split(path)[1]
     local tn = schema.root.fields[top]
     local w = (n and n.when) or (tn and tn.when)
-    local known_os = inherit[1] == "os/" .. os_
     if w and (w[1] == "arch" or w[1] == "object_format" or (w[1] == "os" and known_os)) then
       local known = ({ os = os_, arch = arch })[w[1]]
       if w[1] == "object_format" then known = get(B, "object_format") or (E.object_format or {}).value end
@@ -352,7 +372,7 @@ function M.plan(root, name, from)
   for path, e in pairs(E) do
     set(merged, path, e.kind == "todo" and todo.TODO(e.hint) or util.deepcopy(e.value))
   end
-  for _, p in ipairs(schema.validate(merged, {})) do
+  for _, p in ipairs(schema.validate(merged, {}, manifest.declared(root, { os = os_, arch = arch }))) do
     local path, expected = p:match("^[^:]*: ([^:]+): expected (.-); got nothing$")
     if path and not E[path] then
       E[path] = { kind = "todo", hint = M.hint(path, ctx), detail = expected, order = { 99, 0 } }

@@ -4,6 +4,7 @@
 --   <file>: <field.path>: expected <what>; got <what>
 local util = require "gen.util"
 local todo = require "gen.todo"
+local manifest = require "gen.manifest"
 
 local M = {}
 
@@ -12,7 +13,9 @@ local M = {}
 -- doc, required, default, when = { "other.path", value } (required only then),
 -- and checks: values (enum), of (list/map), fields (record), min, max, pow2,
 -- pow2_or_zero, nonempty, unique (field of list/map items), ident_keys (map),
--- check = function(value, root) -> nil | relative path, expected, got (cross-field rules).
+-- check = function(value, root) -> nil | relative path, expected, got (cross-field rules),
+-- declared = true: the valid values are those the templates implement (templates/manifest.lua
+-- `implements`), and fields a template `requires` become required (gen/manifest.lua).
 
 local function node(kind, doc, opts)
   opts = opts or {}
@@ -28,7 +31,6 @@ local function map(of, doc, o) o = o or {}; o.of = of; return node("map", doc, o
 local function record(fields, doc, o) o = o or {}; o.fields = fields; return node("record", doc, o) end
 
 M.enums = {
-  tls_method = { "arch_prctl", "elf_tls", "darwin_tsd", "tpidr_el0" },
   link_mode = { "freestanding", "hosted" },
   entry_args = { "stack", "registers" },
   object_format = { "elf", "macho" },
@@ -75,14 +77,9 @@ M.root = record({
 
   -- entry and link
   link = record({
-    mode = enum(E.link_mode, "freestanding: rt0 is the ELF entry, no libc; hosted: libc's main calls rt0",
-      { required = true }),
-  }, "how programs are linked", { required = true,
-    check = function(v, root)
-      if get(root, "os") == "darwin" and v.mode ~= "hosted" then
-        return "mode", "hosted when os is darwin (macOS has no stable syscall ABI; libSystem is the interface)", v.mode
-      end
-    end }),
+    mode = enum(E.link_mode, "freestanding: rt0 is the ELF entry, no libc; hosted: libc's main calls rt0 "
+      .. "(the OS template says which it implements)", { required = true, declared = true }),
+  }, "how programs are linked", { required = true }),
   entry = record({
     symbol = str("the entry symbol, without symbol_prefix", { required = true }),
     args = enum(E.entry_args, "where argc/argv arrive: on the stack at 0(SP)/8(SP) or in argument registers",
@@ -119,17 +116,19 @@ M.root = record({
     intel_ebx = int("CPUID leaf 0 EBX of GenuineIntel", { required = true }),
     intel_edx = int("CPUID leaf 0 EDX of GenuineIntel", { required = true }),
     intel_ecx = int("CPUID leaf 0 ECX of GenuineIntel", { required = true }),
-  }, "CPUID vendor check (amd64)", { when = { "arch", "amd64" } }),
+  }, "CPUID vendor check (required by the x86 rt0 template)"),
 
   -- TLS
   tls = record({
-    method = enum(E.tls_method, "how g is found per thread", { required = true }),
-    arch_set_fs = int("ARCH_SET_FS code for arch_prctl", { when = { "tls.method", "arch_prctl" } }),
-    base_adjust = int("bytes added to &m.tls[0] to make the thread base (arch_prctl: 8, ELF wants g at -8(FS))",
-      { when = { "tls.method", "arch_prctl" } }),
+    method = str("how g is found per thread: one of the methods the target's templates implement "
+      .. "(templates/manifest.lua `implements`)", { required = true, declared = true }),
+    register = str("the thread-pointer register, for methods that keep g's base in a register"),
+    arch_set_fs = int("ARCH_SET_FS code for arch_prctl"),
+    base_adjust = int("bytes added to &m.tls[0] to make the thread pointer (8 where ELF wants g at -8(FS); "
+      .. "the ABI's TP bias where there is one; absent: 0)"),
     check_value = int("value stored through TLS and read back at start-up"),
-    tsd_slot = enum(E.tsd_slot, "darwin_tsd: which pthread TSD slot holds g: a fixed one (gs_offset) or a key "
-      .. "from pthread_key_create at start-up", { when = { "tls.method", "darwin_tsd" } }),
+    tsd_slot = enum(E.tsd_slot, "which pthread TSD slot holds g: a fixed one (gs_offset) or a key "
+      .. "from pthread_key_create at start-up"),
     gs_offset = int("offset of the fixed pthread TSD slot from the gs base (8 x its key)",
       { when = { "tls.tsd_slot", "fixed" }, min = 0,
         check = function(v, root)
@@ -145,8 +144,9 @@ M.root = record({
     method = enum(E.threads_method, "how Ms are created", { required = true }),
     clone_flags = list(str("a constant name"), "clone(2) flags, names from constants",
       { when = { "threads.method", "clone" } }),
-    clone_tls_arg = int("which clone(2) argument carries the TLS base: 5 (x86-64), 4 (CLONE_BACKWARDS: arm64)",
-      { when = { "threads.method", "clone" }, min = 4, max = 5 }),
+    clone_tls_arg = int("which clone(2) argument sets the new thread's thread pointer (CLONE_SETTLS, to "
+      .. "&m.tls[0] + tls.base_adjust): 5 (x86-64), 4 (CLONE_BACKWARDS: arm64, riscv64, ppc64); absent: "
+      .. "clone leaves it unset", { min = 1, max = 6 }),
   }, "thread creation", { required = true,
     check = function(v, root)
       if v.method == "pthread" and get(root, "link.mode") == "freestanding" then
@@ -179,7 +179,7 @@ M.root = record({
     name = str("the AT_* name", { required = true }),
     tag = int("the tag number", { required = true, min = 0 }),
     action = enum(E.auxv_action, "what sysauxv does with the value", { required = true }),
-  }, "an auxv tag"), "auxiliary vector tags sysauxv handles", { when = { "os", "linux" },
+  }, "an auxv tag"), "auxiliary vector tags sysauxv handles", {
     unique = { "tag", "name" },
     check = function(v)
       local n = 0
@@ -191,10 +191,10 @@ M.root = record({
     probe_mapping_size = int("size of the mapping the mincore page-size probe uses",
       { required = true, pow2 = true }),
     probe_first_page = int("smallest page size the probe tries", { required = true, pow2 = true }),
-  }, "page size and auxv fallbacks", { when = { "os", "linux" } }),
+  }, "page size and auxv fallbacks"),
   apple = record({
     executable_path_prefix = str("prefix of the apple string holding the executable path", { required = true }),
-  }, "Darwin's apple strings after envp", { when = { "os", "darwin" } }),
+  }, "the apple strings after envp (Darwin)"),
   osinit = record({
     ncpu_method = enum(E.ncpu_method, "how osinit counts CPUs", { required = true }),
     affinity_mask_bytes = int("size of the sched_getaffinity mask buffer",
@@ -255,13 +255,16 @@ M.root = record({
     arg_regs = list(str("a register"), "argument registers, in order", { required = true, nonempty = true }),
     ret_reg = str("result register", { required = true }),
     clobbers = list(str("a register"), "registers the kernel clobbers", { default = {} }),
-    error_min = int("lowest result that is -errno", { required = true }),
-    error_max = int("highest result that is -errno", { required = true }),
-  }, "raw syscall convention", { when = { "os", "linux" } }),
+    error = str("how the kernel reports failure: negative (a result in error_min..error_max is -errno) or "
+      .. "flag (a condition flag says failure and the result is a positive errno, which the stubs negate); "
+      .. "one of what the target's syscall template implements", { default = "negative", declared = true }),
+    error_min = int("lowest result a stub returns that is -errno", { required = true }),
+    error_max = int("highest result a stub returns that is -errno", { required = true }),
+  }, "raw syscall convention"),
   syscalls = map(record({
     nr = int("syscall number", { required = true, min = 0 }),
     nargs = int("argument count", { required = true, min = 0, max = 6 }),
-  }, "a syscall"), "syscalls the generated stubs make, by name", { when = { "os", "linux" },
+  }, "a syscall"), "syscalls the generated stubs make, by name", {
     ident_keys = true, unique = { "nr" } }),
   libsystem = record({
     dylib = str("install name of libSystem", { required = true }),
@@ -278,12 +281,16 @@ M.root = record({
       { default = {}, unique_items = true }),
     linker_symbols = list(str("a symbol, as written"), "symbols the linker itself needs (dyld_stub_binder)",
       { default = {}, unique_items = true }),
-  }, "libSystem imports", { when = { "os", "darwin" } }),
+  }, "libSystem imports"),
   constants = map(int("a constant"), "OS constants for C and asm, by their header names",
     { required = true, ident_keys = true }),
   structs = map(record({
     size = int("size in bytes", { required = true, min = 0 }),
     fields = map(int("byte offset", { min = 0 }), "field offsets", { required = true, ident_keys = true }),
+    header_type = str("the target headers' own type that check-table compares this layout with (default: "
+      .. "struct <name>)"),
+    header_fields = map(str("a member name"), "the headers' member name of a field, where it differs "
+      .. "(kernel_sigaction's handler is sa_handler)", { ident_keys = true }),
   }, "a struct layout", {
     check = function(v)
       if math.type(v.size) ~= "integer" or type(v.fields) ~= "table" then return nil end
@@ -363,6 +370,43 @@ end
 
 local check
 
+-- The schema node of a field path (nil for an unknown field).
+local function node_at(path)
+  local n = M.root
+  for name in path:gmatch("[^%.]+") do
+    if n.kind == "map" then n = n.of
+    elseif n.kind == "record" then n = n.fields[name]
+    else return nil end
+    if not n then return nil end
+  end
+  return n
+end
+M.node_at = node_at
+
+-- A declared field: its value must be one the target's templates implement, and the
+-- fields that value needs (manifest `implements`) must be there.
+local function check_declared(n, v, path, ctx)
+  local d = ctx.declared.values[path]
+  if not d then
+    return problem(ctx, path, string.format("%s that a template implements (no template that applies to "
+      .. "this target declares %s in %s)", what(n), path, manifest.FILE), v)
+  end
+  if not d.set[v] then
+    local valid = #d.list > 0 and "one of " .. table.concat(d.list, ", ") or "a value (none is implemented by all)"
+    return problem(ctx, path, string.format("%s (what %s implement%s)", valid, table.concat(d.by, " and "),
+      #d.by == 1 and "s" or ""), v)
+  end
+  for _, p in ipairs(d.needs[v] or {}) do
+    -- A need under a missing table (syscalls.arch_prctl without syscalls) is that table's problem.
+    local parent = p:match("^(.*)%.[^.]+$")
+    if get(ctx.root, p) == nil and (parent == nil or get(ctx.root, parent) ~= nil) then
+      local f = node_at(p)
+      problem(ctx, p, string.format("%s (required when %s is %s: %s)", f and what(f) or "a value", path, v,
+        table.concat(d.by, ", ")), nil, true)
+    end
+  end
+end
+
 local function check_items(n, v, path, ctx)
   local keys = util.sorted_keys(v)
   for _, k in ipairs(keys) do
@@ -411,10 +455,13 @@ local function check_record(n, v, path, ctx)
     if v[name] == nil then
       if f.default ~= nil then
         v[name] = util.deepcopy(f.default)
+        if f.declared then check(f, v[name], p, ctx) end
       elseif f.required then
         problem(ctx, p, what(f), nil, true)
       elseif f.when and get(ctx.root, f.when[1]) == f.when[2] then
         problem(ctx, p, string.format("%s (required when %s is %s)", what(f), f.when[1], f.when[2]), nil, true)
+      elseif ctx.declared and ctx.declared.required[p] then
+        problem(ctx, p, string.format("%s (required by %s)", what(f), ctx.declared.required[p]), nil, true)
       end
     else
       check(f, v[name], p, ctx)
@@ -466,6 +513,7 @@ check = function(n, v, path, ctx)
       check_items(n, v, path, ctx)
     end
   end
+  if n.declared and ctx.declared and #ctx.problems == before then check_declared(n, v, path, ctx) end
   if n.check and #ctx.problems == before then
     local p, expected, value = n.check(v, ctx.root)
     if p then
@@ -478,11 +526,14 @@ end
 -- Checks a resolved table, filling in defaults. origins maps field paths to
 -- { file =, line = }; origins[""] names the target file (blamed for missing
 -- fields). Returns the list of problems (empty when the table is valid).
-function M.validate(resolved, origins)
+--
+-- declared (gen/manifest.lua declared()) is what the target's templates implement and
+-- require; without it (a table no template set is known for) declared fields take any value.
+function M.validate(resolved, origins, declared)
   origins = origins or {}
   normalize(resolved)
   local ctx = {
-    root = resolved, origins = origins, problems = {}, todos = {},
+    root = resolved, origins = origins, problems = {}, todos = {}, declared = declared,
     target_file = origins[""] and origins[""].file or "?",
   }
   check(M.root, resolved, "", ctx)
@@ -495,6 +546,16 @@ function M.validate(resolved, origins)
   local lines = {}
   for i, t in ipairs(ctx.todos) do lines[i] = t.text end
   return table.move(ctx.problems, 1, #ctx.problems, #lines + 1, lines)
+end
+
+-- Validates a loaded target (gen/load.lua resolve) against the schema and what the
+-- templates of its root declare.
+function M.validate_resolved(r)
+  local declared
+  if type(r.table.os) == "string" and type(r.table.arch) == "string" then
+    declared = manifest.declared(r.root or ".", r.table)
+  end
+  return M.validate(r.table, r.origins, declared)
 end
 
 -- Every field with its type and doc, in path order, for documentation.

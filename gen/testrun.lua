@@ -307,16 +307,16 @@ function suites.e2e(root, R, opts)
       local okr, r = util.protect(generate.resolve, root, target, M.MODES[mode])
       local okc, e = true, nil
       if okr then okc, e = util.protect(cc.recipe, r) end
-      local how = okr and runner.how(r.table)
       local okw, raw = util.protect(loader.resolve, target, M.MODES[mode], root)
+      local how = okw and runner.how(raw.table)
       if okw and raw.table.wip == true then
         -- A port in progress is tested stage by stage (build.lua status), not here.
         libs[key] = { run = { skip = target .. " is a wip target: lua5.4 build.lua status " .. target } }
-      elseif not okr then
-        libs[key] = { err = r }
-      elseif how.skip and r.table.link.mode == "hosted" then
+      elseif okw and how.skip and raw.table.link.mode == "hosted" then
         -- A hosted build for another arch needs that arch's libc: not a test here.
         libs[key] = { never = true }
+      elseif not okr then
+        libs[key] = { err = r }
       elseif not okc then
         libs[key] = { skip = e }
       else

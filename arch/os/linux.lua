@@ -84,7 +84,8 @@ return {
 
   -- Faults reported as `fatal error: ...` by a handler on each M's own signal stack
   -- (32 KiB like Go's gsignal: a stack overflow cannot be reported on the stack that
-  -- overflowed). SA_RESTORER is required on x86-64 and accepted on arm64.
+  -- overflowed). Whether the kernel's sigaction has a restorer (SA_RESTORER) is the
+  -- arch's: see structs.kernel_sigaction in each linux-<arch> table.
   signals = { fatal = { "SIGSEGV", "SIGBUS", "SIGILL", "SIGFPE" }, stack_size = 32 * 1024 },
 
   -- Constants the runtime and its generated layer use; names are the kernel headers'.
@@ -98,7 +99,7 @@ return {
     CLOCK_REALTIME = 0, CLOCK_MONOTONIC = 1,
     O_RDONLY = 0, O_CLOEXEC = 0x80000, AT_FDCWD = -100,
     SIGILL = 4, SIGABRT = 6, SIGBUS = 7, SIGFPE = 8, SIGSEGV = 11, SIGPIPE = 13, SIGURG = 23,
-    SA_SIGINFO = 0x4, SA_ONSTACK = 0x08000000, SA_RESTORER = 0x04000000,
+    SA_SIGINFO = 0x4, SA_ONSTACK = 0x08000000,
     EINTR = 4, EAGAIN = 11, ENOMEM = 12, ETIMEDOUT = 110,
   },
 
@@ -109,8 +110,7 @@ return {
     siginfo = { size = 128, fields = { si_signo = 0, si_errno = 4, si_code = 8, si_addr = 16 } },
     -- asm-generic/signal.h stack_t, for sigaltstack(2).
     sigaltstack = { size = 24, fields = { ss_sp = 0, ss_flags = 8, ss_size = 16 } },
-    -- What rt_sigaction(2) takes: the kernel's own layout (include/linux/signal_types.h),
-    -- not the uapi struct sigaction of asm/signal.h, which differs on x86.
-    kernel_sigaction = { size = 32, fields = { handler = 0, flags = 8, restorer = 16, mask = 24 } },
+    -- What rt_sigaction(2) takes (kernel_sigaction) differs per arch: each linux-<arch>
+    -- table states it.
   },
 }

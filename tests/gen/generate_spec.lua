@@ -66,8 +66,26 @@ describe("generate", function()
     fixture.edit(root, "arch/linux-amd64.lua", 'method = "arch_prctl"', "method = 42")
     local ok, msg = util.protect(generate.generate, root, "linux-amd64", {})
     assert.is_nil(ok)
-    assert.are.equal("arch/linux-amd64.lua: tls.method: expected one of arch_prctl, elf_tls, darwin_tsd, "
-      .. "tpidr_el0; got 42", msg)
+    assert.are.equal("arch/linux-amd64.lua: tls.method: expected a string; got 42", msg)
+    assert.is_falsy(util.exists(root .. "/out"))
+  end)
+
+  -- A new arch of a known OS whose per-arch templates are not all there yet: gen names
+  -- each missing output and its manifest entry, and writes nothing.
+  it("refuses a target with a missing template before writing anything", function()
+    fixture.edit(root, "templates/manifest.lua", '{ template = "rt0_arm64.S"', '{ template = "rt0_x.S"')
+    local ok, msg = util.protect(generate.generate, root, "linux-arm64", {})
+    assert.is_nil(ok)
+    assert.matches("^templates/manifest%.lua: entry %d+: templates/rt0_x%.S does not exist %(it makes "
+      .. "rt0_linux_arm64%.S%)$", msg)
+    assert.is_falsy(util.exists(root .. "/out"))
+    -- No entry for the arch at all (a new arch): named by the output it lacks.
+    fixture.edit(root, "templates/manifest.lua", 'output = "rt0_{os}_{arch}.S", arch = "arm64"',
+      'output = "rt0_{os}_{arch}.S", arch = "x"')
+    ok, msg = util.protect(generate.generate, root, "linux-arm64", {})
+    assert.is_nil(ok)
+    assert.matches("^templates/manifest%.lua: no template makes rt0_linux_arm64%.S for linux%-arm64 %(entry %d+ "
+      .. "makes it from templates/rt0_amd64%.S for arch amd64%): add a template and its manifest line$", msg)
     assert.is_falsy(util.exists(root .. "/out"))
   end)
 
