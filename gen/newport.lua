@@ -41,6 +41,8 @@ M.RULES = {
   { "^link", "os", "<os>'s process model: raw syscalls (freestanding) or libc (hosted)" },
   { "^entry%.symbol$", "pair", "Go: runtime/rt0_<os>_<arch>.s", derive = "entry_symbol" },
   { "^entry", "os", "<os>'s process start-up ABI; Go: runtime/rt0_<os>_<arch>.s" },
+  { "^run%.os_uname", "os", "`uname -s` on a <os> host" },
+  { "^run", "arch", "`uname -m` on a <arch> host, and Debian's qemu-user binary for <arch>" },
   { "^ptr_size$", "arch", "<arch>'s psABI" },
   { "^stack_align$", "arch", "<arch>'s psABI" },
   { "^red_zone$", "arch", "<arch>'s psABI (0 if it has none)" },

@@ -72,6 +72,13 @@ M.root = record({
     local_label_prefix = str("prefix of labels the assembler keeps out of the symbol table (.L on ELF, "
       .. "L on Mach-O)", { default = ".L" }),
   }, "assembler dialect details", { required = true }),
+  run = record({
+    os_uname = list(str("a name"), "what `uname -s` says on a host of this OS (the OS layer)", { default = {} }),
+    arch_uname = list(str("a name"), "what `uname -m` says on a host of this arch (the arch layer)",
+      { default = {} }),
+    emulator = str("user-mode emulator that runs this arch's programs on another arch of the same OS "
+      .. "(qemu-user's name; absent: link-only there)"),
+  }, "how the target's programs run on this machine (gen/runner.lua)", { default = {} }),
   wip = bool("a port in progress: gen --check and test report it as skipped", { default = false }),
   cflags = list(str("a compiler flag"), "extra C/asm compiler flags, after the defaults (later win)", { default = {} }),
 

@@ -5,6 +5,9 @@
 return {
   os = "linux",
   object_format = "elf",
+  -- A host runs its programs where `uname -s` says one of these.
+  run = { os_uname = { "Linux" } },
+
 
   -- Assembler dialect of ELF targets.
   asm = {
