@@ -4,6 +4,7 @@
 -- qemu-user) on a host of the same OS, and not at all (link-only) for another OS.
 -- Shared by the e2e suite and stage tools.
 local util = require "gen.util"
+local loader = require "gen.load"
 
 local M = {}
 
@@ -51,6 +52,30 @@ function M.how(t, h)
     return { how = "under " .. emu, skip = emu .. " is not installed (apt-get install qemu-user)" }
   end
   return { how = "under " .. emu, prefix = { emu } }
+end
+
+-- The targets whose programs run here (natively or emulated, installed or not: a missing
+-- emulator is a skip, not an absence), wip ones left out: { {target =, table =, how =} }.
+-- variants: resolved with these (a target they do not load with is left out).
+-- Suites take their targets from here, so a new table is tested without a code edit.
+function M.targets(root, variants)
+  local list = {}
+  for _, t in ipairs(loader.targets(root)) do
+    local ok, r = util.protect(loader.resolve, t, variants or {}, root)
+    if ok and r.table.wip ~= true then
+      local how = M.how(r.table)
+      if how.how ~= "link-only" then list[#list + 1] = { target = t, table = r.table, how = how } end
+    end
+  end
+  return list
+end
+
+-- The first target that runs natively here (the unit tests and benchmarks use it).
+function M.native_target(root)
+  for _, x in ipairs(M.targets(root)) do
+    if x.how.how == "natively" then return x.target end
+  end
+  util.fail("no target in arch/ runs natively on this %s %s host", M.host().os, M.host().machine)
 end
 
 return M

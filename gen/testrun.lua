@@ -154,7 +154,8 @@ function suites.gencheck(root, R)
 end
 
 -- Criterion tests: white-box, linked against the hosted (libc) build's raw objects.
-M.UNIT_TARGET, M.UNIT_VARIANTS = "linux-amd64", { "libc", "tests/unit/unit_entry.lua" }
+-- The target is the first that runs natively here (gen/runner.lua), in the hosted mode.
+M.UNIT_VARIANTS = { "libc", "tests/unit/unit_entry.lua" }
 
 function suites.unit(root, R, opts)
   local tests = {}
@@ -162,7 +163,7 @@ function suites.unit(root, R, opts)
     if f:match("^test_.*%.c$") then tests[#tests + 1] = f end
   end
   if #tests == 0 then return end
-  local ok, b = util.protect(ninja.build, root, M.UNIT_TARGET, M.UNIT_VARIANTS)
+  local ok, b = util.protect(function() return ninja.build(root, runner.native_target(root), M.UNIT_VARIANTS) end)
   if not ok then
     for _, f in ipairs(tests) do
       R.fail("unit: " .. f, f == tests[1] and truncate(b, 4000) or "(library build failed)")
@@ -233,8 +234,8 @@ M.CASE_FIELDS = CASE_FIELDS
 -- others where a case lists them (unguarded: every stack canary-protected, no guard pages).
 M.MODES = { freestanding = {}, libc = { "libc" }, unguarded = { "tests/e2e/unguarded.lua" }, debug = { "debug" },
   small = { "small" } }
--- Targets every case runs on unless it names its own (arm64 under qemu-user).
-M.E2E_TARGETS = { "linux-amd64", "linux-arm64" }
+-- A case runs on every target that runs here and is not wip (runner.targets: natively or
+-- under its emulator), unless it names its own.
 M.EMULATED_PROCS = { 1, 2, 4 }
 
 function M.load_cases(root)
@@ -326,8 +327,10 @@ function suites.e2e(root, R, opts)
     end
     return libs[key]
   end
+  local all = {}
+  for _, x in ipairs(runner.targets(root)) do all[#all + 1] = x.target end
   for _, c in ipairs(cases) do
-    for _, target in ipairs(c.targets or M.E2E_TARGETS) do
+    for _, target in ipairs(c.targets or all) do
       for _, mode in ipairs(c.modes or { "freestanding", "libc" }) do
         local l = lib(target, mode)
         if l.never then goto next_mode end

@@ -32,3 +32,25 @@ describe("runner", function()
     assert.are.equal("natively", runner.how(fixture.resolve(".", "linux-amd64").table, linux_x86).how)
   end)
 end)
+
+-- The suites' targets: every table that is not wip and runs here, from arch/ alone.
+describe("runner.targets", function()
+  local root
+  before_each(function() root = fixture.root() end)
+  after_each(function() fixture.rm(root) end)
+
+  local function names(list)
+    local out = {}
+    for _, x in ipairs(list) do out[#out + 1] = x.target end
+    return out
+  end
+
+  it("takes a new table as soon as it is not wip, and leaves out what cannot run here", function()
+    local host = runner.host()
+    if host.os ~= "Linux" or (host.machine ~= "x86_64" and host.machine ~= "aarch64") then return end
+    fixture.write(root, "arch/linux-arm64b.lua", 'return { inherit = { "os/linux", "cpu/arm64" }, wip = true }\n')
+    assert.are.same({ "linux-amd64", "linux-arm64" }, names(runner.targets(root)))
+    fixture.edit(root, "arch/linux-arm64b.lua", "wip = true", "wip = false")
+    assert.are.same({ "linux-amd64", "linux-arm64", "linux-arm64b" }, names(runner.targets(root)))
+  end)
+end)
