@@ -26,63 +26,12 @@ local value_literal = scaffold.value_literal
 M.TOP = scaffold.TOP
 M.render = scaffold.render
 
--- What each field depends on, first match wins: identity (set from the name), drop
--- (per-target decisions, not carried over), portable, os, arch or pair (os and arch),
--- with where a porter finds the value. <os>, <arch>, <triple>, <key> (the map key, as
--- in syscalls.<key>.nr) are filled in.
-M.RULES = {
-  { "^os$", "identity" }, { "^arch$", "identity" }, { "^wip$", "identity" },
-  { "^waivers", "drop" },
-  { "^toolchain%.triple$", "pair", "Debian's multiarch name for <os>-<arch>", derive = "triple" },
-  { "^toolchain", "pair", "the toolchain for <os>-<arch>" },
-  { "^object_format$", "os", "<os>'s executable format" },
-  { "^asm", "os", "clang -S output for <triple>" },
-  { "^cflags", "os", "what <os> builds need" },
-  { "^link", "os", "<os>'s process model: raw syscalls (freestanding) or libc (hosted)" },
-  { "^entry%.symbol$", "pair", "Go: runtime/rt0_<os>_<arch>.s", derive = "entry_symbol" },
-  { "^entry", "os", "<os>'s process start-up ABI; Go: runtime/rt0_<os>_<arch>.s" },
-  { "^run%.os_uname", "os", "`uname -s` on a <os> host" },
-  { "^run", "arch", "`uname -m` on a <arch> host, and Debian's qemu-user binary for <arch>" },
-  { "^ptr_size$", "arch", "<arch>'s psABI" },
-  { "^stack_align$", "arch", "<arch>'s psABI" },
-  { "^red_zone$", "arch", "<arch>'s psABI (0 if it has none)" },
-  { "^cacheline$", "arch", "Go: internal/cpu CacheLinePadSize for <arch>" },
-  { "^function_align$", "arch", "<arch>'s instruction size and the compilers' default function alignment" },
-  { "^regs", "arch", "<arch>'s psABI (procedure call standard)" },
-  { "^cpuid", "arch", "Go: runtime/asm_amd64.s" },
-  { "^tls%.check_value$", "portable" },
-  { "^tls", "pair", "Go: runtime/sys_<os>_<arch>.s settls and runtime/tls_<arch>.s" },
-  { "^threads%.clone_tls_arg$", "pair", "clone(2) NOTES for <arch> (the CLONE_BACKWARDS variants)" },
-  { "^threads", "os", "Go: runtime/os_<os>.go newosproc" },
-  { "^sleep", "os", "Go: runtime/os_<os>.go futexsleep or semasleep" },
-  { "^clock", "os", "clock_gettime(2) on <os>; Go: runtime/sys_<os>_<arch>.s nanotime1" },
-  { "^vdso", "pair", "vdso(7) for <arch>; Go: runtime/vdso_<os>_<arch>.go" },
-  { "^auxv_fallback", "os", "Go: runtime/os_<os>.go sysargs" },
-  { "^auxv", "os", "linux/auxvec.h; Go: runtime/os_<os>.go sysauxv" },
-  { "^apple", "os", "Go: runtime/os_darwin.go" },
-  { "^osinit", "os", "Go: runtime/os_<os>.go osinit" },
-  { "^g0%.slack$", "arch", "Go: runtime/asm_<arch>.s rt0_go" },
-  { "^g0", "portable" },
-  { "^stacks%.m_g0_size$", "os", "Go: runtime/os_<os>.go (mStackIsSystemAllocated)" },
-  { "^stacks", "portable" }, { "^sched", "portable" }, { "^debug", "portable" },
-  { "^signals", "os", "<os>'s signal(7) and sigaltstack(2); Go: runtime/signal_unix.go, os_<os>.go mpreinit" },
-  { "^syscall_abi%.error_m", "os", "<os>'s syscall ABI (MAX_ERRNO in the kernel's linux/err.h)" },
-  { "^syscall_abi", "pair", "syscall(2) Architecture calling conventions for <arch>; Go: runtime/sys_<os>_<arch>.s" },
-  { "^syscalls%.[^.]+%.nr$", "pair", "__NR_<key> in <asm/unistd.h> for <triple>" },
-  { "^syscalls%.[^.]+%.nargs$", "os", "the <key>(2) man page" },
-  { "^syscalls", "pair", "<asm/unistd.h> for <triple> (__NR_<name>) and each man page" },
-  { "^libsystem%.tbd_target$", "pair", "the TAPI target for <arch>" },
-  { "^libsystem", "os", "the macOS SDK" },
-  { "^constants", "os", "<key> in <os>'s headers for <arch>" },
-  { "^structs%.[^.]+%.header_", "os", "<os>'s headers: the type and member names" },
-  { "^structs", "pair", "<os>'s headers for <arch> (sizeof/offsetof)" },
-  { "", "pair", "this field's doc in gen/schema.lua" },
-}
-
+-- What each field depends on (identity, drop, portable, os, arch or pair) and where a
+-- porter finds it live on the schema's nodes (gen/schema.lua dep/where/derive). Returns
+-- { [2] = dep, [3] = where, derive = how, catch_all = true when no node says }.
 function M.rule(path)
-  for _, r in ipairs(M.RULES) do
-    if path:match(r[1]) then return r end
-  end
+  local p = schema.porting(path)
+  return { p.catch_all and "" or path, p.dep, p.where or "", derive = p.derive, catch_all = p.catch_all }
 end
 
 -- Paths ----------------------------------------------------------------------

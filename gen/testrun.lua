@@ -144,6 +144,9 @@ function suites.busted(root, R)
 end
 
 function suites.gencheck(root, R)
+  local doc = require("gen.fielddoc").check(root)
+  local docname = "gen --check: docs/porting.md field table"
+  if doc then R.fail(docname, doc) else R.pass(docname) end
   for _, t in ipairs(loader.targets(root)) do
     local res = generate.check(root, t)
     local name = "gen --check: " .. t

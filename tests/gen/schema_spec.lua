@@ -185,3 +185,42 @@ describe("schema", function()
     assert.is_truthy(util.protect(schema.fields))
   end)
 end)
+
+-- docs/porting.md's field table is the schema's: every field, as gen/fielddoc.lua makes it.
+describe("the porting docs' field table", function()
+  local fielddoc = require "gen.fielddoc"
+
+  it("matches the schema and lists every field", function()
+    assert.is_nil(fielddoc.check("."))
+    local doc = assert(util.read_file("docs/porting.md"))
+    for _, f in ipairs(schema.fields()) do
+      if not f.path:match("%[%]$") then
+        assert.is_truthy(doc:find("| `" .. f.path .. "` |", 1, true), f.path .. " is not in the field table")
+      end
+    end
+  end)
+
+  it("goes stale when the schema gains a field", function()
+    local root = fixture.root({ "docs" })
+    assert.is_nil(fielddoc.check(root))
+    fixture.edit(root, "docs/porting.md", "| `toolchain.cflags` |", "| `toolchain.cflagz` |")
+    assert.matches("field table differs from gen/schema%.lua; run: lua5.4 build.lua gen", fielddoc.check(root))
+    assert.is_true(fielddoc.update(root))
+    assert.is_nil(fielddoc.check(root))
+    fixture.rm(root)
+  end)
+end)
+
+-- The syscall error convention is a table field the syscall templates declare they honour.
+describe("syscall_abi.error", function()
+  it("defaults to negative and accepts only what the target's stubs implement", function()
+    local root = fixture.root()
+    local r = fixture.resolve(root, "linux-amd64")
+    assert.are.same({}, schema.validate_resolved(r))
+    assert.are.equal("negative", r.table.syscall_abi.error)
+    fixture.edit(root, "arch/linux-amd64.lua", "error_min = -4095,", 'error = "flag", error_min = -4095,')
+    assert.are.same({ 'arch/linux-amd64.lua: syscall_abi.error: expected one of negative (what '
+      .. 'templates/sys_linux_amd64.S implements); got "flag"' }, fixture.problems(root, "linux-amd64"))
+    fixture.rm(root)
+  end)
+end)
