@@ -261,7 +261,8 @@ M.root = record({
     end }),
   stacks = record({
     default_size = int("goroutine stack size", { required = true, pow2 = true }),
-    guard_size = int("PROT_NONE bytes below a guarded stack", { required = true, pow2_or_zero = true }),
+    guard_size = int("least PROT_NONE bytes below a guarded stack (the runtime rounds it up to the page size "
+      .. "the OS reports; 0: no guards)", { required = true, pow2_or_zero = true }),
     guard_budget_percent = int("share of max_map_count guard pages may spend", { required = true, min = 0, max = 100 }),
     m_g0_size = int("g0 stack of new Ms (0: the thread library's own)", { required = true, pow2_or_zero = true,
         dep = "os", where = "Go: runtime/os_<os>.go (mStackIsSystemAllocated)" }),
