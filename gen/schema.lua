@@ -98,6 +98,9 @@ M.root = record({
     mode = enum(E.link_mode, "freestanding: rt0 is the ELF entry, no libc; hosted: libc's main calls rt0 "
       .. "(the OS template says which it implements)", { required = true, declared = true,
           dep = "os", where = "<os>'s process model: raw syscalls (freestanding) or libc (hosted)" }),
+    codesign = enum({ "adhoc" }, "sign executables when linking: adhoc (ld64's -adhoc_codesign; arm64 macOS "
+      .. "runs nothing unsigned); the Mach-O check then wants LC_CODE_SIGNATURE", { dep = "pair",
+        where = "whether <os> on <arch> runs unsigned executables" }),
   }, "how programs are linked", { required = true, dep = "os",
     where = "<os>'s process model: raw syscalls (freestanding) or libc (hosted)" }),
   entry = record({
@@ -139,6 +142,9 @@ M.root = record({
     callee_saved = list(str("a register"), "callee-saved registers: the context switch saves exactly these",
       { required = true, nonempty = true, unique_items = true }),
   }, "calling convention", { required = true, dep = "arch", where = "<arch>'s psABI (procedure call standard)" }),
+  traps = list(str("a mnemonic"), "instructions that enter the kernel directly: a hosted target's "
+    .. "programs must have none (the Mach-O check looks for them)", { default = {}, dep = "arch",
+      where = "<arch>'s system call instructions" }),
   cpuid = record({
     intel_ebx = int("CPUID leaf 0 EBX of GenuineIntel", { required = true }),
     intel_edx = int("CPUID leaf 0 EDX of GenuineIntel", { required = true }),

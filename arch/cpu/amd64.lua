@@ -2,6 +2,9 @@
 return {
   arch = "amd64",
   ptr_size = 8,
+  -- Instructions that enter the kernel directly (a hosted target's programs have none).
+  traps = { "syscall", "sysenter" },
+
   -- How its programs run here: natively where `uname -m` says one of arch_uname, else
   -- under the emulator (Debian's qemu-user name).
   run = { arch_uname = { "x86_64", "amd64" }, emulator = "qemu-x86_64" },

@@ -3,6 +3,9 @@
 return {
   arch = "arm64",
   ptr_size = 8,
+  -- Instructions that enter the kernel directly (a hosted target's programs have none).
+  traps = { "svc" },
+
   -- How its programs run here: natively where `uname -m` says one of arch_uname, else
   -- under the emulator (Debian's qemu-user name).
   run = { arch_uname = { "aarch64", "arm64" }, emulator = "qemu-aarch64" },
