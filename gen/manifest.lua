@@ -46,11 +46,28 @@ local function selects(e, T, ignore_arch)
   return (e.os == nil or e.os == T.os) and (ignore_arch or e.arch == nil or e.arch == T.arch)
 end
 
--- The entries that apply to table T (only os and arch are read), with their manifest index.
+local function specificity(e) return (e.os and 1 or 0) + (e.arch and 1 or 0) end
+
+-- The entries that apply to table T (only os and arch are read), with their manifest
+-- index. Where several make the same output, the most specific wins: an entry for os and
+-- arch replaces one for the arch alone (darwin-arm64's own rt0 next to the arm64 one), so
+-- a port adds files and manifest lines instead of editing a shared template. Two equally
+-- specific entries for one output are an error.
 function M.applicable(root, T)
-  local list = {}
+  local list, by_output = {}, {}
   for i, e in ipairs(M.load(root)) do
-    if selects(e, T) then list[#list + 1] = { index = i, entry = e } end
+    if selects(e, T) then
+      local out = e.output:gsub("{(%w+)}", function(k) return tostring(T[k]) end)
+      local prev = by_output[out]
+      if not prev then
+        by_output[out] = { index = i, entry = e }
+        list[#list + 1] = by_output[out]
+      elseif specificity(e) > specificity(prev.entry) then
+        prev.index, prev.entry = i, e
+      elseif specificity(e) == specificity(prev.entry) then
+        util.fail("%s: entry %d: %s is also made by templates/%s", M.FILE, i, out, prev.entry.template)
+      end
+    end
   end
   return list
 end

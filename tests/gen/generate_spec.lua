@@ -128,3 +128,29 @@ describe("generate", function()
     fixture.rm(other)
   end)
 end)
+
+-- A port adds files: an entry for its os and arch replaces the arch's shared one.
+describe("manifest", function()
+  local manifest = require "gen.manifest"
+  local root
+  before_each(function() root = fixture.root({ "arch", "variants", "templates" }) end)
+  after_each(function() fixture.rm(root) end)
+
+  local function template_of(T, output)
+    for _, e in ipairs(manifest.entries(root, T)) do
+      if e.output == output then return e.template end
+    end
+  end
+
+  it("lets an os+arch entry override an arch entry for the same output", function()
+    fixture.write(root, "templates/rt0_linux_arm64.S", "// own\n")
+    fixture.edit(root, "templates/manifest.lua", "return {",
+      'return {\n  { template = "rt0_linux_arm64.S", output = "rt0_{os}_{arch}.S", os = "linux", arch = "arm64" },')
+    assert.are.equal("templates/rt0_linux_arm64.S", template_of({ os = "linux", arch = "arm64" }, "rt0_linux_arm64.S"))
+    assert.are.equal("templates/rt0_amd64.S", template_of({ os = "linux", arch = "amd64" }, "rt0_linux_amd64.S"))
+    fixture.edit(root, "templates/manifest.lua", 'os = "linux", arch = "arm64" },', 'arch = "arm64" },')
+    local ok, msg = util.protect(manifest.entries, root, { os = "linux", arch = "arm64" })
+    assert.is_nil(ok)
+    assert.matches("rt0_linux_arm64%.S is also made by templates/", msg)
+  end)
+end)
