@@ -16,6 +16,14 @@ return {
   -- port diagnostics: callee-saved registers survive switches and every syscall stub
   { name = "regcheck", src = "tests/e2e/regcheck.c", procs = { 1, 2 }, stdout = "clobbered mask: 0\n" },
 
+  -- rt_print loses nothing: a full non-blocking pipe is waited on, and a write that fails
+  -- for good is reported once (raw Linux syscalls in the test: Linux targets only)
+  { name = "print_nonblock", src = "tests/e2e/print_nonblock.c", procs = { 1, 2, 4 },
+    targets = { "linux-amd64", "linux-arm64" }, stdout = "bytes 1048576 of 1048576, 0 wrong\n" },
+  { name = "print_closed", src = "tests/e2e/print_nonblock.c", args = { "closed" },
+    targets = { "linux-amd64", "linux-arm64" },
+    stderr_match = "^rt: write to fd 1 failed %(errno 9%); output to it is lost\n$" },
+
   -- stack overflow and fatal signals: the check that caught it is named
   { name = "overflow_guard_page", src = "tests/e2e/stack_overflow.c", args = { "guard" }, exit = 2,
     stderr_match = "^fatal error: stack overflow: goroutine %d+ ran into the guard page below its stack\n$" },
