@@ -6,6 +6,7 @@
 #include "runtime.h"
 #include "fmt.h"
 #include "os.h"
+#include "misuse.h"
 
 // How long to wait for a full non-blocking fd to drain: a sleep that doubles from 20 µs to
 // 5 ms, so a slow reader costs no CPU and a fast one little latency.
@@ -92,6 +93,7 @@ void print_to(int fd, const char *fmt, ...) {
 static rt_mutex printlock;
 
 void rt_print(const char *fmt, ...) {
+    check_caller("rt_print");
     preempt_check();
     va_list ap;
     va_start(ap, fmt);

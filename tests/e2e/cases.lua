@@ -35,6 +35,24 @@ return {
   { name = "unexpected_signal", src = "tests/e2e/stack_overflow.c", args = { "nil" }, exit = 2,
     stderr_match = "^fatal error: unexpected signal 11 at address 0x0 in goroutine %d+\n$" },
 
+  -- misuse is a fatal error in the user's words, never a crash in the runtime's internals
+  { name = "misuse_ctor", src = "tests/e2e/misuse_ctor.c", exit = 2,
+    stderr_match = "^fatal error: rt_chan_new called before the runtime started %(from a constructor%?%)" },
+  { name = "misuse_foreign_thread", src = "tests/e2e/misuse_foreign.c", modes = { "libc" }, exit = 2,
+    stderr_match = "^fatal error: rt_print called on a thread the runtime did not start %(a foreign thread%)" },
+  { name = "chan_double_free", src = "tests/e2e/misuse.c", args = { "double-free" }, exit = 2,
+    modes = { "freestanding", "libc", "debug" }, stderr_match = "^fatal error: free of a freed channel\n$" },
+  { name = "chan_free_after_reuse", src = "tests/e2e/misuse.c", args = { "free-after-reuse" }, exit = 2,
+    modes = { "debug" }, stderr_match = "^fatal error: free of a freed channel\n$" },
+  { name = "select_negative_cases", src = "tests/e2e/misuse.c", args = { "select-negative" }, exit = 2,
+    stderr_match = "^fatal error: select: negative case count %-1\n$" },
+  { name = "chan_absurd_elem_size", src = "tests/e2e/misuse.c", args = { "chan-elem" }, exit = 2,
+    stderr_match = "^fatal error: makechan: element size 1099511627776 out of range" },
+  { name = "chan_absurd_cap", src = "tests/e2e/misuse.c", args = { "chan-cap" }, exit = 2,
+    stderr_match = "^fatal error: makechan: size out of range" },
+  { name = "print_width_precision", src = "tests/e2e/misuse.c", args = { "print-format" },
+    stdout = "[   42] [7   ] [abc] [xy] [   he]\n" },
+
   -- scheduler
   { name = "sched_spawn", src = "tests/e2e/sched_spawn.c", procs = { 1, 2, 4 },
     stdout = "spawned 1000000, done 1000000, live 1\n" },
