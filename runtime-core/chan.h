@@ -24,7 +24,7 @@ struct rt_chan {
     size_t sendx, recvx; // ring positions of the next send and receive
     struct waitq recvq, sendq;
     size_t allocsize; // what rt_chan_free gives back
-    uint32_t state;  // CHAN_LIVE, CHAN_FREED, or anything else for memory that never was one
+    uint32_t state;   // CHAN_LIVE, CHAN_FREED, or anything else for memory that never was one
     unsigned char *buf;
 };
 
