@@ -46,5 +46,9 @@ long os_write(int fd, const void *buf, size_t n);
 int64_t os_nanotime(void);
 
 _Noreturn void os_exit(int code);
+// The exit of a fatal error, from any thread or signal handler: it must not run atexit
+// handlers or flush stdio. The core's weak default (print.c) is os_exit, right where
+// os_exit is a bare system call; a layer whose os_exit is libc's exit defines its own.
+_Noreturn void os_fatal_exit(int code);
 
 #endif
