@@ -24,7 +24,7 @@ local commands = {}
 
 -- Commands that live in their own module (gen/<name>.lua): each adds its parser entry
 -- (add_command), runs as command(root, args), and may add a test suite (register_suite).
-local MODULE_COMMANDS = { "fuzz" }
+local MODULE_COMMANDS = { "fuzz", "soak" }
 for _, name in ipairs(MODULE_COMMANDS) do
   local mod = require("gen." .. name)
   commands[name] = function(args) return mod.command(ROOT, args) end

@@ -89,6 +89,12 @@ return {
     env = { RTDEBUG = "bogus=1", GOMAXPROCS = "1" },
     stdout = "procs=1\n", stderr_match = "^rt: RTDEBUG: unknown setting 'bogus' ignored\n$" },
 
+  -- the soak program (build.lua soak) in one small round: checksummed channel traffic,
+  -- goroutine churn, timers + mutex + select
+  { name = "soak_smoke", src = "tests/soak/soak.c", args = { "1", "smoke" }, procs = { 1, 2, 4 },
+    targets = { "linux-amd64", "linux-arm64" }, timeout = 60,
+    stdout = "ok: 1 round(s), 400000 channel ops, 10000 goroutines churned, 1280 mixed ops\n" },
+
   -- sync (channels, select, mutex, wait group)
   { name = "chan_unbuffered", src = "tests/e2e/chan_unbuffered.c", stdout = "ok chan_unbuffered\n",
     procs = { 1, 2, 4 }, timeout = 20 },
