@@ -32,16 +32,15 @@ struct darwin_rlimit {
 };
 _Static_assert(sizeof(struct darwin_rlimit) == SIZEOF_rlimit, "structs.rlimit.size");
 
-// libSystem functions (libsystem.functions).
-@@ local declared = {}
+// The libSystem functions this file calls, declared from libsystem.functions (os_darwin.c
+// declares the rest; a second, plain declaration of a weak import would make it strong).
+@@ local uses = { __error = true, accept = true, bind = true, close = true, connect = true, fcntl = true,
+@@   getrlimit = true, getsockname = true, getsockopt = true, kevent = true, kqueue = true, listen = true,
+@@   read = true, send = true, setrlimit = true, setsockopt = true, shutdown = true, socket = true }
 @@ for _, f in ipairs(libsystem.functions) do
-@@ for s in f.params:gmatch("struct (darwin_[%w_]+)") do declared[s] = true end
-@@ end
-@@ for name in sorted(declared) do
-struct ${name};
-@@ end
-@@ for _, f in ipairs(libsystem.functions) do
+@@ if uses[f.name] then
 ${f.ret}${f.ret:sub(-1) == "*" and "" or " "}${f.name}(${f.params});
+@@ end
 @@ end
 
 #define darwin_errno (*__error())

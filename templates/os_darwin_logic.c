@@ -82,6 +82,13 @@ int64_t darwin_ticks_to_ns(uint64_t ticks, uint32_t numer, uint32_t denom) {
     return (int64_t)(q * numer + r * numer / denom);
 }
 
+// gs:0 first: if gs is not pthread's TSD array, the slot's value says nothing.
+enum darwin_tsd_status darwin_tsd_check(uintptr_t gs_self, uintptr_t self, uintptr_t slot) {
+    if (gs_self != self || self == 0)
+        return DARWIN_TSD_NOT_PTHREAD;
+    return slot != 0 ? DARWIN_TSD_SLOT_IN_USE : DARWIN_TSD_OK;
+}
+
 uint32_t darwin_ulock_timeout_us(int64_t ns) {
     if (ns < 0)
         return 0;

@@ -38,4 +38,11 @@ void darwin_ns_to_timespec(int64_t ns, int64_t *sec, int64_t *nsec);
 // The pthread_cond sleep bucket of a word: nbuckets is a power of two.
 uint32_t darwin_sleep_bucket(const void *addr, uint32_t nbuckets);
 
+// What rt0 finds before it claims g's TSD slot: gs_self is the word at gs:0 (pthread's
+// TSD slot 0 holds the thread's own pthread_t), self what pthread_self() returns, slot
+// the slot's current value. A fresh slot is 0; anything else means another runtime in
+// the process (an in-process Go runtime, Wine) has claimed it, and both would break.
+enum darwin_tsd_status { DARWIN_TSD_OK, DARWIN_TSD_NOT_PTHREAD, DARWIN_TSD_SLOT_IN_USE };
+enum darwin_tsd_status darwin_tsd_check(uintptr_t gs_self, uintptr_t self, uintptr_t slot);
+
 #endif

@@ -166,3 +166,15 @@ Test(os_darwin, sleep_bucket_spreads_words_at_common_strides) {
 Test(os_darwin, sleep_bucket_single) {
     cr_assert_eq(darwin_sleep_bucket(&block, 1), 0);
 }
+
+/* rt0's TSD-slot check: the slot must be pthread's (gs:0 is pthread_self) and free. */
+Test(os_darwin, tsd_fresh_slot_is_ok) {
+    cr_assert_eq(darwin_tsd_check(0x7000, 0x7000, 0), DARWIN_TSD_OK);
+}
+Test(os_darwin, tsd_slot_claimed_by_another_runtime_is_in_use) {
+    cr_assert_eq(darwin_tsd_check(0x7000, 0x7000, 0xc000004000), DARWIN_TSD_SLOT_IN_USE);
+}
+Test(os_darwin, tsd_gs_not_pthreads_array_is_caught_first) {
+    cr_assert_eq(darwin_tsd_check(0x1234, 0x7000, 0xc000004000), DARWIN_TSD_NOT_PTHREAD);
+    cr_assert_eq(darwin_tsd_check(0, 0, 0), DARWIN_TSD_NOT_PTHREAD);
+}
