@@ -114,3 +114,26 @@ uint32_t darwin_sleep_bucket(const void *addr, uint32_t nbuckets) {
     h ^= h >> 33;
     return (uint32_t)h & (nbuckets - 1);
 }
+
+int32_t darwin_kevent_mode(int16_t filter, uint16_t flags, bool *is_break) {
+    *is_break = filter == ${constants.EVFILT_USER};
+    if (flags & ${hex(constants.EV_ERROR)})
+        return *is_break ? 0 : 3;
+    if (filter == ${constants.EVFILT_READ})
+        return 1;
+    if (filter == ${constants.EVFILT_WRITE})
+        return 2;
+    return 0;
+}
+
+bool darwin_kevent_timeout(int64_t ns, int64_t *sec, int64_t *nsec) {
+    if (ns < 0)
+        return false;
+    if (ns >= 100000000LL * 1000000000) {
+        *sec = 100000000 - 1;
+        *nsec = 0;
+        return true;
+    }
+    darwin_ns_to_timespec(ns, sec, nsec);
+    return true;
+}

@@ -9,6 +9,7 @@
 #include "netaddr.h"
 #include "netpoll.h"
 #include "os.h"
+#include "os_darwin_logic.h"
 
 // libSystem's types this file passes, as structs.* lay them out.
 struct darwin_timespec {
@@ -100,9 +101,8 @@ void os_netpoll_break(void) {
 }
 
 void os_netpoll(int64_t ns, gqueue *ready) {
-    struct darwin_timespec ts = {ns / 1000000000, ns % 1000000000}, *timeout = ns < 0 ? NULL : &ts;
-    if (ns > 1000000000LL * 100000000) // kevent wants the seconds below 1e8
-        ts.tv_sec = 100000000, ts.tv_nsec = 0;
+    struct darwin_timespec ts;
+    struct darwin_timespec *timeout = darwin_kevent_timeout(ns, &ts.tv_sec, &ts.tv_nsec) ? &ts : NULL;
     struct darwin_kevent evs[64];
     int n = kevent(kq, NULL, 0, evs, 64, timeout);
     if (n < 0) {
@@ -112,12 +112,13 @@ void os_netpoll(int64_t ns, gqueue *ready) {
     }
     for (int i = 0; i < n; i++) {
         struct darwin_kevent *ev = &evs[i];
-        if (ev->filter == EVFILT_USER) {
+        bool is_break;
+        int32_t mode = darwin_kevent_mode(ev->filter, ev->flags, &is_break);
+        if (is_break) {
             if (ns != 0) // EV_CLEAR reset it; a look leaves it for the blocking poll
                 netpoll_break_done();
             continue;
         }
-        int32_t mode = ev->filter == EVFILT_READ ? NETPOLL_READ : ev->filter == EVFILT_WRITE ? NETPOLL_WRITE : 0;
         if (mode != 0 && ev->udata != NULL)
             netpoll_ready(ev->udata, mode, ready);
     }
