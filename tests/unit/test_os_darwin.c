@@ -184,7 +184,7 @@ Test(os_darwin, kevent_filters_map_to_directions) {
     bool brk;
     cr_assert_eq(darwin_kevent_mode(-1, 0, &brk), 1); /* EVFILT_READ */
     cr_assert_not(brk);
-    cr_assert_eq(darwin_kevent_mode(-2, 0x20, &brk), 2); /* EVFILT_WRITE, EV_CLEAR */
+    cr_assert_eq(darwin_kevent_mode(-2, 0x20, &brk), 2);   /* EVFILT_WRITE, EV_CLEAR */
     cr_assert_eq(darwin_kevent_mode(-1, 0x8000, &brk), 1); /* EV_EOF: still a read wakeup */
     cr_assert_eq(darwin_kevent_mode(-2, 0x4000, &brk), 3); /* EV_ERROR wakes both */
     cr_assert_eq(darwin_kevent_mode(-10, 0, &brk), 0);     /* EVFILT_USER: the break */
