@@ -101,7 +101,7 @@ function suites.lint(root, R)
   if code == 0 then R.pass("lint: luacheck") else R.fail("lint: luacheck", truncate(out .. err, 4000)) end
   -- Hand-written C follows .clang-format (generated files and templates are not C).
   local dirs = { "runtime-core", "runtime-core/include", "runtime-core/freestanding", "examples", "tests/unit",
-    "tests/e2e", "tests/stages", "tests/stress", "bench" }
+    "tests/e2e", "tests/stages", "tests/stress", "tests/fuzz", "tests/soak", "bench" }
   local files = {}
   for _, d in ipairs(dirs) do
     for _, f in ipairs(util.list_dir(root .. "/" .. d)) do

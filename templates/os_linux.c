@@ -369,6 +369,15 @@ _Noreturn void os_exitthread(void) {
         sys_exit(0);
 }
 
+@@ if T.link.mode == "hosted" then
+// A fatal error leaves without libc's atexit handlers or stdio flush: it may come from a
+// signal handler, or with libc's own locks held (freestanding, os_exit is this already).
+_Noreturn void os_fatal_exit(int code) {
+    for (;;)
+        sys_exit_group(code);
+}
+
+@@ end
 _Noreturn void os_exit(int code) {
 @@ if T.link.mode == "hosted" then
     exit(code); // libc's exit: flushes the user's stdio
