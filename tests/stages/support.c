@@ -80,6 +80,13 @@ _Noreturn void fatalf(const char *fmt, ...) {
     fatal(buf);
 }
 
+// The generated layer's fatal-signal handler reports through this; a hosted link keeps the
+// handler (and so needs it) even though no stage installs it.
+void sigfatal(int sig, uintptr_t addr) {
+    stage_printf("fatal error: signal %d at %p\n", sig, (void *)addr);
+    stage_exit(2);
+}
+
 _Noreturn void crash(void) {
     __builtin_trap();
 }
