@@ -149,7 +149,7 @@ end
 function M.plan(root, name, from)
   local os_, arch = name:match("^([%l%d]+)%-([%l%d_]+)$")
   if not os_ then
-    util.fail("new-port: expected a target name <os>-<arch> like linux-riscv64; got '%s'", name)
+    util.fail("new-port: expected a target name <os>-<arch> (lower case); got '%s'", name)
   end
   local rf = loader.resolve(from, {}, root)
   local F = rf.table

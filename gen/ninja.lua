@@ -102,6 +102,8 @@ function M.text(root, r, builddir, gendir)
   if r.table.link.mode == "freestanding" then
     append(core, files(root, "runtime-core/freestanding", "%.c$"))
   end
+  -- The parts of the core only some targets use: the ones the table names (core_parts).
+  for _, part in ipairs(r.table.core_parts or {}) do core[#core + 1] = "runtime-core/parts/" .. part end
   for _, src in ipairs(core) do
     obj("cc", rel(src), "obj/" .. src:gsub("^runtime%-core/", "core/"):gsub("%.c$", ".o"))
   end
@@ -129,14 +131,14 @@ function M.text(root, r, builddir, gendir)
     -- (a user's `lock` or `check`), so every private external symbol is renamed with a
     -- prefix no C program uses, consistently in every object, before archiving. BSD
     -- format: Apple's ld64 wants its __.SYMDEF table of contents, not GNU's "/".
-    L[#L + 1] = "rule ar_darwin"
+    L[#L + 1] = "rule ar_macho"
     L[#L + 1] = "  command = rm -rf $out $out.objs && mkdir -p $out.objs"
       .. " && llvm-nm -m $in | awk '/ private external _/ { print $$NF, \"___rt0_\" substr($$NF, 2) }'"
       .. " | sort -u > $out.syms"
       .. " && for o in $in; do llvm-objcopy --redefine-syms=$out.syms $$o $out.objs/$$(echo $$o | tr / _); done"
-      .. " && llvm-ar --format=darwin rcs $out $out.objs/*"
+      .. " && llvm-ar --format=" .. (r.table.toolchain.ar_format or "default") .. " rcs $out $out.objs/*"
     L[#L + 1] = "  description = AR $out (internal names prefixed)"
-    L[#L + 1] = "build librt0.a: ar_darwin " .. all
+    L[#L + 1] = "build librt0.a: ar_macho " .. all
   end
   L[#L + 1] = "default librt0.a librt0_internal.a"
   return table.concat(L, "\n") .. "\n"

@@ -70,9 +70,8 @@ local function partial_archive(root, r, gendir, dir)
   for _, name in ipairs(util.list_dir(root .. "/" .. gendir)) do
     if name:match("%.S$") or name:match("%.c$") then sources[#sources + 1] = gendir .. "/" .. name end
   end
-  for _, s in ipairs({ "runtime-core/vdso_elf.c", "runtime-core/fmt.c", "runtime-core/cgroup.c" }) do
-    sources[#sources + 1] = s
-  end
+  sources[#sources + 1] = "runtime-core/fmt.c"
+  for _, part in ipairs(T.core_parts or {}) do sources[#sources + 1] = "runtime-core/parts/" .. part end
   if T.link.mode == "freestanding" then sources[#sources + 1] = "runtime-core/freestanding/mem.c" end
   local errors = {}
   local scan = dir .. "/env_scan.c"
@@ -93,7 +92,7 @@ local function partial_archive(root, r, gendir, dir)
   local lib = dir .. "/libstagegen.a"
   os.remove(root .. "/" .. lib)
   local ar = { "llvm-ar", "rcs", root .. "/" .. lib }
-  if T.object_format == "macho" then table.insert(ar, 2, "--format=darwin") end
+  if T.toolchain.ar_format then table.insert(ar, 2, "--format=" .. T.toolchain.ar_format) end
   for _, o in ipairs(objs) do ar[#ar + 1] = o end
   local c, out, e = util.capture(util.command(ar))
   if c ~= 0 then errors[#errors + 1] = "llvm-ar: " .. out .. e end

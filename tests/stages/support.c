@@ -10,9 +10,6 @@ m m0;
 g g0;
 struct osinfo osinfo;
 struct schedt sched;
-uint32_t is_intel;
-uint32_t lfence_before_rdtsc;
-uint32_t processor_version_info;
 
 char stage_calls[128];
 int stage_argc;
