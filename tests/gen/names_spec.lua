@@ -109,8 +109,11 @@ end
 describe("gen/ and runtime-core/", function()
   it("name no target, OS, arch or TLS method (comments aside)", function()
     local files = list("gen", "%.lua$")
-    for _, f in ipairs(list("runtime-core", "%.[ch]$")) do files[#files + 1] = f end
-    for _, f in ipairs(list("runtime-core", "%.re$")) do files[#files + 1] = f end
+    for _, dir in ipairs({ "runtime-core", "runtime-core/parts", "runtime-core/freestanding",
+      "runtime-core/include" }) do
+      for _, f in ipairs(list(dir, "%.[ch]$")) do files[#files + 1] = f end
+      for _, f in ipairs(list(dir, "%.re$")) do files[#files + 1] = f end
+    end
     local bad = offenders(files, names())
     assert.are.same({}, bad, table.concat(bad, "\n"))
   end)
