@@ -290,7 +290,8 @@ end
 function M.hosted_mode(root, t)
   local okh, rh = util.protect(generate.resolve, root, t, { "libc" })
   if not okh then
-    return "hosted: not available (" .. tostring(rh):match("^[^\n]*") .. ")"
+    -- The first problem, without its file: "tls.method: expected one of ...; got ...".
+    return "hosted: not available (" .. tostring(rh):match("^[^\n]*"):gsub("^[^:]*%.lua:%d*:? ?", "") .. ")"
   end
   if not util.protect(cc.recipe, rh) then return "hosted: not available (no link recipe)" end
   local h = runner.how(rh.table)

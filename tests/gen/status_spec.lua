@@ -10,7 +10,7 @@ describe("targets", function()
 
   it("says why a hosted mode is not checked instead of listing it", function()
     local m = status.hosted_mode(root, "linux-arm64")
-    assert.matches("^hosted: not available %(variants/libc%.lua: tls%.method: expected one of ", m)
+    assert.matches("^hosted: not available %(tls%.method: expected one of ", m)
     -- Templates that did implement it: still nothing ran, so nothing is claimed.
     fixture.edit(root, "templates/manifest.lua", "tpidr_el0 = {", "elf_tls = {}, tpidr_el0 = {")
     if runner.how({ os = "linux", arch = "arm64", run = { os_uname = { "Linux" }, arch_uname = { "aarch64" } },
