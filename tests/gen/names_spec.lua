@@ -120,11 +120,12 @@ describe("gen/ and runtime-core/", function()
 
   it("catches a planted name", function()
     local root = util.tmpdir("rt0gen-names")
-    util.write_file(root .. "/x.lua", 'if T.os == "darwin" then end -- "linux" in a comment is fine\n')
+    util.write_file(root .. "/x.lua", 'if T.os == "darwin" then end -- "linux" in a comment is fine\n'
+      .. "M.recipes = {\n  linux = {},\n}\nlocal t = { x = 1, amd64 = 2 }\n")
     util.write_file(root .. "/y.c", '// arm64 here is fine\nstatic const char *s = "arm64";\n')
     local bad = offenders({ root .. "/x.lua", root .. "/y.c" }, names())
     util.rm_rf(root)
-    assert.are.equal(2, #bad)
+    assert.are.equal(4, #bad, table.concat(bad, "\n"))
   end)
 end)
 
