@@ -55,10 +55,7 @@ local function clang_c(T, root, gendir)
 end
 
 local function clang_as(T, root, gendir)
-  local f = { "--target=" .. T.toolchain.triple, "-g", "-Wall", "-Wno-unused-command-line-argument",
-    "-I", root .. "/runtime-core", "-I", root .. "/runtime-core/include", "-I", gendir }
-  for _, x in ipairs(util.table_cflags(T)) do f[#f + 1] = x end
-  return f
+  return ninja.asflags({ table = T }, gendir, function(p) return root .. "/" .. p end)
 end
 
 -- Compiles the generated layer into <dir>/libstagegen.a. Objects that do not compile are
