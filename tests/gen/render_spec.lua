@@ -154,6 +154,24 @@ describe("real templates", function()
   end)
 end)
 
+-- rt_port.h declares rt_regcheck_syscalls for every target: a hosted OS without syscall
+-- stubs (Darwin) still gets one, which watches nothing.
+describe("regcheck templates", function()
+  it("define rt_regcheck_syscalls with and without syscall stubs", function()
+    for _, t in ipairs(load.targets(".")) do
+      local r = generate.resolve(".", t, {})
+      for _, e in ipairs(generate.entries(".", r)) do
+        if e.output:match("^regcheck_") then
+          local label = "\n" .. r.table.asm.symbol_prefix .. "rt_regcheck_syscalls:\n"
+          assert.matches(label, render.render_file(".", e.template, r).text, 1, true)
+          r.table.syscalls = nil
+          assert.matches(label, render.render_file(".", e.template, r).text, 1, true)
+        end
+      end
+    end
+  end)
+end)
+
 -- Whether clone sets a new thread's thread pointer is the table's threads.clone_tls_arg,
 -- whatever the TLS method is called.
 describe("os_linux.c clone", function()
