@@ -172,6 +172,22 @@ describe("regcheck templates", function()
   end)
 end)
 
+-- os_darwin.c serves every Darwin arch (amd64 reaches the TSD array through %gs, arm64
+-- through TPIDRRO_EL0): what it says names no register.
+describe("os_darwin.c", function()
+  it("names the TSD array, never %gs, for any darwin target", function()
+    for _, t in ipairs(load.targets(".")) do
+      local r = generate.resolve(".", t, {})
+      for _, e in ipairs(generate.entries(".", r)) do
+        if r.table.os == "darwin" and e.output == "os_darwin.c" then
+          local text = render.render_file(".", e.template, r).text
+          assert.is_nil(text:find("%gs", 1, true), t .. ": os_darwin.c names %gs")
+        end
+      end
+    end
+  end)
+end)
+
 -- Whether clone sets a new thread's thread pointer is the table's threads.clone_tls_arg,
 -- whatever the TLS method is called.
 describe("os_linux.c clone", function()
