@@ -24,6 +24,14 @@ M.FREESTANDING_CFLAGS = FREESTANDING_CFLAGS
 -- re2c writes no date or version into its output, so it is reproducible.
 M.RE2C = "re2c -W --no-generation-date --no-version"
 
+-- librt0.a's one object (ninja syntax: $in, $out, $$ for a shell $). Hidden symbols
+-- become local by name, from llvm-readelf's Vis column: llvm-objcopy 14's
+-- --localize-hidden compares all of st_other with STV_HIDDEN, so it skips a symbol
+-- whose st_other has other bits too (ELFv2's local-entry offset in bits 5-7).
+M.RELOCATABLE = "ld.lld -r -o $out $in && llvm-readelf -s --wide $out"
+  .. [[ | awk '($$5 == "GLOBAL" || $$5 == "WEAK") && $$6 == "HIDDEN" && $$(NF-1) != "UND" { print $$NF }']]
+  .. " > $out.hidden && llvm-objcopy --localize-symbols=$out.hidden $out"
+
 local function append(t, list)
   for _, x in ipairs(list) do t[#t + 1] = x end
   return t
@@ -90,7 +98,7 @@ function M.text(root, r, builddir, gendir)
     "  command = rm -f $out && llvm-ar rcs $out $in",
     "  description = AR $out",
     "rule relocatable",
-    "  command = ld.lld -r -o $out $in && llvm-objcopy --localize-hidden $out",
+    "  command = " .. M.RELOCATABLE,
     "  description = LD -r $out",
     "",
   }

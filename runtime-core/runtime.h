@@ -352,10 +352,9 @@ bool timers_run_due(int64_t now); // every P's due timers, readied onto the call
 struct ftimer {
     void (*fn)(void *arg, uintptr_t seq);
     void *arg;
-    uintptr_t seq, firing_seq;
+    uintptr_t seq;
     struct timers *ts; // atomic: the heap it is in, NULL if none
     int32_t idx;       // its index there
-    struct ftimer *next;
 };
 void ftimer_set(struct ftimer *ft, int64_t when, uintptr_t seq);
 bool ftimer_stop(struct ftimer *ft);

@@ -29,11 +29,17 @@ static bool retake_syscall(p *pp, int64_t now, bool sysretake) {
     if (runqempty(pp) && atomic_load(&sched.nmspinning) + atomic_load(&sched.npidle) > 0 &&
         pp->sysmon_syscallwhen + FORCE_PREEMPT_NS > now)
         return false;
-    if (!atomic_cas(&pp->status, P_SYSCALL, P_IDLE))
-        return false;
-    pp->syscalltick++;
-    handoffp(pp);
-    return true;
+    // Count sysmon as a running M while the P is in its hands (Go's retake does the
+    // same): the M we take it from may leave its call meanwhile, find no P, go idle and
+    // run checkdead, which must not see every M idle while this P is on its way.
+    incidlelocked(-1);
+    bool took = atomic_cas(&pp->status, P_SYSCALL, P_IDLE);
+    if (took) {
+        pp->syscalltick++;
+        handoffp(pp);
+    }
+    incidlelocked(1);
+    return took;
 }
 
 // One goroutine has run on pp for a whole quantum: ask it to yield at its next runtime

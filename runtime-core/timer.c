@@ -138,34 +138,42 @@ void ftimer_set(struct ftimer *ft, int64_t when, uintptr_t seq) {
 }
 
 // Runs every timer whose time has come: goroutines are readied onto the caller's P,
-// functions are called with no timer lock held. Returns the next time, 0 if none.
+// functions are called with no timer lock held, FIRE_BATCH at a time. A function timer is
+// copied out with its seq, never linked through: once unlocked it may be re-armed and fire
+// again elsewhere before its function runs here. Returns the next time, 0 if none.
+enum { FIRE_BATCH = 32 };
+
 int64_t timers_check(p *pp, int64_t now) {
     struct timers *ts = timers_of(pp);
-    gqueue due = {0};
-    struct ftimer *fns = NULL;
-    lock(&ts->lock);
-    while (ts->len > 0 && ts->heap[0].when <= now) {
-        struct timer t = remove_at(ts, 0);
-        if (t.ft != NULL) {
-            t.ft->next = fns;
-            t.ft->firing_seq = t.ft->seq;
-            fns = t.ft;
-        } else {
-            gqueue_push(&due, t.gp);
+    for (;;) {
+        gqueue due = {0};
+        struct {
+            struct ftimer *ft;
+            uintptr_t seq;
+        } fired[FIRE_BATCH];
+        int nfired = 0;
+        lock(&ts->lock);
+        while (ts->len > 0 && ts->heap[0].when <= now && nfired < FIRE_BATCH) {
+            struct timer t = remove_at(ts, 0);
+            if (t.ft != NULL) {
+                fired[nfired].ft = t.ft;
+                fired[nfired++].seq = t.ft->seq;
+            } else {
+                gqueue_push(&due, t.gp);
+            }
         }
+        bool more = ts->len > 0 && ts->heap[0].when <= now;
+        int64_t next = ts->len > 0 ? ts->heap[0].when : 0;
+        atomic_store(&pp->timer0when, next);
+        unlock(&ts->lock);
+        g *gp;
+        while ((gp = gqueue_pop(&due)) != NULL)
+            goready(gp);
+        for (int i = 0; i < nfired; i++)
+            fired[i].ft->fn(fired[i].ft->arg, fired[i].seq);
+        if (!more)
+            return next;
     }
-    int64_t next = ts->len > 0 ? ts->heap[0].when : 0;
-    atomic_store(&pp->timer0when, next);
-    unlock(&ts->lock);
-    g *gp;
-    while ((gp = gqueue_pop(&due)) != NULL)
-        goready(gp);
-    while (fns != NULL) {
-        struct ftimer *ft = fns;
-        fns = ft->next;
-        ft->fn(ft->arg, ft->firing_seq);
-    }
-    return next;
 }
 
 // Runs every P's due timers; the goroutines they ready land on the caller's P (Go's

@@ -12,14 +12,18 @@ return {
   { template = "rt0_amd64.S", output = "rt0_{os}_{arch}.S", arch = "amd64", requires = { "cpuid" } },
   { template = "rt0_arm64.S", output = "rt0_{os}_{arch}.S", arch = "arm64" },
   { template = "rt0_darwin_arm64.S", output = "rt0_{os}_{arch}.S", os = "darwin", arch = "arm64" },
+  { template = "rt0_ppc64le.S", output = "rt0_{os}_{arch}.S", arch = "ppc64le" },
   -- One stub per syscall in the table.
   { template = "sys_linux_amd64.S", output = "sys_{os}_{arch}.S", os = "linux", arch = "amd64",
     implements = { ["syscall_abi.error"] = { negative = {} } } },
   { template = "sys_linux_arm64.S", output = "sys_{os}_{arch}.S", os = "linux", arch = "arm64",
     implements = { ["syscall_abi.error"] = { negative = {} } } },
+  { template = "sys_linux_ppc64le.S", output = "sys_{os}_{arch}.S", os = "linux", arch = "ppc64le",
+    implements = { ["syscall_abi.error"] = { flag = {} } } },
   -- Context switch, from the callee-saved register list.
   { template = "asm_amd64.S", output = "asm_{arch}.S", arch = "amd64" },
   { template = "asm_arm64.S", output = "asm_{arch}.S", arch = "arm64" },
+  { template = "asm_ppc64le.S", output = "asm_{arch}.S", arch = "ppc64le" },
   -- osinit, sysargs and the OS services the core calls.
   { template = "os_linux.c", output = "os_{os}.c", os = "linux",
     implements = { ["link.mode"] = { freestanding = {}, hosted = {} } },
@@ -46,6 +50,7 @@ return {
   -- Port diagnostics: does a call keep every callee-saved register? (rt_port.h)
   { template = "regcheck_amd64.S", output = "regcheck_{arch}.S", arch = "amd64" },
   { template = "regcheck_arm64.S", output = "regcheck_{arch}.S", arch = "arm64" },
+  { template = "regcheck_ppc64le.S", output = "regcheck_{arch}.S", arch = "ppc64le" },
   -- Every constant of the table, for C and asm.
   { template = "zdefs.h", output = "zdefs_{os}_{arch}.h" },
   -- Target identity and knobs for the core (link mode, stack sizes, ...).
@@ -61,4 +66,6 @@ return {
     implements = { ["tls.method"] = { tpidr_el0 = { "tls.base_adjust", "tls.check_value" } } } },
   { template = "ztarget_darwin_arm64.h", output = "ztarget.h", os = "darwin", arch = "arm64",
     implements = { ["tls.method"] = { darwin_tsd = { "tls.tsd_slot", "tls.check_value" } } } },
+  { template = "ztarget_ppc64le.h", output = "ztarget.h", arch = "ppc64le",
+    implements = { ["tls.method"] = { thread_register = { "tls.register", "tls.base_adjust", "tls.check_value" } } } },
 }
