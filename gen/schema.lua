@@ -39,6 +39,7 @@ M.enums = {
   clock_method = { "vdso", "mach_absolute_time" },
   auxv_action = { "end", "page_size", "hwcap", "hwcap2", "secure", "random_seed", "vdso_base", "ignore" },
   ncpu_method = { "sched_getaffinity", "sysctl" },
+  poller_method = { "epoll", "kqueue" },
 }
 local E = M.enums
 
@@ -247,6 +248,20 @@ M.root = record({
       .. "is a stack overflow)", { required = true, nonempty = true }),
     stack_size = int("bytes of each M's alternate signal stack", { required = true, pow2 = true }),
   }, "fatal-signal reporting", { required = true }),
+
+  -- network I/O
+  poller = record({
+    method = enum(E.poller_method, "the OS readiness interface the network poller is built on",
+      { required = true }),
+    max_events = int("most events one poll returns", { required = true, min = 1 }),
+  }, "the network poller (netpoll)", { required = true }),
+  net = record({
+    raise_nofile = bool("raise the soft RLIMIT_NOFILE to the hard limit at start (as Go does)",
+      { default = true }),
+    nofile_cap = int("highest soft limit to ask for (Darwin's OPEN_MAX); 0: none", { default = 0, min = 0 }),
+  }, "sockets", { required = true }),
+  errno_text = map(str("what rt_strerror says"), "messages for errno constants, by name",
+    { default = {}, ident_keys = true }),
 
   -- system interface
   syscall_abi = record({

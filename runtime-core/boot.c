@@ -39,6 +39,7 @@ void args(int argc, char **argv) {
 
 void osinit(void) {
     os_init();
+    os_raise_nofile();
 }
 
 // GOMAXPROCS: a positive decimal integer; anything else is ignored and the default is

@@ -19,6 +19,8 @@
 
 static const char *const rank_names[] = {
     [LOCK_RANK_NONE] = "unranked",
+    [LOCK_RANK_POLLDESC] = "polldesc",
+    [LOCK_RANK_FDTAB] = "fdtab",
     [LOCK_RANK_SEMA_ROOT] = "sema root",
     [LOCK_RANK_CHAN] = "chan",
     [LOCK_RANK_SCHED] = "sched",

@@ -1,29 +1,40 @@
-// idle.c — waiting for the next timer while no P needs this M. One M at a time holds the
-// role (Go: the M blocked in netpoll with the earliest timer as its timeout; the network
-// poller will take it over). It has no P and is on no idle list, so handoffp, startm or
-// start-the-world never hand it other work; whoever makes a timer earlier than its wake-up
-// breaks its wait, and when nobody holds the role a new timer wakes an idle P (wakep).
+// idle.c — waiting for the next timer and for fds while no P needs this M. One M at a
+// time holds the role (Go: the M blocked in netpoll with the earliest timer as its
+// timeout). It has no P and is on no idle list, so handoffp, startm or start-the-world
+// never hand it other work; whoever makes a timer earlier than its wake-up breaks its
+// wait, and when nobody holds the role a new timer wakes an idle P (wakep).
 #include "runtime.h"
+#include "netpoll.h"
 
-// Sleeps until `when` (or a break) as the timer waiter. Returns false at once, after
-// breaking the waiter's sleep if it wakes later than `when`, when another M holds the
-// role: the caller then stops like any idle M.
-bool timer_wait(int64_t when) {
+// Sleeps as the waiter until `when` (0: no timer), a break, or (once the network
+// poller exists) an fd event; the goroutines a poll made ready are left in `ready`.
+// Returns false at once, after breaking the waiter's sleep if it wakes later than
+// `when`, when another M holds the role: the caller then stops like any idle M.
+bool timer_wait(int64_t when, gqueue *ready) {
     if (atomic_load(&sched.waiting) != 0 || !atomic_cas(&sched.waiting, 0, 1)) {
-        timer_wait_break(when);
+        if (when != 0)
+            timer_wait_break(when);
         return false;
     }
+    bool poll = netpoll_inited();
     atomic_store(&sched.waitword, 0);
-    atomic_store(&sched.wait_until, when);
+    atomic_store(&sched.wait_in_poll, poll);
+    int64_t until = when != 0 ? when : INT64_MAX;
+    atomic_store(&sched.wait_until, until);
     // A timer added before wait_until was published found no one to break: look again.
     // (timers_add stores timer0when before it reads wait_until; both are seq_cst.)
     int64_t again = timers_earliest();
-    if (again != 0 && again < when) {
-        when = again;
-        atomic_store(&sched.wait_until, when);
+    if (again != 0 && again < until) {
+        until = again;
+        atomic_store(&sched.wait_until, until);
     }
-    wakeword_sleep(&sched.waitword, when - nanotime());
+    int64_t ns = until == INT64_MAX ? -1 : until - nanotime();
+    if (poll)
+        netpoll(ns < 0 ? -1 : ns, ready);
+    else
+        wakeword_sleep(&sched.waitword, ns);
     atomic_store(&sched.wait_until, 0);
+    atomic_store(&sched.wait_in_poll, 0);
     atomic_store(&sched.waiting, 0);
     return true;
 }
@@ -32,8 +43,12 @@ bool timer_wait(int64_t when) {
 void timer_wait_break(int64_t when) {
     int64_t until = atomic_load(&sched.wait_until);
     if (until != 0) {
-        if (when < until)
-            wakeword_wake(&sched.waitword);
+        if (when < until) {
+            if (atomic_load(&sched.wait_in_poll))
+                netpoll_break();
+            else
+                wakeword_wake(&sched.waitword);
+        }
         return;
     }
     if (atomic_load(&sched.waiting) == 0)

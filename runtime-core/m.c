@@ -218,7 +218,7 @@ void handoffp(p *pp) {
         timer_wait_break(when); // its timers need someone to wait for them
 }
 
-static void incidlelocked(int32_t v) {
+void incidlelocked(int32_t v) {
     lock(&sched.lock);
     sched.nmidlelocked += v;
     if (v > 0)

@@ -27,4 +27,9 @@ int netaddr_parse(const char *s, struct netaddr *out);
 // returns the length it needed (like snprintf), writing at most n bytes.
 size_t netaddr_format(const struct netaddr *a, char *buf, size_t n);
 
+// The OS's sockaddrs (generated net_sockaddr.c, from the table's layouts).
+#define SOCKADDR_MAX 128
+uint32_t sockaddr_from(const struct netaddr *a, unsigned char *buf); // returns its length
+int sockaddr_to(const unsigned char *buf, uint32_t len, struct netaddr *a);
+
 #endif

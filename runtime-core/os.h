@@ -45,6 +45,33 @@ long os_write(int fd, const void *buf, size_t n);
 // Clocks, in nanoseconds.
 int64_t os_nanotime(void);
 
+// Network poller (the table's poller.*), from any M; results are 0 or -errno.
+struct polldesc;
+struct gqueue;
+struct netaddr;
+int os_netpoll_init(void);
+// Registers fd edge-triggered for reading and writing, with pd as its events' tag.
+// Returns 1 when the poller refuses that kind of fd (a regular file).
+int os_netpoll_open(int fd, struct polldesc *pd);
+int os_netpoll_close(int fd);
+// Waits at most ns (< 0: until an event or a break, 0: not at all), calling netpoll_ready
+// for each event (netpoll.h) and netpoll_break_done when it drained a break.
+void os_netpoll(int64_t ns, struct gqueue *ready);
+void os_netpoll_break(void); // wakes os_netpoll; async-signal-safe
+// Sockets, non-blocking and close-on-exec; results are an fd, 0, or -errno.
+int os_socket_listen(const struct netaddr *a, int backlog); // bound, listening
+int os_socket_connect(const struct netaddr *a, bool *in_progress);
+int os_socket_accept(int listen_fd); // -EAGAIN when nobody waits to be accepted
+int os_socket_error(int fd);         // the pending error of a connect (SO_ERROR)
+int os_socket_local(int fd, struct netaddr *a);
+int os_shutdown(int fd, int how); // how: 0 read, 1 write, 2 both
+long os_read(int fd, void *buf, size_t n);
+long os_send(int fd, const void *buf, size_t n); // a socket: no SIGPIPE, EPIPE instead
+int os_close(int fd);
+int os_set_nonblock(int fd);
+const char *os_strerror(int errnum); // the table's name and text for an errno, or NULL
+void os_raise_nofile(void);          // at osinit: soft RLIMIT_NOFILE up to the hard one
+
 _Noreturn void os_exit(int code);
 // Ends the calling thread (an M whose goroutine exited locked to it); holds no locks.
 _Noreturn void os_exitthread(void);

@@ -27,6 +27,8 @@ typedef struct mutex {
 // Checked in the debug variant (debug.c); lockinit and MUTEX_RANKED cost nothing otherwise.
 enum lock_rank {
     LOCK_RANK_NONE,       // unranked: checked only for self-deadlock and ownership
+    LOCK_RANK_POLLDESC,   // a poll descriptor (arms its deadline timers, readies waiters)
+    LOCK_RANK_FDTAB,      // net.c's fd table
     LOCK_RANK_SEMA_ROOT,  // a semaphore root (readying a waiter takes sched.lock)
     LOCK_RANK_CHAN,       // a channel (select holds several, in address order)
     LOCK_RANK_SCHED,      // sched.lock
@@ -193,6 +195,8 @@ struct schedt {
     int64_t wait_until;   // atomic: when it wakes, 0 while it is deciding
     uint32_t waitword;    // wakeword the waiter sleeps on
     uint32_t timers_late; // atomic: sysmon saw a timer overdue; whoever schedules runs it
+    uint32_t wait_in_poll; // atomic: the waiter blocks in the network poller, not waitword
+    int64_t lastpoll;      // atomic: when the network poller was last polled
     // sysmon parks while every P is idle (or the world is stopped) until the next timer.
     uint32_t sysmonwait; // atomic: 1 while sysmon sleeps on sysmonword
     uint32_t sysmonword;
@@ -306,6 +310,7 @@ void pidleput(p *pp);
 void mput(m *mp);
 m *mget(void);
 _Noreturn void mexit(void);
+void incidlelocked(int32_t v);
 _Noreturn void execute(g *gp, bool inherit);
 _Noreturn void fatal_in_syscall(const char *what);
 void stoplockedm(void);
@@ -339,11 +344,24 @@ g *findrunnable(bool *inherit);
 void timers_add(p *pp, g *gp, int64_t when);
 int64_t timers_check(p *pp, int64_t now);
 int64_t timers_earliest(void);
-bool timers_run_due(p *pp, int64_t now);         // every P's due timers, readied onto pp
+bool timers_run_due(int64_t now); // every P's due timers, readied onto the caller's P
+// A function timer, owned by its user (a poll descriptor's deadline): fn(arg, seq) runs
+// on some P once `when` has come, unless stopped or re-armed first; seq tells the user
+// which arming fired (a stale one may still run once if it was already firing).
+struct ftimer {
+    void (*fn)(void *arg, uintptr_t seq);
+    void *arg;
+    uintptr_t seq, firing_seq;
+    struct timers *ts; // atomic: the heap it is in, NULL if none
+    int32_t idx;       // its index there
+    struct ftimer *next;
+};
+void ftimer_set(struct ftimer *ft, int64_t when, uintptr_t seq);
+bool ftimer_stop(struct ftimer *ft);
 int64_t deadline_after(int64_t now, int64_t ns); // now + ns, saturating (Go's maxWhen)
 
 // Waiting for the next timer with no P (idle.c).
-bool timer_wait(int64_t when);
+bool timer_wait(int64_t when, gqueue *ready);
 void timer_wait_break(int64_t when);
 void sysmon_wake(void);
 void timers_move(p *from, p *to);
@@ -392,6 +410,7 @@ enum waitreason {
     WAIT_MUTEX,
     WAIT_WG,
     WAIT_LOCKED_M,
+    WAIT_IO,
 };
 
 // Debug variant hooks (debug.c); DEBUG_HOOK(call) compiles to nothing without RT_DEBUG.

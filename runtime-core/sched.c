@@ -2,6 +2,7 @@
 // 61 ticks, timers, stealing), run it on its stack, and the switches into and out of
 // goroutines (mcall, gogo, park, ready, yield).
 #include "runtime.h"
+#include "netpoll.h"
 
 enum { STEAL_TRIES = 4, GLOBAL_CHECK_TICKS = 61 };
 
@@ -94,9 +95,22 @@ static void stop_for_gc(void);
 
 // sysmon saw a timer overdue, perhaps on a P whose goroutine never calls the runtime:
 // whoever schedules first runs every P's due timers (Go's timer stealing).
-static inline void run_late_timers(p *pp) {
+static inline void run_late_timers(void) {
     if (atomic_load_relaxed(&sched.timers_late) != 0 && atomic_xchg(&sched.timers_late, 0) != 0)
-        timers_run_due(pp, nanotime());
+        timers_run_due(nanotime());
+}
+
+// Polls the network without waiting: one goroutine made ready to run here, the rest
+// injected.
+static g *poll_now(void) {
+    gqueue ready = {0};
+    netpoll(0, &ready);
+    g *gp = gqueue_pop(&ready);
+    if (gp != NULL) {
+        injectglist(&ready);
+        casgstatus(gp, G_WAITING, G_RUNNABLE);
+    }
+    return gp;
 }
 
 // Finds a runnable G, blocking (with the P released) until there is one.
@@ -111,7 +125,7 @@ top:;
     int64_t now = nanotime();
     if (atomic_load(&pp->timer0when) != 0)
         timers_check(pp, now);
-    run_late_timers(pp);
+    run_late_timers();
     g *gp = runqget(pp, inherit);
     if (gp != NULL)
         return gp;
@@ -120,6 +134,12 @@ top:;
         lock(&sched.lock);
         gp = globrunqget(pp, 0);
         unlock(&sched.lock);
+        if (gp != NULL)
+            return gp;
+    }
+    // Goroutines waiting on fds, when no M is blocked in the poller: look without waiting.
+    if (netpoll_any_waiters() && atomic_load(&sched.waiting) == 0) {
+        gp = poll_now();
         if (gp != NULL)
             return gp;
     }
@@ -172,13 +192,22 @@ top:;
     // Wait for the next timer if nobody else does (the M that wakes for timers has no
     // P and is on no idle list); then run every P's due timers with whichever P is idle.
     int64_t when = timers_earliest();
-    if (when != 0 && timer_wait(when)) {
+    gqueue ready = {0};
+    if ((when != 0 || netpoll_any_waiters()) && timer_wait(when, &ready)) {
         lock(&sched.lock);
         p *idle = atomic_load(&sched.gcwaiting) ? NULL : pidleget();
         unlock(&sched.lock);
-        if (idle != NULL) {
+        if (idle == NULL) {
+            injectglist(&ready); // to the global queue, and Ms for any P freed meanwhile
+        } else {
             acquirep(idle);
-            timers_run_due(idle, nanotime());
+            timers_run_due(nanotime());
+            gp = gqueue_pop(&ready);
+            if (gp != NULL) {
+                injectglist(&ready);
+                casgstatus(gp, G_WAITING, G_RUNNABLE);
+                return gp;
+            }
             goto top;
         }
     }
@@ -214,7 +243,7 @@ top:;
             timers_check(pp, now);
     }
     if (gp == NULL)
-        run_late_timers(pp);
+        run_late_timers();
     if (gp == NULL)
         gp = runqget(pp, &inherit);
     if (gp == NULL)

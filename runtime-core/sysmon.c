@@ -3,6 +3,7 @@
 // overdue timers run, checks running goroutines' stack canaries, prints schedtrace
 // lines, and sleeps while every P is idle.
 #include "runtime.h"
+#include "netpoll.h"
 #include "os.h"
 #include "fmt.h"
 
@@ -87,6 +88,21 @@ static void check_late_timers(int64_t now) {
         startm(NULL, false);
 }
 
+// Goroutines wait on fds but nobody has polled for 10 ms (every M is busy): poll, and
+// queue what is ready. Counted as a running M meanwhile, so checkdead sees none idle.
+static void poll_if_nobody_has(int64_t now) {
+    if (!netpoll_inited() || atomic_load(&sched.wait_in_poll) != 0 ||
+        atomic_load(&sched.lastpoll) + FORCE_PREEMPT_NS > now)
+        return;
+    gqueue ready = {0};
+    netpoll(0, &ready);
+    if (ready.size == 0)
+        return;
+    incidlelocked(-1);
+    injectglist(&ready);
+    incidlelocked(1);
+}
+
 // Go's sysmonwait: with every P idle (or the world stopped) there is nothing to watch
 // until the next timer; an idle program then makes no syscalls. acquirep wakes us.
 static bool sysmon_park(int64_t now) {
@@ -129,6 +145,7 @@ void sysmon(void) {
             idle = 0;
             continue;
         }
+        poll_if_nobody_has(now);
         idle = retake(now) ? 0 : idle + 1;
         check_late_timers(now);
         if (sched.schedtrace_ms != 0 &&

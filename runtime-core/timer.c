@@ -1,11 +1,13 @@
-// timer.c — sleeping goroutines, in a min-heap per P ordered by wake-up time. Any M may
-// run a P's due timers (its own in schedule, others' when stealing), so each heap has
-// its own lock; timer0when lets others peek without it.
+// timer.c — timers, in a min-heap per P ordered by when they fire: sleeping goroutines,
+// and function timers (struct ftimer: a poll descriptor's deadlines) that can be re-armed
+// and stopped. Any M with a P may run a P's due timers (its own in schedule, others' when
+// stealing), so each heap has its own lock; timer0when lets others peek without it.
 #include "runtime.h"
 
 struct timer {
     int64_t when;
-    g *gp;
+    g *gp;             // a sleeping goroutine to ready, or NULL
+    struct ftimer *ft; // a function timer, or NULL
 };
 
 struct timers {
@@ -22,13 +24,20 @@ static struct timers *timers_of(p *pp) {
     return pp->timers;
 }
 
+// Every store into the heap goes through here, so a function timer knows its index.
+static inline void place(struct timer *h, int32_t i, struct timer t) {
+    h[i] = t;
+    if (t.ft != NULL)
+        t.ft->idx = i;
+}
+
 static void sift_up(struct timer *h, int32_t i) {
     struct timer t = h[i];
     while (i > 0 && h[(i - 1) / 2].when > t.when) {
-        h[i] = h[(i - 1) / 2];
+        place(h, i, h[(i - 1) / 2]);
         i = (i - 1) / 2;
     }
-    h[i] = t;
+    place(h, i, t);
 }
 
 static void sift_down(struct timer *h, int32_t len, int32_t i) {
@@ -41,13 +50,13 @@ static void sift_down(struct timer *h, int32_t len, int32_t i) {
             c++;
         if (h[c].when >= t.when)
             break;
-        h[i] = h[c];
+        place(h, i, h[c]);
         i = c;
     }
-    h[i] = t;
+    place(h, i, t);
 }
 
-static void push(struct timers *ts, int64_t when, g *gp) {
+static void push(struct timers *ts, struct timer t) {
     if (ts->len == ts->cap) {
         int32_t cap = ts->cap ? ts->cap * 2 : 64;
         struct timer *h = rt_alloc((size_t)cap * sizeof *h);
@@ -56,30 +65,93 @@ static void push(struct timers *ts, int64_t when, g *gp) {
         ts->heap = h;
         ts->cap = cap;
     }
-    ts->heap[ts->len] = (struct timer){when, gp};
+    if (t.ft != NULL)
+        t.ft->ts = ts;
+    place(ts->heap, ts->len, t);
     sift_up(ts->heap, ts->len++);
 }
 
-void timers_add(p *pp, g *gp, int64_t when) {
-    struct timers *ts = timers_of(pp);
-    lock(&ts->lock);
-    push(ts, when, gp);
-    atomic_store(&pp->timer0when, ts->heap[0].when);
-    unlock(&ts->lock);
-    // Stored timer0when before reading who waits (timer_wait re-reads after publishing).
-    timer_wait_break(when);
+// Removes the entry at i (the heap's lock is held).
+static struct timer remove_at(struct timers *ts, int32_t i) {
+    struct timer t = ts->heap[i];
+    if (t.ft != NULL)
+        t.ft->ts = NULL;
+    if (--ts->len > i) {
+        place(ts->heap, i, ts->heap[ts->len]);
+        sift_down(ts->heap, ts->len, i);
+        sift_up(ts->heap, i);
+    }
+    return t;
 }
 
-// Readies every G whose time has come; returns the next wake-up time, 0 if none.
+static void publish_earliest(p *pp, struct timers *ts) {
+    atomic_store(&pp->timer0when, ts->len > 0 ? ts->heap[0].when : 0);
+}
+
+static void add(p *pp, struct timer t) {
+    struct timers *ts = timers_of(pp);
+    lock(&ts->lock);
+    push(ts, t);
+    publish_earliest(pp, ts);
+    unlock(&ts->lock);
+    // Stored timer0when before reading who waits (timer_wait re-reads after publishing).
+    timer_wait_break(t.when);
+}
+
+void timers_add(p *pp, g *gp, int64_t when) {
+    add(pp, (struct timer){when, gp, NULL});
+}
+
+// Locks the heap ft is in and returns it, or NULL (and no lock) if it is in none. The
+// heap can change under us only by timers_move, which holds both heaps' locks.
+static struct timers *lock_heap_of(struct ftimer *ft) {
+    for (;;) {
+        struct timers *ts = atomic_load(&ft->ts);
+        if (ts == NULL)
+            return NULL;
+        lock(&ts->lock);
+        if (atomic_load(&ft->ts) == ts)
+            return ts;
+        unlock(&ts->lock);
+    }
+}
+
+// Stops ft; true if it was armed (so its function will not run for this arming).
+bool ftimer_stop(struct ftimer *ft) {
+    struct timers *ts = lock_heap_of(ft);
+    if (ts == NULL)
+        return false;
+    remove_at(ts, ft->idx);
+    for (int32_t i = 0; i < sched.gomaxprocs; i++)
+        if (allp[i]->timers == ts)
+            publish_earliest(allp[i], ts);
+    unlock(&ts->lock);
+    return true;
+}
+
+// (Re)arms ft to call ft->fn(ft->arg, seq) at `when`, on the current P's heap.
+void ftimer_set(struct ftimer *ft, int64_t when, uintptr_t seq) {
+    ftimer_stop(ft);
+    ft->seq = seq;
+    add(getg()->m->p, (struct timer){when, NULL, ft});
+}
+
+// Runs every timer whose time has come: goroutines are readied onto the caller's P,
+// functions are called with no timer lock held. Returns the next time, 0 if none.
 int64_t timers_check(p *pp, int64_t now) {
     struct timers *ts = timers_of(pp);
     gqueue due = {0};
+    struct ftimer *fns = NULL;
     lock(&ts->lock);
     while (ts->len > 0 && ts->heap[0].when <= now) {
-        gqueue_push(&due, ts->heap[0].gp);
-        ts->heap[0] = ts->heap[--ts->len];
-        if (ts->len > 0)
-            sift_down(ts->heap, ts->len, 0);
+        struct timer t = remove_at(ts, 0);
+        if (t.ft != NULL) {
+            t.ft->next = fns;
+            t.ft->firing_seq = t.ft->seq;
+            fns = t.ft;
+        } else {
+            gqueue_push(&due, t.gp);
+        }
     }
     int64_t next = ts->len > 0 ? ts->heap[0].when : 0;
     atomic_store(&pp->timer0when, next);
@@ -87,12 +159,17 @@ int64_t timers_check(p *pp, int64_t now) {
     g *gp;
     while ((gp = gqueue_pop(&due)) != NULL)
         goready(gp);
+    while (fns != NULL) {
+        struct ftimer *ft = fns;
+        fns = ft->next;
+        ft->fn(ft->arg, ft->firing_seq);
+    }
     return next;
 }
 
-// Runs every P's due timers; the goroutines they ready land on pp (Go's timer stealing:
-// a P whose goroutine never calls the runtime cannot run its own).
-bool timers_run_due(p *pp, int64_t now) {
+// Runs every P's due timers; the goroutines they ready land on the caller's P (Go's
+// timer stealing: a P whose goroutine never calls the runtime cannot run its own).
+bool timers_run_due(int64_t now) {
     bool ran = false;
     for (int32_t i = 0; i < sched.gomaxprocs; i++) {
         int64_t when = atomic_load(&allp[i]->timer0when);
@@ -101,7 +178,6 @@ bool timers_run_due(p *pp, int64_t now) {
             ran = true;
         }
     }
-    (void)pp; // goready puts them on the caller's P, which is pp
     return ran;
 }
 
@@ -130,10 +206,10 @@ void timers_move(p *from, p *to) {
     lock(&src->lock);
     lock(&dst->lock);
     for (int32_t i = 0; i < src->len; i++)
-        push(dst, src->heap[i].when, src->heap[i].gp);
+        push(dst, src->heap[i]);
     src->len = 0;
     atomic_store(&from->timer0when, 0);
-    atomic_store(&to->timer0when, dst->heap[0].when);
+    publish_earliest(to, dst);
     unlock(&dst->lock);
     unlock(&src->lock);
 }

@@ -15,6 +15,12 @@ return {
   -- osinit, sysargs and the OS services the core calls.
   { template = "os_linux.c", output = "os_{os}.c", os = "linux" },
   { template = "os_darwin.c", output = "os_{os}.c", os = "darwin" },
+  -- The network poller and sockets: epoll or kqueue (poller.method), and the sockaddr
+  -- layouts of structs.sockaddr_*.
+  { template = "netpoll_epoll.c", output = "netpoll_epoll.c", os = "linux" },
+  { template = "net_linux.c", output = "net_{os}.c", os = "linux" },
+  { template = "net_darwin.c", output = "net_{os}.c", os = "darwin" },
+  { template = "net_sockaddr.c", output = "net_sockaddr.c" },
   -- Darwin's OS-independent logic (apple strings, sysctl results, timebase, ulock
   -- timeouts): pure C that tests/unit/test_os_darwin.c also compiles on Linux.
   { template = "os_darwin_logic.h", output = "os_darwin_logic.h", os = "darwin" },

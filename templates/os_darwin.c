@@ -53,6 +53,14 @@ _Static_assert(sizeof(struct darwin_${t}) == SIZEOF_pthread_${t}, "structs.pthre
 @@ end
 
 // libSystem functions (libsystem.functions); gen/darwin.lua's link stub exports the same list.
+// Structs that only other files of this layer define are declared first.
+@@ local mentioned = {}
+@@ for _, f in ipairs(libsystem.functions) do
+@@ for s in f.params:gmatch("struct (darwin_[%w_]+)") do mentioned[s] = true end
+@@ end
+@@ for name in sorted(mentioned) do
+struct ${name};
+@@ end
 @@ for _, f in ipairs(libsystem.functions) do
 ${f.ret}${f.ret:sub(-1) == "*" and "" or " "}${f.name}(${f.params});
 @@ end

@@ -71,6 +71,27 @@ return {
   -- (Go's gsignal: "OS X wants >= 8K"; 32 KiB as on Linux).
   signals = { fatal = { "SIGSEGV", "SIGBUS", "SIGILL", "SIGFPE" }, stack_size = 32 * 1024 },
 
+  -- The network poller (templates/netpoll_kqueue.c): read and write filters added once
+  -- with EV_CLEAR (edge-triggered); an EVFILT_USER event breaks a blocked kevent.
+  poller = { method = "kqueue", max_events = 64 },
+  -- Sockets (templates/net_darwin.c): SO_NOSIGPIPE on every socket (there is no
+  -- MSG_NOSIGNAL); close-on-exec and non-blocking by fcntl; the soft RLIMIT_NOFILE is
+  -- raised at start, capped at OPEN_MAX as setrlimit demands (Go's os_darwin.go).
+  net = { raise_nofile = true, nofile_cap = 10240 },
+
+  errno_text = {
+    EPERM = "operation not permitted", ENOENT = "no such file or directory", EINTR = "interrupted",
+    EBADF = "bad file descriptor", EAGAIN = "resource temporarily unavailable", ENOMEM = "out of memory",
+    EACCES = "permission denied", EINVAL = "invalid argument", ENFILE = "too many open files in system",
+    EMFILE = "too many open files", EPIPE = "broken pipe", ENOTSOCK = "not a socket",
+    EADDRINUSE = "address already in use", EADDRNOTAVAIL = "cannot assign requested address",
+    ENETUNREACH = "network is unreachable", ECONNABORTED = "connection aborted",
+    ECONNRESET = "connection reset by peer", ENOTCONN = "socket is not connected",
+    ETIMEDOUT = "operation timed out", ECONNREFUSED = "connection refused",
+    EHOSTUNREACH = "no route to host", EINPROGRESS = "operation now in progress",
+    EAFNOSUPPORT = "address family not supported", ENAMETOOLONG = "file name too long",
+  },
+
   -- libSystem imports. The generated layer declares each function from its entry (no SDK
   -- headers), and gen/darwin.lua writes the .tbd link stub from all three lists.
   libsystem = {
@@ -86,12 +107,25 @@ return {
       { name = "__ulock_wake", ret = "int", params = "uint32_t op, void *addr, uint64_t wake_value" },
       -- the 16-byte fastrand seed (Darwin has no AT_RANDOM; Go's readRandom)
       { name = "arc4random_buf", ret = "void", params = "void *buf, size_t n" },
+      -- sockets and the poller (netpoll_kqueue.c, net_darwin.c)
+      { name = "accept", ret = "int", params = "int fd, void *addr, uint32_t *len" },
+      { name = "bind", ret = "int", params = "int fd, const void *addr, uint32_t len" },
       { name = "close", ret = "int", params = "int fd" },
+      { name = "connect", ret = "int", params = "int fd, const void *addr, uint32_t len" },
       { name = "exit", ret = "_Noreturn void", params = "int code" },
       -- setuid/setgid process: the environment is not trusted (Go's initSecureMode)
       { name = "issetugid", ret = "int", params = "void" },
       { name = "mach_absolute_time", ret = "uint64_t", params = "void" },
       { name = "mach_timebase_info", ret = "int", params = "struct darwin_timebase *info" },
+      { name = "fcntl", ret = "int", params = "int fd, int cmd, ..." },
+      { name = "getrlimit", ret = "int", params = "int resource, struct darwin_rlimit *rl" },
+      { name = "getsockname", ret = "int", params = "int fd, void *addr, uint32_t *len" },
+      { name = "getsockopt", ret = "int", params = "int fd, int level, int name, void *value, uint32_t *len" },
+      { name = "kevent", ret = "int",
+        params = "int kq, const struct darwin_kevent *changes, int nchanges, struct darwin_kevent *events, "
+          .. "int nevents, const struct darwin_timespec *timeout" },
+      { name = "kqueue", ret = "int", params = "void" },
+      { name = "listen", ret = "int", params = "int fd, int backlog" },
       { name = "madvise", ret = "int", params = "void *addr, size_t len, int advice" },
       { name = "mmap", ret = "void *",
         params = "void *addr, size_t len, int prot, int flags, int fd, int64_t off" },
@@ -118,10 +152,15 @@ return {
       { name = "pthread_self", ret = "void *", params = "void" },
       { name = "read", ret = "long", params = "int fd, void *buf, size_t n" },
       { name = "sched_yield", ret = "int", params = "void" },
+      { name = "send", ret = "long", params = "int fd, const void *buf, size_t n, int flags" },
+      { name = "setrlimit", ret = "int", params = "int resource, const struct darwin_rlimit *rl" },
+      { name = "setsockopt", ret = "int", params = "int fd, int level, int name, const void *value, uint32_t len" },
+      { name = "shutdown", ret = "int", params = "int fd, int how" },
       -- fatal-signal reporting (signals): the handler runs on each M's sigaltstack
       { name = "sigaction", ret = "int",
         params = "int sig, const struct darwin_sigaction *act, struct darwin_sigaction *old" },
       { name = "sigaltstack", ret = "int", params = "const struct darwin_stack *ss, struct darwin_stack *old" },
+      { name = "socket", ret = "int", params = "int domain, int type, int protocol" },
       { name = "sysctl", ret = "int",
         params = "int *mib, unsigned n, void *old, size_t *oldlen, void *new_, size_t newlen" },
       { name = "usleep", ret = "int", params = "uint32_t usec" },
@@ -146,7 +185,18 @@ return {
     O_RDONLY = 0, O_CLOEXEC = 0x1000000,
     SIGILL = 4, SIGABRT = 6, SIGFPE = 8, SIGBUS = 10, SIGSEGV = 11, SIGPIPE = 13, SIGURG = 16,
     SA_ONSTACK = 0x1, SA_SIGINFO = 0x40,
-    EINTR = 4, ENOMEM = 12, EFAULT = 14, EAGAIN = 35, ETIMEDOUT = 60, ENOSYS = 78, ENOENT = 2,
+    EPERM = 1, ENOENT = 2, EINTR = 4, EBADF = 9, ENOMEM = 12, EACCES = 13, EFAULT = 14, EINVAL = 22,
+    ENFILE = 23, EMFILE = 24, EPIPE = 32, EAGAIN = 35, EINPROGRESS = 36, ENOTSOCK = 38, EAFNOSUPPORT = 47,
+    EADDRINUSE = 48, EADDRNOTAVAIL = 49, ENETUNREACH = 51, ECONNABORTED = 53, ECONNRESET = 54, ENOTCONN = 57,
+    ETIMEDOUT = 60, ECONNREFUSED = 61, ENAMETOOLONG = 63, EHOSTUNREACH = 65, ENOSYS = 78,
+    -- kqueue (sys/event.h)
+    EVFILT_READ = -1, EVFILT_WRITE = -2, EVFILT_USER = -10, EV_ADD = 0x1, EV_DELETE = 0x2,
+    EV_ENABLE = 0x4, EV_CLEAR = 0x20, EV_ERROR = 0x4000, EV_EOF = 0x8000, NOTE_TRIGGER = 0x01000000,
+    -- sockets (sys/socket.h, netinet/in.h, netinet6/in6.h, netinet/tcp.h)
+    AF_UNIX = 1, AF_INET = 2, AF_INET6 = 30, SOCK_STREAM = 1, SOL_SOCKET = 0xffff, SO_REUSEADDR = 0x4,
+    SO_ERROR = 0x1007, SO_NOSIGPIPE = 0x1022, IPPROTO_TCP = 6, TCP_NODELAY = 1, IPPROTO_IPV6 = 41,
+    IPV6_V6ONLY = 27, SOMAXCONN = 128, SHUT_RD = 0, SHUT_WR = 1, SHUT_RDWR = 2,
+    F_GETFL = 3, F_SETFL = 4, F_SETFD = 2, FD_CLOEXEC = 1, O_NONBLOCK = 0x4, RLIMIT_NOFILE = 8,
     CTL_HW = 6, HW_NCPU = 3, HW_PAGESIZE = 7,
     UL_COMPARE_AND_WAIT = 1, ULF_WAKE_ALL = 0x100, ULF_NO_ERRNO = 0x1000000,
     PTHREAD_CREATE_DETACHED = 2,
@@ -169,5 +219,13 @@ return {
     sigaltstack = { size = 24, fields = { ss_sp = 0, ss_size = 8, ss_flags = 16 } },
     -- sys/signal.h __siginfo: si_addr after signo, errno, code, pid, uid, status.
     siginfo = { size = 104, fields = { si_signo = 0, si_errno = 4, si_code = 8, si_addr = 24 } },
+    -- sys/event.h struct kevent (LP64): ident, a 16-bit filter and flags, fflags, data, udata.
+    kevent = { size = 32, fields = { ident = 0, filter = 8, flags = 10, fflags = 12, data = 16, udata = 24 } },
+    -- BSD sockaddrs start with a length byte, then an 8-bit family (netinet/in.h, sys/un.h).
+    sockaddr_in = { size = 16, fields = { sin_len = 0, sin_family = 1, sin_port = 2, sin_addr = 4 } },
+    sockaddr_in6 = { size = 28, fields = { sin6_len = 0, sin6_family = 1, sin6_port = 2, sin6_flowinfo = 4,
+      sin6_addr = 8, sin6_scope_id = 24 } },
+    sockaddr_un = { size = 106, fields = { sun_len = 0, sun_family = 1, sun_path = 2 } },
+    rlimit = { size = 16, fields = { rlim_cur = 0, rlim_max = 8 } },
   },
 }

@@ -87,6 +87,29 @@ return {
   -- overflowed). SA_RESTORER is required on x86-64 and accepted on arm64.
   signals = { fatal = { "SIGSEGV", "SIGBUS", "SIGILL", "SIGFPE" }, stack_size = 32 * 1024 },
 
+  -- The network poller (templates/netpoll_epoll.c): fds registered once, edge-triggered,
+  -- for reading and writing; epoll_pwait (arm64 and the asm-generic arches have no
+  -- epoll_wait) takes at most max_events a call; an eventfd breaks a blocked wait.
+  poller = { method = "epoll", max_events = 128 },
+  -- Sockets (templates/net_linux.c): writes use sendto with MSG_NOSIGNAL so a peer that
+  -- went away gives EPIPE, not a SIGPIPE that kills the process. The soft RLIMIT_NOFILE is
+  -- raised to the hard one at start, as Go does.
+  net = { raise_nofile = true },
+
+  -- What rt_strerror says for an errno (the names are those of constants).
+  errno_text = {
+    EPERM = "operation not permitted", ENOENT = "no such file or directory", EINTR = "interrupted",
+    EBADF = "bad file descriptor", EAGAIN = "resource temporarily unavailable", ENOMEM = "out of memory",
+    EACCES = "permission denied", EINVAL = "invalid argument", ENFILE = "too many open files in system",
+    EMFILE = "too many open files", EPIPE = "broken pipe", ENOTSOCK = "not a socket",
+    EADDRINUSE = "address already in use", EADDRNOTAVAIL = "cannot assign requested address",
+    ENETUNREACH = "network is unreachable", ECONNABORTED = "connection aborted",
+    ECONNRESET = "connection reset by peer", ENOTCONN = "socket is not connected",
+    ETIMEDOUT = "connection timed out", ECONNREFUSED = "connection refused",
+    EHOSTUNREACH = "no route to host", EINPROGRESS = "operation in progress",
+    EAFNOSUPPORT = "address family not supported", ENAMETOOLONG = "file name too long",
+  },
+
   -- Constants the runtime and its generated layer use; names are the kernel headers'.
   constants = {
     PROT_NONE = 0x0, PROT_READ = 0x1, PROT_WRITE = 0x2,
@@ -99,7 +122,20 @@ return {
     O_RDONLY = 0, O_CLOEXEC = 0x80000, AT_FDCWD = -100,
     SIGILL = 4, SIGABRT = 6, SIGBUS = 7, SIGFPE = 8, SIGSEGV = 11, SIGPIPE = 13, SIGURG = 23,
     SA_SIGINFO = 0x4, SA_ONSTACK = 0x08000000, SA_RESTORER = 0x04000000,
-    EINTR = 4, EAGAIN = 11, ENOMEM = 12, ETIMEDOUT = 110,
+    EPERM = 1, ENOENT = 2, EINTR = 4, EBADF = 9, EAGAIN = 11, ENOMEM = 12, EACCES = 13, EINVAL = 22,
+    ENFILE = 23, EMFILE = 24, EPIPE = 32, ENAMETOOLONG = 36, ENOTSOCK = 88, EAFNOSUPPORT = 97,
+    EADDRINUSE = 98, EADDRNOTAVAIL = 99, ENETUNREACH = 101, ECONNABORTED = 103, ECONNRESET = 104,
+    ENOTCONN = 107, ETIMEDOUT = 110, ECONNREFUSED = 111, EHOSTUNREACH = 113, EINPROGRESS = 115,
+    -- epoll and eventfd (linux/eventpoll.h, linux/eventfd.h)
+    EPOLLIN = 0x1, EPOLLOUT = 0x4, EPOLLERR = 0x8, EPOLLHUP = 0x10, EPOLLRDHUP = 0x2000,
+    EPOLLET = 0x80000000, EPOLL_CTL_ADD = 1, EPOLL_CTL_DEL = 2, EPOLL_CLOEXEC = 0x80000,
+    EFD_CLOEXEC = 0x80000, EFD_NONBLOCK = 0x800,
+    -- sockets (linux/socket.h, linux/net.h, asm-generic/socket.h, linux/in.h, linux/in6.h)
+    AF_UNIX = 1, AF_INET = 2, AF_INET6 = 10, SOCK_STREAM = 1, SOCK_NONBLOCK = 0x800,
+    SOCK_CLOEXEC = 0x80000, SOL_SOCKET = 1, SO_REUSEADDR = 2, SO_ERROR = 4, IPPROTO_TCP = 6,
+    TCP_NODELAY = 1, IPPROTO_IPV6 = 41, IPV6_V6ONLY = 26, MSG_NOSIGNAL = 0x4000, SOMAXCONN = 4096,
+    SHUT_RD = 0, SHUT_WR = 1, SHUT_RDWR = 2,
+    F_GETFL = 3, F_SETFL = 4, O_NONBLOCK = 0x800, RLIMIT_NOFILE = 7,
   },
 
   -- Kernel struct layouts the runtime reads or fills (sizes and offsets in bytes).
@@ -112,5 +148,13 @@ return {
     -- What rt_sigaction(2) takes: the kernel's own layout (include/linux/signal_types.h),
     -- not the uapi struct sigaction of asm/signal.h, which differs on x86.
     kernel_sigaction = { size = 32, fields = { handler = 0, flags = 8, restorer = 16, mask = 24 } },
+    -- linux/in.h, linux/in6.h, linux/un.h: the family is a 16-bit field at 0; ports and
+    -- addresses are in network byte order.
+    sockaddr_in = { size = 16, fields = { sin_family = 0, sin_port = 2, sin_addr = 4 } },
+    sockaddr_in6 = { size = 28, fields = { sin6_family = 0, sin6_port = 2, sin6_flowinfo = 4, sin6_addr = 8,
+      sin6_scope_id = 24 } },
+    sockaddr_un = { size = 110, fields = { sun_family = 0, sun_path = 2 } },
+    -- linux/resource.h, for prlimit64
+    rlimit = { size = 16, fields = { rlim_cur = 0, rlim_max = 8 } },
   },
 }

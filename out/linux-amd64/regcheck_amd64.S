@@ -86,7 +86,21 @@ rt_regcheck_syscalls:
 	xorl	%ecx, %ecx
 	xorl	%r8d, %r8d
 	xorl	%r9d, %r9d
+	call	sys_accept4
+	movq	$-1, %rdi
+	xorl	%esi, %esi
+	xorl	%edx, %edx
+	xorl	%ecx, %ecx
+	xorl	%r8d, %r8d
+	xorl	%r9d, %r9d
 	call	sys_arch_prctl
+	movq	$-1, %rdi
+	xorl	%esi, %esi
+	xorl	%edx, %edx
+	xorl	%ecx, %ecx
+	xorl	%r8d, %r8d
+	xorl	%r9d, %r9d
+	call	sys_bind
 	movq	$-1, %rdi
 	xorl	%esi, %esi
 	xorl	%edx, %edx
@@ -107,6 +121,48 @@ rt_regcheck_syscalls:
 	xorl	%ecx, %ecx
 	xorl	%r8d, %r8d
 	xorl	%r9d, %r9d
+	call	sys_connect
+	movq	$-1, %rdi
+	xorl	%esi, %esi
+	xorl	%edx, %edx
+	xorl	%ecx, %ecx
+	xorl	%r8d, %r8d
+	xorl	%r9d, %r9d
+	call	sys_epoll_create1
+	movq	$-1, %rdi
+	xorl	%esi, %esi
+	xorl	%edx, %edx
+	xorl	%ecx, %ecx
+	xorl	%r8d, %r8d
+	xorl	%r9d, %r9d
+	call	sys_epoll_ctl
+	movq	$-1, %rdi
+	xorl	%esi, %esi
+	xorl	%edx, %edx
+	xorl	%ecx, %ecx
+	xorl	%r8d, %r8d
+	xorl	%r9d, %r9d
+	call	sys_epoll_pwait
+	movq	$-1, %rdi
+	xorl	%esi, %esi
+	xorl	%edx, %edx
+	xorl	%ecx, %ecx
+	xorl	%r8d, %r8d
+	xorl	%r9d, %r9d
+	call	sys_eventfd2
+	movq	$-1, %rdi
+	xorl	%esi, %esi
+	xorl	%edx, %edx
+	xorl	%ecx, %ecx
+	xorl	%r8d, %r8d
+	xorl	%r9d, %r9d
+	call	sys_fcntl
+	movq	$-1, %rdi
+	xorl	%esi, %esi
+	xorl	%edx, %edx
+	xorl	%ecx, %ecx
+	xorl	%r8d, %r8d
+	xorl	%r9d, %r9d
 	call	sys_futex
 	movq	$-1, %rdi
 	xorl	%esi, %esi
@@ -121,6 +177,20 @@ rt_regcheck_syscalls:
 	xorl	%ecx, %ecx
 	xorl	%r8d, %r8d
 	xorl	%r9d, %r9d
+	call	sys_getsockname
+	movq	$-1, %rdi
+	xorl	%esi, %esi
+	xorl	%edx, %edx
+	xorl	%ecx, %ecx
+	xorl	%r8d, %r8d
+	xorl	%r9d, %r9d
+	call	sys_getsockopt
+	movq	$-1, %rdi
+	xorl	%esi, %esi
+	xorl	%edx, %edx
+	xorl	%ecx, %ecx
+	xorl	%r8d, %r8d
+	xorl	%r9d, %r9d
 	call	sys_gettid
 	movq	$-1, %rdi
 	xorl	%esi, %esi
@@ -129,6 +199,13 @@ rt_regcheck_syscalls:
 	xorl	%r8d, %r8d
 	xorl	%r9d, %r9d
 	call	sys_kill
+	movq	$-1, %rdi
+	xorl	%esi, %esi
+	xorl	%edx, %edx
+	xorl	%ecx, %ecx
+	xorl	%r8d, %r8d
+	xorl	%r9d, %r9d
+	call	sys_listen
 	movq	$-1, %rdi
 	xorl	%esi, %esi
 	xorl	%edx, %edx
@@ -184,6 +261,13 @@ rt_regcheck_syscalls:
 	xorl	%ecx, %ecx
 	xorl	%r8d, %r8d
 	xorl	%r9d, %r9d
+	call	sys_prlimit64
+	movq	$-1, %rdi
+	xorl	%esi, %esi
+	xorl	%edx, %edx
+	xorl	%ecx, %ecx
+	xorl	%r8d, %r8d
+	xorl	%r9d, %r9d
 	call	sys_read
 	movq	$-1, %rdi
 	xorl	%esi, %esi
@@ -219,7 +303,35 @@ rt_regcheck_syscalls:
 	xorl	%ecx, %ecx
 	xorl	%r8d, %r8d
 	xorl	%r9d, %r9d
+	call	sys_sendto
+	movq	$-1, %rdi
+	xorl	%esi, %esi
+	xorl	%edx, %edx
+	xorl	%ecx, %ecx
+	xorl	%r8d, %r8d
+	xorl	%r9d, %r9d
+	call	sys_setsockopt
+	movq	$-1, %rdi
+	xorl	%esi, %esi
+	xorl	%edx, %edx
+	xorl	%ecx, %ecx
+	xorl	%r8d, %r8d
+	xorl	%r9d, %r9d
+	call	sys_shutdown
+	movq	$-1, %rdi
+	xorl	%esi, %esi
+	xorl	%edx, %edx
+	xorl	%ecx, %ecx
+	xorl	%r8d, %r8d
+	xorl	%r9d, %r9d
 	call	sys_sigaltstack
+	movq	$-1, %rdi
+	xorl	%esi, %esi
+	xorl	%edx, %edx
+	xorl	%ecx, %ecx
+	xorl	%r8d, %r8d
+	xorl	%r9d, %r9d
+	call	sys_socket
 	movq	$-1, %rdi
 	xorl	%esi, %esi
 	xorl	%edx, %edx

@@ -9,6 +9,18 @@
 
 	.text
 
+// long sys_accept4(4 args)
+	.globl	sys_accept4
+	.hidden	sys_accept4
+	.type	sys_accept4, %function
+	.p2align 4
+sys_accept4:
+	movq	%rcx, %r10
+	movl	$288, %eax		// SYS_accept4
+	syscall
+	ret
+	.size	sys_accept4, .-sys_accept4
+
 // long sys_arch_prctl(2 args)
 	.globl	sys_arch_prctl
 	.hidden	sys_arch_prctl
@@ -19,6 +31,17 @@ sys_arch_prctl:
 	syscall
 	ret
 	.size	sys_arch_prctl, .-sys_arch_prctl
+
+// long sys_bind(3 args)
+	.globl	sys_bind
+	.hidden	sys_bind
+	.type	sys_bind, %function
+	.p2align 4
+sys_bind:
+	movl	$49, %eax		// SYS_bind
+	syscall
+	ret
+	.size	sys_bind, .-sys_bind
 
 // long sys_clock_gettime(2 args)
 	.globl	sys_clock_gettime
@@ -42,6 +65,63 @@ sys_close:
 	ret
 	.size	sys_close, .-sys_close
 
+// long sys_connect(3 args)
+	.globl	sys_connect
+	.hidden	sys_connect
+	.type	sys_connect, %function
+	.p2align 4
+sys_connect:
+	movl	$42, %eax		// SYS_connect
+	syscall
+	ret
+	.size	sys_connect, .-sys_connect
+
+// long sys_epoll_create1(1 args)
+	.globl	sys_epoll_create1
+	.hidden	sys_epoll_create1
+	.type	sys_epoll_create1, %function
+	.p2align 4
+sys_epoll_create1:
+	movl	$291, %eax		// SYS_epoll_create1
+	syscall
+	ret
+	.size	sys_epoll_create1, .-sys_epoll_create1
+
+// long sys_epoll_ctl(4 args)
+	.globl	sys_epoll_ctl
+	.hidden	sys_epoll_ctl
+	.type	sys_epoll_ctl, %function
+	.p2align 4
+sys_epoll_ctl:
+	movq	%rcx, %r10
+	movl	$233, %eax		// SYS_epoll_ctl
+	syscall
+	ret
+	.size	sys_epoll_ctl, .-sys_epoll_ctl
+
+// long sys_epoll_pwait(6 args)
+	.globl	sys_epoll_pwait
+	.hidden	sys_epoll_pwait
+	.type	sys_epoll_pwait, %function
+	.p2align 4
+sys_epoll_pwait:
+	movq	%rcx, %r10
+	movl	$281, %eax		// SYS_epoll_pwait
+	syscall
+	ret
+	.size	sys_epoll_pwait, .-sys_epoll_pwait
+
+// long sys_eventfd2(2 args)
+	.globl	sys_eventfd2
+	.hidden	sys_eventfd2
+	.type	sys_eventfd2, %function
+	.p2align 4
+sys_eventfd2:
+	movl	$290, %eax		// SYS_eventfd2
+	syscall
+	ret
+	.size	sys_eventfd2, .-sys_eventfd2
+
 // long sys_exit(1 args)
 	.globl	sys_exit
 	.hidden	sys_exit
@@ -63,6 +143,17 @@ sys_exit_group:
 	syscall
 	ret
 	.size	sys_exit_group, .-sys_exit_group
+
+// long sys_fcntl(3 args)
+	.globl	sys_fcntl
+	.hidden	sys_fcntl
+	.type	sys_fcntl, %function
+	.p2align 4
+sys_fcntl:
+	movl	$72, %eax		// SYS_fcntl
+	syscall
+	ret
+	.size	sys_fcntl, .-sys_fcntl
 
 // long sys_futex(6 args)
 	.globl	sys_futex
@@ -87,6 +178,29 @@ sys_getpid:
 	ret
 	.size	sys_getpid, .-sys_getpid
 
+// long sys_getsockname(3 args)
+	.globl	sys_getsockname
+	.hidden	sys_getsockname
+	.type	sys_getsockname, %function
+	.p2align 4
+sys_getsockname:
+	movl	$51, %eax		// SYS_getsockname
+	syscall
+	ret
+	.size	sys_getsockname, .-sys_getsockname
+
+// long sys_getsockopt(5 args)
+	.globl	sys_getsockopt
+	.hidden	sys_getsockopt
+	.type	sys_getsockopt, %function
+	.p2align 4
+sys_getsockopt:
+	movq	%rcx, %r10
+	movl	$55, %eax		// SYS_getsockopt
+	syscall
+	ret
+	.size	sys_getsockopt, .-sys_getsockopt
+
 // long sys_gettid(0 args)
 	.globl	sys_gettid
 	.hidden	sys_gettid
@@ -108,6 +222,17 @@ sys_kill:
 	syscall
 	ret
 	.size	sys_kill, .-sys_kill
+
+// long sys_listen(2 args)
+	.globl	sys_listen
+	.hidden	sys_listen
+	.type	sys_listen, %function
+	.p2align 4
+sys_listen:
+	movl	$50, %eax		// SYS_listen
+	syscall
+	ret
+	.size	sys_listen, .-sys_listen
 
 // long sys_madvise(3 args)
 	.globl	sys_madvise
@@ -188,6 +313,18 @@ sys_openat:
 	ret
 	.size	sys_openat, .-sys_openat
 
+// long sys_prlimit64(4 args)
+	.globl	sys_prlimit64
+	.hidden	sys_prlimit64
+	.type	sys_prlimit64, %function
+	.p2align 4
+sys_prlimit64:
+	movq	%rcx, %r10
+	movl	$302, %eax		// SYS_prlimit64
+	syscall
+	ret
+	.size	sys_prlimit64, .-sys_prlimit64
+
 // long sys_read(3 args)
 	.globl	sys_read
 	.hidden	sys_read
@@ -245,6 +382,41 @@ sys_sched_yield:
 	ret
 	.size	sys_sched_yield, .-sys_sched_yield
 
+// long sys_sendto(6 args)
+	.globl	sys_sendto
+	.hidden	sys_sendto
+	.type	sys_sendto, %function
+	.p2align 4
+sys_sendto:
+	movq	%rcx, %r10
+	movl	$44, %eax		// SYS_sendto
+	syscall
+	ret
+	.size	sys_sendto, .-sys_sendto
+
+// long sys_setsockopt(5 args)
+	.globl	sys_setsockopt
+	.hidden	sys_setsockopt
+	.type	sys_setsockopt, %function
+	.p2align 4
+sys_setsockopt:
+	movq	%rcx, %r10
+	movl	$54, %eax		// SYS_setsockopt
+	syscall
+	ret
+	.size	sys_setsockopt, .-sys_setsockopt
+
+// long sys_shutdown(2 args)
+	.globl	sys_shutdown
+	.hidden	sys_shutdown
+	.type	sys_shutdown, %function
+	.p2align 4
+sys_shutdown:
+	movl	$48, %eax		// SYS_shutdown
+	syscall
+	ret
+	.size	sys_shutdown, .-sys_shutdown
+
 // long sys_sigaltstack(2 args)
 	.globl	sys_sigaltstack
 	.hidden	sys_sigaltstack
@@ -255,6 +427,17 @@ sys_sigaltstack:
 	syscall
 	ret
 	.size	sys_sigaltstack, .-sys_sigaltstack
+
+// long sys_socket(3 args)
+	.globl	sys_socket
+	.hidden	sys_socket
+	.type	sys_socket, %function
+	.p2align 4
+sys_socket:
+	movl	$41, %eax		// SYS_socket
+	syscall
+	ret
+	.size	sys_socket, .-sys_socket
 
 // long sys_tgkill(3 args)
 	.globl	sys_tgkill

@@ -211,6 +211,20 @@ rt_regcheck_syscalls:
 	mov	x3, #0
 	mov	x4, #0
 	mov	x5, #0
+	bl	sys_accept4
+	mov	x0, #-1
+	mov	x1, #0
+	mov	x2, #0
+	mov	x3, #0
+	mov	x4, #0
+	mov	x5, #0
+	bl	sys_bind
+	mov	x0, #-1
+	mov	x1, #0
+	mov	x2, #0
+	mov	x3, #0
+	mov	x4, #0
+	mov	x5, #0
 	bl	sys_clock_gettime
 	mov	x0, #-1
 	mov	x1, #0
@@ -219,6 +233,48 @@ rt_regcheck_syscalls:
 	mov	x4, #0
 	mov	x5, #0
 	bl	sys_close
+	mov	x0, #-1
+	mov	x1, #0
+	mov	x2, #0
+	mov	x3, #0
+	mov	x4, #0
+	mov	x5, #0
+	bl	sys_connect
+	mov	x0, #-1
+	mov	x1, #0
+	mov	x2, #0
+	mov	x3, #0
+	mov	x4, #0
+	mov	x5, #0
+	bl	sys_epoll_create1
+	mov	x0, #-1
+	mov	x1, #0
+	mov	x2, #0
+	mov	x3, #0
+	mov	x4, #0
+	mov	x5, #0
+	bl	sys_epoll_ctl
+	mov	x0, #-1
+	mov	x1, #0
+	mov	x2, #0
+	mov	x3, #0
+	mov	x4, #0
+	mov	x5, #0
+	bl	sys_epoll_pwait
+	mov	x0, #-1
+	mov	x1, #0
+	mov	x2, #0
+	mov	x3, #0
+	mov	x4, #0
+	mov	x5, #0
+	bl	sys_eventfd2
+	mov	x0, #-1
+	mov	x1, #0
+	mov	x2, #0
+	mov	x3, #0
+	mov	x4, #0
+	mov	x5, #0
+	bl	sys_fcntl
 	mov	x0, #-1
 	mov	x1, #0
 	mov	x2, #0
@@ -239,6 +295,20 @@ rt_regcheck_syscalls:
 	mov	x3, #0
 	mov	x4, #0
 	mov	x5, #0
+	bl	sys_getsockname
+	mov	x0, #-1
+	mov	x1, #0
+	mov	x2, #0
+	mov	x3, #0
+	mov	x4, #0
+	mov	x5, #0
+	bl	sys_getsockopt
+	mov	x0, #-1
+	mov	x1, #0
+	mov	x2, #0
+	mov	x3, #0
+	mov	x4, #0
+	mov	x5, #0
 	bl	sys_gettid
 	mov	x0, #-1
 	mov	x1, #0
@@ -247,6 +317,13 @@ rt_regcheck_syscalls:
 	mov	x4, #0
 	mov	x5, #0
 	bl	sys_kill
+	mov	x0, #-1
+	mov	x1, #0
+	mov	x2, #0
+	mov	x3, #0
+	mov	x4, #0
+	mov	x5, #0
+	bl	sys_listen
 	mov	x0, #-1
 	mov	x1, #0
 	mov	x2, #0
@@ -302,6 +379,13 @@ rt_regcheck_syscalls:
 	mov	x3, #0
 	mov	x4, #0
 	mov	x5, #0
+	bl	sys_prlimit64
+	mov	x0, #-1
+	mov	x1, #0
+	mov	x2, #0
+	mov	x3, #0
+	mov	x4, #0
+	mov	x5, #0
 	bl	sys_read
 	mov	x0, #-1
 	mov	x1, #0
@@ -337,7 +421,35 @@ rt_regcheck_syscalls:
 	mov	x3, #0
 	mov	x4, #0
 	mov	x5, #0
+	bl	sys_sendto
+	mov	x0, #-1
+	mov	x1, #0
+	mov	x2, #0
+	mov	x3, #0
+	mov	x4, #0
+	mov	x5, #0
+	bl	sys_setsockopt
+	mov	x0, #-1
+	mov	x1, #0
+	mov	x2, #0
+	mov	x3, #0
+	mov	x4, #0
+	mov	x5, #0
+	bl	sys_shutdown
+	mov	x0, #-1
+	mov	x1, #0
+	mov	x2, #0
+	mov	x3, #0
+	mov	x4, #0
+	mov	x5, #0
 	bl	sys_sigaltstack
+	mov	x0, #-1
+	mov	x1, #0
+	mov	x2, #0
+	mov	x3, #0
+	mov	x4, #0
+	mov	x5, #0
+	bl	sys_socket
 	mov	x0, #-1
 	mov	x1, #0
 	mov	x2, #0

@@ -7,6 +7,28 @@
 
 	.text
 
+// long sys_accept4(4 args)
+	.globl	sys_accept4
+	.hidden	sys_accept4
+	.type	sys_accept4, %function
+	.p2align 2
+sys_accept4:
+	mov	x8, #242
+	svc #0
+	ret
+	.size	sys_accept4, .-sys_accept4
+
+// long sys_bind(3 args)
+	.globl	sys_bind
+	.hidden	sys_bind
+	.type	sys_bind, %function
+	.p2align 2
+sys_bind:
+	mov	x8, #200
+	svc #0
+	ret
+	.size	sys_bind, .-sys_bind
+
 // long sys_clock_gettime(2 args)
 	.globl	sys_clock_gettime
 	.hidden	sys_clock_gettime
@@ -28,6 +50,61 @@ sys_close:
 	svc #0
 	ret
 	.size	sys_close, .-sys_close
+
+// long sys_connect(3 args)
+	.globl	sys_connect
+	.hidden	sys_connect
+	.type	sys_connect, %function
+	.p2align 2
+sys_connect:
+	mov	x8, #203
+	svc #0
+	ret
+	.size	sys_connect, .-sys_connect
+
+// long sys_epoll_create1(1 args)
+	.globl	sys_epoll_create1
+	.hidden	sys_epoll_create1
+	.type	sys_epoll_create1, %function
+	.p2align 2
+sys_epoll_create1:
+	mov	x8, #20
+	svc #0
+	ret
+	.size	sys_epoll_create1, .-sys_epoll_create1
+
+// long sys_epoll_ctl(4 args)
+	.globl	sys_epoll_ctl
+	.hidden	sys_epoll_ctl
+	.type	sys_epoll_ctl, %function
+	.p2align 2
+sys_epoll_ctl:
+	mov	x8, #21
+	svc #0
+	ret
+	.size	sys_epoll_ctl, .-sys_epoll_ctl
+
+// long sys_epoll_pwait(6 args)
+	.globl	sys_epoll_pwait
+	.hidden	sys_epoll_pwait
+	.type	sys_epoll_pwait, %function
+	.p2align 2
+sys_epoll_pwait:
+	mov	x8, #22
+	svc #0
+	ret
+	.size	sys_epoll_pwait, .-sys_epoll_pwait
+
+// long sys_eventfd2(2 args)
+	.globl	sys_eventfd2
+	.hidden	sys_eventfd2
+	.type	sys_eventfd2, %function
+	.p2align 2
+sys_eventfd2:
+	mov	x8, #19
+	svc #0
+	ret
+	.size	sys_eventfd2, .-sys_eventfd2
 
 // long sys_exit(1 args)
 	.globl	sys_exit
@@ -51,6 +128,17 @@ sys_exit_group:
 	ret
 	.size	sys_exit_group, .-sys_exit_group
 
+// long sys_fcntl(3 args)
+	.globl	sys_fcntl
+	.hidden	sys_fcntl
+	.type	sys_fcntl, %function
+	.p2align 2
+sys_fcntl:
+	mov	x8, #25
+	svc #0
+	ret
+	.size	sys_fcntl, .-sys_fcntl
+
 // long sys_futex(6 args)
 	.globl	sys_futex
 	.hidden	sys_futex
@@ -73,6 +161,28 @@ sys_getpid:
 	ret
 	.size	sys_getpid, .-sys_getpid
 
+// long sys_getsockname(3 args)
+	.globl	sys_getsockname
+	.hidden	sys_getsockname
+	.type	sys_getsockname, %function
+	.p2align 2
+sys_getsockname:
+	mov	x8, #204
+	svc #0
+	ret
+	.size	sys_getsockname, .-sys_getsockname
+
+// long sys_getsockopt(5 args)
+	.globl	sys_getsockopt
+	.hidden	sys_getsockopt
+	.type	sys_getsockopt, %function
+	.p2align 2
+sys_getsockopt:
+	mov	x8, #209
+	svc #0
+	ret
+	.size	sys_getsockopt, .-sys_getsockopt
+
 // long sys_gettid(0 args)
 	.globl	sys_gettid
 	.hidden	sys_gettid
@@ -94,6 +204,17 @@ sys_kill:
 	svc #0
 	ret
 	.size	sys_kill, .-sys_kill
+
+// long sys_listen(2 args)
+	.globl	sys_listen
+	.hidden	sys_listen
+	.type	sys_listen, %function
+	.p2align 2
+sys_listen:
+	mov	x8, #201
+	svc #0
+	ret
+	.size	sys_listen, .-sys_listen
 
 // long sys_madvise(3 args)
 	.globl	sys_madvise
@@ -172,6 +293,17 @@ sys_openat:
 	ret
 	.size	sys_openat, .-sys_openat
 
+// long sys_prlimit64(4 args)
+	.globl	sys_prlimit64
+	.hidden	sys_prlimit64
+	.type	sys_prlimit64, %function
+	.p2align 2
+sys_prlimit64:
+	mov	x8, #261
+	svc #0
+	ret
+	.size	sys_prlimit64, .-sys_prlimit64
+
 // long sys_read(3 args)
 	.globl	sys_read
 	.hidden	sys_read
@@ -227,6 +359,39 @@ sys_sched_yield:
 	ret
 	.size	sys_sched_yield, .-sys_sched_yield
 
+// long sys_sendto(6 args)
+	.globl	sys_sendto
+	.hidden	sys_sendto
+	.type	sys_sendto, %function
+	.p2align 2
+sys_sendto:
+	mov	x8, #206
+	svc #0
+	ret
+	.size	sys_sendto, .-sys_sendto
+
+// long sys_setsockopt(5 args)
+	.globl	sys_setsockopt
+	.hidden	sys_setsockopt
+	.type	sys_setsockopt, %function
+	.p2align 2
+sys_setsockopt:
+	mov	x8, #208
+	svc #0
+	ret
+	.size	sys_setsockopt, .-sys_setsockopt
+
+// long sys_shutdown(2 args)
+	.globl	sys_shutdown
+	.hidden	sys_shutdown
+	.type	sys_shutdown, %function
+	.p2align 2
+sys_shutdown:
+	mov	x8, #210
+	svc #0
+	ret
+	.size	sys_shutdown, .-sys_shutdown
+
 // long sys_sigaltstack(2 args)
 	.globl	sys_sigaltstack
 	.hidden	sys_sigaltstack
@@ -237,6 +402,17 @@ sys_sigaltstack:
 	svc #0
 	ret
 	.size	sys_sigaltstack, .-sys_sigaltstack
+
+// long sys_socket(3 args)
+	.globl	sys_socket
+	.hidden	sys_socket
+	.type	sys_socket, %function
+	.p2align 2
+sys_socket:
+	mov	x8, #198
+	svc #0
+	ret
+	.size	sys_socket, .-sys_socket
 
 // long sys_tgkill(3 args)
 	.globl	sys_tgkill

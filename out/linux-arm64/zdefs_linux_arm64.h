@@ -28,6 +28,9 @@
 #define CTX_SAVED_REGS 20
 
 // OS constants.
+#define AF_INET 2
+#define AF_INET6 10
+#define AF_UNIX 1
 #define AT_FDCWD -100
 #define CLOCK_MONOTONIC 1
 #define CLOCK_REALTIME 0
@@ -38,25 +41,67 @@
 #define CLONE_SYSVSEM 262144
 #define CLONE_THREAD 65536
 #define CLONE_VM 256
+#define EACCES 13
+#define EADDRINUSE 98
+#define EADDRNOTAVAIL 99
+#define EAFNOSUPPORT 97
 #define EAGAIN 11
+#define EBADF 9
+#define ECONNABORTED 103
+#define ECONNREFUSED 111
+#define ECONNRESET 104
+#define EFD_CLOEXEC 524288
+#define EFD_NONBLOCK 2048
+#define EHOSTUNREACH 113
+#define EINPROGRESS 115
 #define EINTR 4
+#define EINVAL 22
+#define EMFILE 24
+#define ENAMETOOLONG 36
+#define ENETUNREACH 101
+#define ENFILE 23
+#define ENOENT 2
 #define ENOMEM 12
+#define ENOTCONN 107
+#define ENOTSOCK 88
+#define EPERM 1
+#define EPIPE 32
+#define EPOLLERR 8
+#define EPOLLET 2147483648
+#define EPOLLHUP 16
+#define EPOLLIN 1
+#define EPOLLOUT 4
+#define EPOLLRDHUP 8192
+#define EPOLL_CLOEXEC 524288
+#define EPOLL_CTL_ADD 1
+#define EPOLL_CTL_DEL 2
 #define ETIMEDOUT 110
 #define FUTEX_WAIT_PRIVATE 128
 #define FUTEX_WAKE_PRIVATE 129
+#define F_GETFL 3
+#define F_SETFL 4
+#define IPPROTO_IPV6 41
+#define IPPROTO_TCP 6
+#define IPV6_V6ONLY 26
 #define MADV_DONTNEED 4
 #define MAP_ANONYMOUS 32
 #define MAP_FIXED 16
 #define MAP_NORESERVE 16384
 #define MAP_PRIVATE 2
+#define MSG_NOSIGNAL 16384
 #define O_CLOEXEC 524288
+#define O_NONBLOCK 2048
 #define O_RDONLY 0
 #define PROT_NONE 0
 #define PROT_READ 1
 #define PROT_WRITE 2
+#define RLIMIT_NOFILE 7
 #define SA_ONSTACK 134217728
 #define SA_RESTORER 67108864
 #define SA_SIGINFO 4
+#define SHUT_RD 0
+#define SHUT_RDWR 2
+#define SHUT_WR 1
 #define SIGABRT 6
 #define SIGBUS 7
 #define SIGFPE 8
@@ -64,17 +109,36 @@
 #define SIGPIPE 13
 #define SIGSEGV 11
 #define SIGURG 23
+#define SOCK_CLOEXEC 524288
+#define SOCK_NONBLOCK 2048
+#define SOCK_STREAM 1
+#define SOL_SOCKET 1
+#define SOMAXCONN 4096
+#define SO_ERROR 4
+#define SO_REUSEADDR 2
+#define TCP_NODELAY 1
 
 // Syscall numbers.
+#define SYS_accept4 242
+#define SYS_bind 200
 #define SYS_clock_gettime 113
 #define SYS_clone 220
 #define SYS_close 57
+#define SYS_connect 203
+#define SYS_epoll_create1 20
+#define SYS_epoll_ctl 21
+#define SYS_epoll_pwait 22
+#define SYS_eventfd2 19
 #define SYS_exit 93
 #define SYS_exit_group 94
+#define SYS_fcntl 25
 #define SYS_futex 98
 #define SYS_getpid 172
+#define SYS_getsockname 204
+#define SYS_getsockopt 209
 #define SYS_gettid 178
 #define SYS_kill 129
+#define SYS_listen 201
 #define SYS_madvise 233
 #define SYS_mincore 232
 #define SYS_mmap 222
@@ -82,13 +146,18 @@
 #define SYS_munmap 215
 #define SYS_nanosleep 101
 #define SYS_openat 56
+#define SYS_prlimit64 261
 #define SYS_read 63
 #define SYS_rt_sigaction 134
 #define SYS_rt_sigprocmask 135
 #define SYS_rt_sigreturn 139
 #define SYS_sched_getaffinity 123
 #define SYS_sched_yield 124
+#define SYS_sendto 206
+#define SYS_setsockopt 208
+#define SYS_shutdown 210
 #define SYS_sigaltstack 132
+#define SYS_socket 198
 #define SYS_tgkill 131
 #define SYS_write 64
 
@@ -102,11 +171,17 @@
 #define AT_SYSINFO_EHDR 33
 
 // Kernel struct layouts.
+#define SIZEOF_epoll_event 16
+#define OFFSET_epoll_event_data 8
+#define OFFSET_epoll_event_events 0
 #define SIZEOF_kernel_sigaction 32
 #define OFFSET_kernel_sigaction_flags 8
 #define OFFSET_kernel_sigaction_handler 0
 #define OFFSET_kernel_sigaction_mask 24
 #define OFFSET_kernel_sigaction_restorer 16
+#define SIZEOF_rlimit 16
+#define OFFSET_rlimit_rlim_cur 0
+#define OFFSET_rlimit_rlim_max 8
 #define SIZEOF_sigaltstack 24
 #define OFFSET_sigaltstack_ss_flags 8
 #define OFFSET_sigaltstack_ss_size 16
@@ -116,20 +191,44 @@
 #define OFFSET_siginfo_si_code 8
 #define OFFSET_siginfo_si_errno 4
 #define OFFSET_siginfo_si_signo 0
+#define SIZEOF_sockaddr_in 16
+#define OFFSET_sockaddr_in_sin_addr 4
+#define OFFSET_sockaddr_in_sin_family 0
+#define OFFSET_sockaddr_in_sin_port 2
+#define SIZEOF_sockaddr_in6 28
+#define OFFSET_sockaddr_in6_sin6_addr 8
+#define OFFSET_sockaddr_in6_sin6_family 0
+#define OFFSET_sockaddr_in6_sin6_flowinfo 4
+#define OFFSET_sockaddr_in6_sin6_port 2
+#define OFFSET_sockaddr_in6_sin6_scope_id 24
+#define SIZEOF_sockaddr_un 110
+#define OFFSET_sockaddr_un_sun_family 0
+#define OFFSET_sockaddr_un_sun_path 2
 #define SIZEOF_timespec 16
 #define OFFSET_timespec_tv_nsec 8
 #define OFFSET_timespec_tv_sec 0
 
 #if !defined(__ASSEMBLER__)
 // Raw syscall stubs (sys_linux_arm64.S): each returns the result or -errno.
+long sys_accept4(long, long, long, long);
+long sys_bind(long, long, long);
 long sys_clock_gettime(long, long);
 long sys_close(long);
+long sys_connect(long, long, long);
+long sys_epoll_create1(long);
+long sys_epoll_ctl(long, long, long, long);
+long sys_epoll_pwait(long, long, long, long, long, long);
+long sys_eventfd2(long, long);
 long sys_exit(long);
 long sys_exit_group(long);
+long sys_fcntl(long, long, long);
 long sys_futex(long, long, long, long, long, long);
 long sys_getpid(void);
+long sys_getsockname(long, long, long);
+long sys_getsockopt(long, long, long, long, long);
 long sys_gettid(void);
 long sys_kill(long, long);
+long sys_listen(long, long);
 long sys_madvise(long, long, long);
 long sys_mincore(long, long, long);
 long sys_mmap(long, long, long, long, long, long);
@@ -137,13 +236,18 @@ long sys_mprotect(long, long, long);
 long sys_munmap(long, long);
 long sys_nanosleep(long, long);
 long sys_openat(long, long, long, long);
+long sys_prlimit64(long, long, long, long);
 long sys_read(long, long, long);
 long sys_rt_sigaction(long, long, long, long);
 long sys_rt_sigprocmask(long, long, long, long);
 long sys_rt_sigreturn(void);
 long sys_sched_getaffinity(long, long, long);
 long sys_sched_yield(void);
+long sys_sendto(long, long, long, long, long, long);
+long sys_setsockopt(long, long, long, long, long);
+long sys_shutdown(long, long);
 long sys_sigaltstack(long, long);
+long sys_socket(long, long, long);
 long sys_tgkill(long, long, long);
 long sys_write(long, long, long);
 void sigreturn_trampoline(void);

@@ -1,0 +1,290 @@
+// net.c — the socket and fd API of rt.h. The runtime keeps a poll descriptor per fd it
+// serves, found by fd number; a call that would block parks the goroutine on it
+// (netpoll.c). The fd itself is closed only when no call is using it any more, so its
+// number cannot be reused under a call still in flight (Go's fdMutex reference count).
+#include "netpoll.h"
+#include "netaddr.h"
+#include "os.h"
+
+#define FD_CLOSED 0x80000000u // in polldesc.refs: rt_close ran
+
+static struct polldesc **fdtab; // atomic pointer; slots atomic
+static uint32_t fdtab_len;      // atomic
+static mutex fdtab_lock = MUTEX_RANKED(LOCK_RANK_FDTAB);
+
+static struct polldesc *lookup(int fd) {
+    if (fd < 0 || (uint32_t)fd >= atomic_load(&fdtab_len))
+        return NULL;
+    return atomic_load(&atomic_load(&fdtab)[fd]);
+}
+
+// Grows the table to hold fd; old tables stay valid for readers still looking at them.
+static void fdtab_put(int fd, struct polldesc *pd) {
+    lock(&fdtab_lock);
+    uint32_t len = fdtab_len;
+    if ((uint32_t)fd >= len) {
+        uint32_t grown = len ? len : 64;
+        while (grown <= (uint32_t)fd)
+            grown *= 2;
+        struct polldesc **t = persistentalloc(grown * sizeof *t, 64);
+        if (len)
+            mem_copy(t, fdtab, len * sizeof *t);
+        atomic_store(&fdtab, t);
+        atomic_store(&fdtab_len, grown);
+    }
+    atomic_store(&fdtab[fd], pd);
+    unlock(&fdtab_lock);
+}
+
+// A call takes a reference for as long as it uses the fd: NULL if the fd is unknown to
+// the runtime (*err = RT_ENOTRT) or closed (*err = RT_ECLOSED).
+static struct polldesc *acquire(int fd, int *err) {
+    struct polldesc *pd = lookup(fd);
+    if (pd == NULL) {
+        *err = RT_ENOTRT;
+        return NULL;
+    }
+    for (;;) {
+        uint32_t r = atomic_load(&pd->refs);
+        if (r & FD_CLOSED) {
+            *err = RT_ECLOSED;
+            return NULL;
+        }
+        if (atomic_cas(&pd->refs, r, r + 1))
+            return pd;
+    }
+}
+
+// The last reference after rt_close closes the fd for real.
+static void destroy(struct polldesc *pd) {
+    int fd = pd->fd;
+    lock(&fdtab_lock);
+    if (atomic_load(&fdtab[fd]) == pd)
+        atomic_store(&fdtab[fd], NULL);
+    unlock(&fdtab_lock);
+    polldesc_free(pd);
+    os_close(fd);
+}
+
+static void release(struct polldesc *pd) {
+    if (atomic_xadd(&pd->refs, -1) - 1 == FD_CLOSED)
+        destroy(pd);
+}
+
+// Takes fd into the runtime's care; on failure fd is closed.
+static int adopt(int fd, bool is_socket) {
+    int err = 0;
+    struct polldesc *pd = polldesc_open(fd, &err);
+    if (pd == NULL) {
+        os_close(fd);
+        return err;
+    }
+    pd->is_socket = is_socket;
+    atomic_store(&pd->refs, 1); // the open reference, dropped by rt_close
+    fdtab_put(fd, pd);
+    return fd;
+}
+
+int rt_fd_open(int fd) {
+    int r = os_set_nonblock(fd);
+    return r < 0 ? r : adopt(fd, false);
+}
+
+int rt_listen(const char *addr, int backlog) {
+    struct netaddr a;
+    if (netaddr_parse(addr, &a) != 0)
+        return RT_EADDR;
+    int fd = os_socket_listen(&a, backlog);
+    return fd < 0 ? fd : adopt(fd, true);
+}
+
+// Runs op until it stops saying EAGAIN, parking on pd in direction mode meanwhile. A fd
+// the poller would not take gets the blocking call, with the P handed off.
+static long until_ready(struct polldesc *pd, int32_t mode, long (*op)(struct polldesc *, void *),
+                        void *arg) {
+    for (;;) {
+        long err = polldesc_check(pd, mode);
+        if (err != 0)
+            return err;
+        if (!pd->pollable) {
+            entersyscall();
+            long r = op(pd, arg);
+            exitsyscall();
+            if (r != -EINTR)
+                return r;
+            continue;
+        }
+        long r = op(pd, arg);
+        if (r == -EINTR)
+            continue;
+        if (r != -EAGAIN)
+            return r;
+        err = polldesc_wait(pd, mode);
+        if (err != 0)
+            return err;
+    }
+}
+
+static long accept_op(struct polldesc *pd, void *unused) {
+    (void)unused;
+    for (;;) {
+        int fd = os_socket_accept(pd->fd);
+        if (fd != -ECONNABORTED)
+            return fd; // a connection that went away before we took it: try the next
+    }
+}
+
+int rt_accept(int listen_fd) {
+    int err;
+    struct polldesc *pd = acquire(listen_fd, &err);
+    if (pd == NULL)
+        return err;
+    rt_mutex_lock(&pd->rmu);
+    long fd = until_ready(pd, NETPOLL_READ, accept_op, NULL);
+    rt_mutex_unlock(&pd->rmu);
+    release(pd);
+    return fd < 0 ? (int)fd : adopt((int)fd, true);
+}
+
+int rt_dial(const char *addr) {
+    struct netaddr a;
+    if (netaddr_parse(addr, &a) != 0)
+        return RT_EADDR;
+    bool in_progress = false;
+    int fd = os_socket_connect(&a, &in_progress);
+    if (fd < 0)
+        return fd;
+    fd = adopt(fd, true);
+    if (fd < 0 || !in_progress)
+        return fd;
+    int err;
+    struct polldesc *pd = acquire(fd, &err);
+    err = pd == NULL ? err : polldesc_wait(pd, NETPOLL_WRITE);
+    if (err == 0)
+        err = os_socket_error(fd);
+    if (pd != NULL)
+        release(pd);
+    if (err != 0) {
+        rt_close(fd);
+        return err;
+    }
+    return fd;
+}
+
+struct io {
+    void *buf;
+    size_t n;
+};
+
+static long read_op(struct polldesc *pd, void *arg) {
+    struct io *io = arg;
+    return os_read(pd->fd, io->buf, io->n);
+}
+
+long rt_read(int fd, void *buf, size_t n) {
+    int err;
+    struct polldesc *pd = acquire(fd, &err);
+    if (pd == NULL)
+        return err;
+    struct io io = {buf, n};
+    rt_mutex_lock(&pd->rmu);
+    long r = until_ready(pd, NETPOLL_READ, read_op, &io);
+    rt_mutex_unlock(&pd->rmu);
+    release(pd);
+    return r;
+}
+
+static long write_op(struct polldesc *pd, void *arg) {
+    struct io *io = arg;
+    return pd->is_socket ? os_send(pd->fd, io->buf, io->n) : os_write(pd->fd, io->buf, io->n);
+}
+
+long rt_write(int fd, const void *buf, size_t n) {
+    int err;
+    struct polldesc *pd = acquire(fd, &err);
+    if (pd == NULL)
+        return err;
+    rt_mutex_lock(&pd->wmu);
+    size_t done = 0;
+    long r = 0;
+    while (done < n) {
+        struct io io = {(char *)buf + done, n - done};
+        r = until_ready(pd, NETPOLL_WRITE, write_op, &io);
+        if (r < 0)
+            break;
+        done += (size_t)r;
+    }
+    rt_mutex_unlock(&pd->wmu);
+    release(pd);
+    return r < 0 ? r : (long)done;
+}
+
+int rt_close(int fd) {
+    struct polldesc *pd = lookup(fd);
+    if (pd == NULL)
+        return RT_ENOTRT;
+    for (;;) {
+        uint32_t r = atomic_load(&pd->refs);
+        if (r & FD_CLOSED)
+            return RT_ECLOSED;
+        // Mark closed and drop the open reference in one step.
+        if (atomic_cas(&pd->refs, r, (r | FD_CLOSED) - 1)) {
+            polldesc_unblock(pd); // every waiter wakes with RT_ECLOSED
+            if (((r | FD_CLOSED) - 1) == FD_CLOSED)
+                destroy(pd);
+            return 0;
+        }
+    }
+}
+
+int rt_shutdown(int fd, enum rt_shutdown_how how) {
+    int err;
+    struct polldesc *pd = acquire(fd, &err);
+    if (pd == NULL)
+        return err;
+    err = os_shutdown(fd, how == RT_SHUT_RD ? 0 : how == RT_SHUT_WR ? 1 : 2);
+    release(pd);
+    return err;
+}
+
+int rt_set_deadline(int fd, int64_t abs_ns, int which) {
+    int err;
+    struct polldesc *pd = acquire(fd, &err);
+    if (pd == NULL)
+        return err;
+    polldesc_set_deadline(pd, abs_ns,
+                          ((which & RT_DEADLINE_READ) ? NETPOLL_READ : 0) |
+                              ((which & RT_DEADLINE_WRITE) ? NETPOLL_WRITE : 0));
+    release(pd);
+    return 0;
+}
+
+int rt_local_addr(int fd, char *buf, size_t n) {
+    int err;
+    struct polldesc *pd = acquire(fd, &err);
+    if (pd == NULL)
+        return err;
+    struct netaddr a;
+    err = os_socket_local(fd, &a);
+    release(pd);
+    if (err < 0)
+        return err;
+    return (int)netaddr_format(&a, buf, n);
+}
+
+const char *rt_strerror(int err) {
+    switch (err) {
+    case 0:
+        return "no error";
+    case RT_ETIMEOUT:
+        return "i/o timeout (the deadline passed)";
+    case RT_ECLOSED:
+        return "use of a closed fd";
+    case RT_EADDR:
+        return "malformed address";
+    case RT_ENOTRT:
+        return "fd not opened through the runtime (see rt_fd_open)";
+    }
+    const char *s = err < 0 ? os_strerror(-err) : NULL;
+    return s != NULL ? s : "unknown error";
+}
