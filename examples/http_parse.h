@@ -32,10 +32,11 @@ enum {
 
 // Parses the request head at the start of buf[0..n): the request line and the header
 // fields up to the blank line, each ending in CRLF. Returns the head's length (> 0) and
-// fills *req, or one of the codes above. A line it has whole is judged at once, so a
-// malformed request fails before its head is complete. HTTP/1.1 requires one Host field;
-// a Content-Length is digits only (repeats must agree); fields folded over lines
-// (obs-fold), whitespace before the colon, and control bytes are malformed (RFC 9112).
+// fills *req, or one of the codes above. A line it has whole is judged at once, and a
+// partial line holding a control byte (or, in the request line, a non-ASCII one) fails
+// at once too, so a malformed request fails before its head is complete. HTTP/1.1 requires one Host
+// field; a Content-Length is digits only (repeats must agree); fields folded over lines (obs-fold),
+// whitespace before the colon, and control bytes are malformed (RFC 9112).
 long http_parse_request(const char *buf, size_t n, struct http_request *req);
 
 #endif

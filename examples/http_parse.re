@@ -127,11 +127,24 @@ end:
     return cur == lim ? 0 : HTTP_BAD;
 }
 
+// A line without its end yet: bytes no line may hold fail it now, so a client
+// speaking something else (TLS, binary) is answered without waiting for a newline.
+// The request line is ASCII; field values may also hold obs-text (bytes >= 0x80).
+static long partial(const char *p, const char *lim, bool request_line) {
+    for (; p < lim; p++) {
+        unsigned char c = (unsigned char)*p;
+        if ((c < 0x20 && c != '\t' && !(c == '\r' && p + 1 == lim)) || c == 0x7f ||
+            (request_line && c >= 0x80))
+            return HTTP_BAD;
+    }
+    return HTTP_INCOMPLETE;
+}
+
 long http_parse_request(const char *buf, size_t n, struct http_request *req) {
     const char *p = buf, *lim = buf + n, *e;
     int hosts = 0, r;
     *req = (struct http_request){.content_length = -1};
-    if ((e = after_newline(p, lim)) == NULL) return HTTP_INCOMPLETE;
+    if ((e = after_newline(p, lim)) == NULL) return partial(p, lim, true);
     if ((r = (int)request_line(p, e, req)) != 0) return r;
     for (p = e; (e = after_newline(p, lim)) != NULL; p = e) {
         if (e - p == 2 && p[0] == '\r') {
@@ -141,5 +154,5 @@ long http_parse_request(const char *buf, size_t n, struct http_request *req) {
         }
         if ((r = field(p, e, req, &hosts)) != 0) return r;
     }
-    return HTTP_INCOMPLETE;
+    return partial(p, lim, false);
 }

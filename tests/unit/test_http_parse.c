@@ -114,6 +114,18 @@ Test(http_parse, bad_line_fails_before_head_ends) {
     cr_assert_eq(parse("GARBAGE\r\n", &r), HTTP_BAD);
     cr_assert_eq(parse("GET / HTTP/1.1\r\nno colon\r\n", &r), HTTP_BAD);
 }
+Test(http_parse, partial_line_with_bad_bytes_fails_early) {
+    struct http_request r;
+    cr_assert_eq(parse("\x16\x03\x01\x00\xa5\x01", &r), HTTP_BAD); // TLS ClientHello
+    cr_assert_eq(parse("GET /\xc3\xa9", &r), HTTP_BAD);
+    cr_assert_eq(parse("GET / HTTP/1.1\r\nHost: x\r\nX: a\x01", &r), HTTP_BAD);
+    cr_assert_eq(parse("GET / HTTP/1.1\r\nHost: x\r\nX: a\x7f", &r), HTTP_BAD);
+    cr_assert_eq(parse("GET / HTTP/1.1\r\nHost: x\r\nX: a\rb", &r), HTTP_BAD);
+    // Still incomplete: a CR at the end, a tab, obs-text in a field.
+    cr_assert_eq(parse("GET / HTTP/1.1\r", &r), HTTP_INCOMPLETE);
+    cr_assert_eq(parse("GET / HTTP/1.1\r\nHost: x\r\nX: \xc3\xa9\t", &r), HTTP_INCOMPLETE);
+    cr_assert_eq(parse("GET / HTTP/1.1\r\nHost: x\r\nX: a\r", &r), HTTP_INCOMPLETE);
+}
 Test(http_parse, request_line_malformed) {
     fails("\r\n\r\n", HTTP_BAD); // a leading empty line is not skipped
     fails("GET\r\n\r\n", HTTP_BAD);
