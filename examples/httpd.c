@@ -145,7 +145,10 @@ static bool serve_buffered(struct conn *c, char *in, size_t *have, int64_t *skip
 }
 
 static void http_conn(void *arg) {
-    struct conn c = {.fd = (int)(intptr_t)arg};
+    struct conn c; // not zeroed whole: an idle connection costs the stack pages it touched
+    c.fd = (int)(intptr_t)arg;
+    c.nout = 0;
+    c.failed = false;
     char in[HEAD_MAX];
     size_t have = 0;
     int64_t skip = 0, deadline = 0, started = 0;
