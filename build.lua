@@ -43,6 +43,8 @@ function commands.gen(args)
         failed = failed + 1
       end
     end
+    local doc = #args.targets == 0 and require("gen.fielddoc").check(ROOT)
+    if doc then io.stderr:write(doc, "\n"); failed = failed + 1 end
     return failed == 0 and 0 or 1
   end
   local status = 0
@@ -63,6 +65,7 @@ function commands.gen(args)
       print(string.format("%s: %d files, %d changed", res.dir, #res.files, changed))
     end
   end
+  if #args.targets == 0 and require("gen.fielddoc").update(ROOT) then print("wrote docs/porting.md field table") end
   return status
 end
 

@@ -33,6 +33,17 @@ return {
     error_max = -1,
   },
 
+  -- What rt_sigaction(2) takes: x86-64's uapi struct sigaction (asm/signal.h), which has a
+  -- restorer, and SA_RESTORER, without which x86-64 refuses a handler.
+  constants = { SA_RESTORER = 0x04000000 },
+  structs = {
+    -- linux/eventpoll.h: struct epoll_event is packed on x86-64 (EPOLL_PACKED).
+    epoll_event = { size = 12, fields = { events = 0, data = 4 }, header_type = "struct epoll_event" },
+    kernel_sigaction = { size = 32, fields = { handler = 0, flags = 8, restorer = 16, mask = 24 },
+      header_type = "struct sigaction",
+      header_fields = { handler = "sa_handler", flags = "sa_flags", restorer = "sa_restorer", mask = "sa_mask" } },
+  },
+
   -- Syscall numbers (arch/x86/entry/syscalls/syscall_64.tbl) and argument counts.
   syscalls = {
     read = { nr = 0, nargs = 3 },
@@ -78,7 +89,4 @@ return {
     epoll_create1 = { nr = 291, nargs = 1 },
     prlimit64 = { nr = 302, nargs = 4 },
   },
-
-  -- linux/eventpoll.h: struct epoll_event is packed on x86-64 (EPOLL_PACKED).
-  structs = { epoll_event = { size = 12, fields = { events = 0, data = 4 } } },
 }

@@ -30,6 +30,18 @@ return {
     error_max = -1,
   },
 
+  -- What rt_sigaction(2) takes: asm-generic's struct sigaction (asm/signal.h) with the
+  -- restorer arm64 keeps (__ARCH_HAS_SA_RESTORER). Arches without one (riscv64) have a
+  -- 24-byte struct with the mask at 16 and no SA_RESTORER.
+  constants = { SA_RESTORER = 0x04000000 },
+  structs = {
+    -- linux/eventpoll.h: struct epoll_event is naturally aligned off x86-64.
+    epoll_event = { size = 16, fields = { events = 0, data = 8 }, header_type = "struct epoll_event" },
+    kernel_sigaction = { size = 32, fields = { handler = 0, flags = 8, restorer = 16, mask = 24 },
+      header_type = "struct sigaction",
+      header_fields = { handler = "sa_handler", flags = "sa_flags", restorer = "sa_restorer", mask = "sa_mask" } },
+  },
+
   -- Syscall numbers (include/uapi/asm-generic/unistd.h, which arm64 uses) and argument counts.
   syscalls = {
     eventfd2 = { nr = 19, nargs = 2 },
@@ -74,7 +86,4 @@ return {
     accept4 = { nr = 242, nargs = 4 },
     prlimit64 = { nr = 261, nargs = 4 },
   },
-
-  -- linux/eventpoll.h: struct epoll_event is naturally aligned off x86-64.
-  structs = { epoll_event = { size = 16, fields = { events = 0, data = 8 } } },
 }

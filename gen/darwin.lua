@@ -124,6 +124,7 @@ function M.link_argv(root, r, lib, flags)
   append(argv, flags)
   if sdk then argv[#argv + 1] = root .. "/" .. lib end
   argv[#argv + 1] = "-Wl,-dead_strip"
+  if T.link.codesign == "adhoc" then argv[#argv + 1] = "-Wl,-adhoc_codesign" end
   return argv
 end
 
@@ -161,7 +162,8 @@ end
 
 -- Problems with the Mach-O executable exe linked for r (empty when it is what it should
 -- be): MH_EXECUTE; LC_MAIN whose entry is the table's entry symbol and no LC_UNIXTHREAD;
--- LC_LOAD_DYLIB of libSystem; every undefined symbol in the stub; no syscall instruction.
+-- LC_LOAD_DYLIB of libSystem; LC_CODE_SIGNATURE when link.codesign is set; every undefined
+-- symbol in the stub; none of the arch's trap instructions (traps).
 function M.inspect(r, exe)
   local T = r.table
   local problems = {}
@@ -180,9 +182,10 @@ function M.inspect(r, exe)
   local ft = M.filetype(headers)
   if ft ~= "EXECUTE" then bad("mach header: filetype %s, expected EXECUTE (MH_EXECUTE)", tostring(ft)) end
   local cmds = M.load_commands(headers)
-  local main, text_seg, dylibs = nil, nil, {}
+  local main, text_seg, dylibs, signed = nil, nil, {}, false
   for _, c in ipairs(cmds) do
     if c.cmd == "LC_MAIN" then main = c end
+    if c.cmd == "LC_CODE_SIGNATURE" then signed = true end
     if c.cmd == "LC_UNIXTHREAD" then bad("LC_UNIXTHREAD present: entry.load_command is %s", T.entry.load_command) end
     if c.cmd == "LC_SEGMENT_64" and c.segname == "__TEXT" then text_seg = c end
     if c.cmd == "LC_LOAD_DYLIB" and c.name then dylibs[#dylibs + 1] = c.name:match("^(%S+)") end
@@ -209,6 +212,7 @@ function M.inspect(r, exe)
       bad("LC_MAIN entryoff %s is not %s (at file offset %d)", tostring(main.entryoff), entry_sym, want)
     end
   end
+  if T.link.codesign and not signed then bad("no LC_CODE_SIGNATURE: link.codesign is %s", T.link.codesign) end
   local _, undef = util.capture(util.quote(nm) .. " --undefined-only " .. q)
   local known = {}
   for _, s in ipairs(M.stub_symbols(T)) do known[s] = true end
@@ -221,13 +225,14 @@ function M.inspect(r, exe)
       table.concat(missing, " "))
   end
   local _, dis = util.capture(util.quote(objdump) .. " -d --no-show-raw-insn " .. q)
-  local traps = {}
+  local traps, traps_of = {}, {}
+  for _, t in ipairs(T.traps or {}) do traps_of[t] = true end
   for line in dis:gmatch("[^\n]+") do
     local insn = line:match("^%s*%x+:%s+(%a+)")
-    if insn == "syscall" or insn == "sysenter" then traps[#traps + 1] = line:gsub("%s+", " "):match("^ ?(.-) ?$") end
+    if traps_of[insn] then traps[#traps + 1] = line:gsub("%s+", " "):match("^ ?(.-) ?$") end
   end
   if #traps > 0 then
-    bad("%d raw system call instruction(s); Darwin goes through libSystem: %s", #traps,
+    bad("%d raw system call instruction(s) (traps); a hosted target goes through its libraries: %s", #traps,
       table.concat(traps, "; ", 1, math.min(#traps, 3)))
   end
   return problems

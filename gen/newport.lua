@@ -17,6 +17,7 @@ local schema = require "gen.schema"
 local kheaders = require "gen.kheaders"
 local checktable = require "gen.checktable"
 local todo = require "gen.todo"
+local manifest = require "gen.manifest"
 
 local scaffold = require "gen.scaffold"
 
@@ -25,60 +26,12 @@ local value_literal = scaffold.value_literal
 M.TOP = scaffold.TOP
 M.render = scaffold.render
 
--- What each field depends on, first match wins: identity (set from the name), drop
--- (per-target decisions, not carried over), portable, os, arch or pair (os and arch),
--- with where a porter finds the value. <os>, <arch>, <triple>, <key> (the map key, as
--- in syscalls.<key>.nr) are filled in.
-M.RULES = {
-  { "^os$", "identity" }, { "^arch$", "identity" }, { "^wip$", "identity" },
-  { "^waivers", "drop" },
-  { "^toolchain%.triple$", "pair", "Debian's multiarch name for <os>-<arch>", derive = "triple" },
-  { "^toolchain", "pair", "the toolchain for <os>-<arch>" },
-  { "^object_format$", "os", "<os>'s executable format" },
-  { "^asm", "os", "clang -S output for <triple>" },
-  { "^cflags", "os", "what <os> builds need" },
-  { "^link", "os", "<os>'s process model: raw syscalls (freestanding) or libc (hosted)" },
-  { "^entry%.symbol$", "pair", "Go: runtime/rt0_<os>_<arch>.s", derive = "entry_symbol" },
-  { "^entry", "os", "<os>'s process start-up ABI; Go: runtime/rt0_<os>_<arch>.s" },
-  { "^ptr_size$", "arch", "<arch>'s psABI" },
-  { "^stack_align$", "arch", "<arch>'s psABI" },
-  { "^red_zone$", "arch", "<arch>'s psABI (0 if it has none)" },
-  { "^cacheline$", "arch", "Go: internal/cpu CacheLinePadSize for <arch>" },
-  { "^function_align$", "arch", "<arch>'s instruction size and the compilers' default function alignment" },
-  { "^regs", "arch", "<arch>'s psABI (procedure call standard)" },
-  { "^cpuid", "arch", "Go: runtime/asm_amd64.s" },
-  { "^tls%.check_value$", "portable" },
-  { "^tls", "pair", "Go: runtime/sys_<os>_<arch>.s settls and runtime/tls_<arch>.s" },
-  { "^threads%.clone_tls_arg$", "pair", "clone(2) NOTES for <arch> (the CLONE_BACKWARDS variants)" },
-  { "^threads", "os", "Go: runtime/os_<os>.go newosproc" },
-  { "^sleep", "os", "Go: runtime/os_<os>.go futexsleep or semasleep" },
-  { "^clock", "os", "clock_gettime(2) on <os>; Go: runtime/sys_<os>_<arch>.s nanotime1" },
-  { "^vdso", "pair", "vdso(7) for <arch>; Go: runtime/vdso_<os>_<arch>.go" },
-  { "^auxv_fallback", "os", "Go: runtime/os_<os>.go sysargs" },
-  { "^auxv", "os", "linux/auxvec.h; Go: runtime/os_<os>.go sysauxv" },
-  { "^apple", "os", "Go: runtime/os_darwin.go" },
-  { "^osinit", "os", "Go: runtime/os_<os>.go osinit" },
-  { "^g0%.slack$", "arch", "Go: runtime/asm_<arch>.s rt0_go" },
-  { "^g0", "portable" },
-  { "^stacks%.m_g0_size$", "os", "Go: runtime/os_<os>.go (mStackIsSystemAllocated)" },
-  { "^stacks", "portable" }, { "^sched", "portable" }, { "^debug", "portable" },
-  { "^signals", "os", "<os>'s signal(7) and sigaltstack(2); Go: runtime/signal_unix.go, os_<os>.go mpreinit" },
-  { "^syscall_abi%.error_m", "os", "<os>'s syscall ABI (MAX_ERRNO in the kernel's linux/err.h)" },
-  { "^syscall_abi", "pair", "syscall(2) Architecture calling conventions for <arch>; Go: runtime/sys_<os>_<arch>.s" },
-  { "^syscalls%.[^.]+%.nr$", "pair", "__NR_<key> in <asm/unistd.h> for <triple>" },
-  { "^syscalls%.[^.]+%.nargs$", "os", "the <key>(2) man page" },
-  { "^syscalls", "pair", "<asm/unistd.h> for <triple> (__NR_<name>) and each man page" },
-  { "^libsystem%.tbd_target$", "pair", "the TAPI target for <arch>" },
-  { "^libsystem", "os", "the macOS SDK" },
-  { "^constants", "os", "<key> in <os>'s headers for <arch>" },
-  { "^structs", "pair", "<os>'s headers for <arch> (sizeof/offsetof)" },
-  { "", "pair", "this field's doc in gen/schema.lua" },
-}
-
+-- What each field depends on (identity, drop, portable, os, arch or pair) and where a
+-- porter finds it live on the schema's nodes (gen/schema.lua dep/where/derive). Returns
+-- { [2] = dep, [3] = where, derive = how, catch_all = true when no node says }.
 function M.rule(path)
-  for _, r in ipairs(M.RULES) do
-    if path:match(r[1]) then return r end
-  end
+  local p = schema.porting(path)
+  return { p.catch_all and "" or path, p.dep, p.where or "", derive = p.derive, catch_all = p.catch_all }
 end
 
 -- Paths ----------------------------------------------------------------------
@@ -334,12 +287,30 @@ function M.plan(root, name, from)
   -- Fields whose schema `when` is decided by the arch, or by a known OS (one with a layer),
   -- and false here are dropped (cpuid on arm64, libsystem on linux); for a new OS they stay
   -- TODO, since it may work like either. Fields the schema requires but nobody gave become TODOs.
+  -- Fields a template `requires` (templates/manifest.lua) are dropped the same way when
+  -- every template that reads them is for another arch, or for another known OS.
+  local requirers = {}
+  for _, e in ipairs(manifest.load(root)) do
+    for _, p in ipairs(e.requires or {}) do
+      requirers[p] = requirers[p] or {}
+      table.insert(requirers[p], e)
+    end
+  end
+  local known_os = inherit[1] == "os/" .. os_
+  for _, path in ipairs(util.sorted_keys(E)) do
+    local list = requirers[path] or requirers[split(path)[1]]
+    local drop = list ~= nil
+    for _, e in ipairs(list or {}) do
+      local other = (e.arch and e.arch ~= arch) or (e.os and e.os ~= os_ and known_os)
+      drop = drop and other
+    end
+    if drop then E[path] = nil end
+  end
   for _, path in ipairs(util.sorted_keys(E)) do
     local n = schema_node(path)
     local top = split(path)[1]
     local tn = schema.root.fields[top]
     local w = (n and n.when) or (tn and tn.when)
-    local known_os = inherit[1] == "os/" .. os_
     if w and (w[1] == "arch" or w[1] == "object_format" or (w[1] == "os" and known_os)) then
       local known = ({ os = os_, arch = arch })[w[1]]
       if w[1] == "object_format" then known = get(B, "object_format") or (E.object_format or {}).value end
@@ -352,7 +323,7 @@ function M.plan(root, name, from)
   for path, e in pairs(E) do
     set(merged, path, e.kind == "todo" and todo.TODO(e.hint) or util.deepcopy(e.value))
   end
-  for _, p in ipairs(schema.validate(merged, {})) do
+  for _, p in ipairs(schema.validate(merged, {}, manifest.declared(root, { os = os_, arch = arch }))) do
     local path, expected = p:match("^[^:]*: ([^:]+): expected (.-); got nothing$")
     if path and not E[path] then
       E[path] = { kind = "todo", hint = M.hint(path, ctx), detail = expected, order = { 99, 0 } }

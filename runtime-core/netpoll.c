@@ -9,7 +9,7 @@
 #include "netpoll.h"
 #include "os.h"
 
-static uint32_t inited;        // atomic
+static uint32_t inited; // atomic
 static mutex init_lock;
 static uint32_t waiters;       // atomic: goroutines parked on fds (Go's netpollWaiters)
 static uint32_t break_pending; // atomic: a break is on its way (Go's netpollWakeSig)

@@ -19,15 +19,15 @@ struct polldesc {
     struct polldesc *link; // on the free list
     mutex lock;            // closing, deadlines and their timers
     int fd;
-    bool pollable;         // registered with the poller (a regular file is not)
-    bool is_socket;        // made by rt_listen, rt_accept or rt_dial
-    bool closing;          // atomic: rt_close ran, every wait fails with RT_ECLOSED
-    uint32_t refs;         // atomic: net.c's count of calls in progress, and its closed bit
-    rt_mutex rmu, wmu;     // one reader and one writer at a time (Go's fdMutex)
-    uintptr_t rg, wg;      // atomic wait slots
-    int64_t rd, wd;        // deadlines: 0 none, -1 passed
-    uintptr_t rseq, wseq;  // deadline generations: a timer of an older one does nothing
-    struct ftimer rt, wt;  // the deadline timers
+    bool pollable;        // registered with the poller (a regular file is not)
+    bool is_socket;       // made by rt_listen, rt_accept or rt_dial
+    bool closing;         // atomic: rt_close ran, every wait fails with RT_ECLOSED
+    uint32_t refs;        // atomic: net.c's count of calls in progress, and its closed bit
+    rt_mutex rmu, wmu;    // one reader and one writer at a time (Go's fdMutex)
+    uintptr_t rg, wg;     // atomic wait slots
+    int64_t rd, wd;       // deadlines: 0 none, -1 passed
+    uintptr_t rseq, wseq; // deadline generations: a timer of an older one does nothing
+    struct ftimer rt, wt; // the deadline timers
 };
 
 // Poller hooks for the scheduler (no-ops until the first fd is opened).

@@ -37,6 +37,10 @@ void *os_reserve(size_t n);
 void os_release(void *ptr, size_t n);
 bool os_guard(void *ptr, size_t n);  // make pages inaccessible (PROT_NONE)
 void os_unused(void *ptr, size_t n); // contents may be dropped (MADV_DONTNEED)
+// The guard below a stack (goroutine or M g0): stacks.guard_size rounded up to
+// osinfo.page_size by stackinit, so a guard is whole pages whatever the page size.
+extern uintptr_t stack_guard_size;
+#define STACK_GUARD_SIZE stack_guard_size
 
 // Files: small reads of /proc and /sys style files. os_read_file returns bytes read or -1.
 long os_read_file(const char *path, char *buf, size_t n);

@@ -191,10 +191,10 @@ struct schedt {
     int32_t nmfreed;    // Ms whose thread exited (a goroutine exited while locked to it)
     // The one M that waits for the next timer while no P needs it (idle.c; Go: the M
     // blocked in netpoll). It is on no idle list, so nobody hands it other work.
-    uint32_t waiting;     // atomic: 1 while an M holds that role
-    int64_t wait_until;   // atomic: when it wakes, 0 while it is deciding
-    uint32_t waitword;    // wakeword the waiter sleeps on
-    uint32_t timers_late; // atomic: sysmon saw a timer overdue; whoever schedules runs it
+    uint32_t waiting;      // atomic: 1 while an M holds that role
+    int64_t wait_until;    // atomic: when it wakes, 0 while it is deciding
+    uint32_t waitword;     // wakeword the waiter sleeps on
+    uint32_t timers_late;  // atomic: sysmon saw a timer overdue; whoever schedules runs it
     uint32_t wait_in_poll; // atomic: the waiter blocks in the network poller, not waitword
     int64_t lastpoll;      // atomic: when the network poller was last polled
     // sysmon parks while every P is idle (or the world is stopped) until the next timer.

@@ -4,6 +4,7 @@
 // guard page below the running stack is a stack overflow, said as such; anything else
 // is an unexpected signal. Either way: `fatal error: ...` and exit 2, never a core dump.
 #include "runtime.h"
+#include "os.h"
 
 static bool in_guard(const g *gp, uintptr_t addr) {
     return gp->stack.lo != 0 && addr < gp->stack.lo && addr >= gp->stack.lo - STACK_GUARD_SIZE;

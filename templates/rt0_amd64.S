@@ -151,4 +151,18 @@ ${L}nocpuinfo:
 ${L}badtls:
 	call	${sym("crash")}
 @@ A.fn_end("rt0_go")
+@@ if tls.method == "elf_tls" then
+
+// tls.method = elf_tls: g of the running thread, an initial-exec TLS variable that
+// libc's thread setup allocates for every thread (getg in ztarget.h reaches it local-exec).
+	.section .tbss,"awT",@nobits
+	.globl	tls_g
+	${asm.hidden_directive}	tls_g
+	.type	tls_g, @object
+	.size	tls_g, 8
+	.p2align 3
+tls_g:
+	.zero	8
+	.text
+@@ end
 @@ A.stack_note()

@@ -7,6 +7,9 @@
 return {
   os = "darwin",
   object_format = "macho",
+  -- A host runs its programs where `uname -s` says one of these.
+  run = { os_uname = { "Darwin" } },
+
 
   asm = {
     symbol_prefix = "_",      -- Mach-O C symbols carry a leading underscore

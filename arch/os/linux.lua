@@ -5,6 +5,9 @@
 return {
   os = "linux",
   object_format = "elf",
+  -- A host runs its programs where `uname -s` says one of these.
+  run = { os_uname = { "Linux" } },
+
 
   -- Assembler dialect of ELF targets.
   asm = {
@@ -84,7 +87,8 @@ return {
 
   -- Faults reported as `fatal error: ...` by a handler on each M's own signal stack
   -- (32 KiB like Go's gsignal: a stack overflow cannot be reported on the stack that
-  -- overflowed). SA_RESTORER is required on x86-64 and accepted on arm64.
+  -- overflowed). Whether the kernel's sigaction has a restorer (SA_RESTORER) is the
+  -- arch's: see structs.kernel_sigaction in each linux-<arch> table.
   signals = { fatal = { "SIGSEGV", "SIGBUS", "SIGILL", "SIGFPE" }, stack_size = 32 * 1024 },
 
   -- The network poller (templates/netpoll_epoll.c): fds registered once, edge-triggered,
@@ -121,7 +125,7 @@ return {
     CLOCK_REALTIME = 0, CLOCK_MONOTONIC = 1,
     O_RDONLY = 0, O_CLOEXEC = 0x80000, AT_FDCWD = -100,
     SIGILL = 4, SIGABRT = 6, SIGBUS = 7, SIGFPE = 8, SIGSEGV = 11, SIGPIPE = 13, SIGURG = 23,
-    SA_SIGINFO = 0x4, SA_ONSTACK = 0x08000000, SA_RESTORER = 0x04000000,
+    SA_SIGINFO = 0x4, SA_ONSTACK = 0x08000000,
     EPERM = 1, ENOENT = 2, EINTR = 4, EBADF = 9, EAGAIN = 11, ENOMEM = 12, EACCES = 13, EINVAL = 22,
     ENFILE = 23, EMFILE = 24, EPIPE = 32, ENAMETOOLONG = 36, ENOTSOCK = 88, EAFNOSUPPORT = 97,
     EADDRINUSE = 98, EADDRNOTAVAIL = 99, ENETUNREACH = 101, ECONNABORTED = 103, ECONNRESET = 104,
@@ -145,9 +149,6 @@ return {
     siginfo = { size = 128, fields = { si_signo = 0, si_errno = 4, si_code = 8, si_addr = 16 } },
     -- asm-generic/signal.h stack_t, for sigaltstack(2).
     sigaltstack = { size = 24, fields = { ss_sp = 0, ss_flags = 8, ss_size = 16 } },
-    -- What rt_sigaction(2) takes: the kernel's own layout (include/linux/signal_types.h),
-    -- not the uapi struct sigaction of asm/signal.h, which differs on x86.
-    kernel_sigaction = { size = 32, fields = { handler = 0, flags = 8, restorer = 16, mask = 24 } },
     -- linux/in.h, linux/in6.h, linux/un.h: the family is a 16-bit field at 0; ports and
     -- addresses are in network byte order.
     sockaddr_in = { size = 16, fields = { sin_family = 0, sin_port = 2, sin_addr = 4 } },

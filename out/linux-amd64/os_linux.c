@@ -171,7 +171,8 @@ static void thread_start(void *arg) {
 
 void os_newosproc(m *mp) {
     unsigned long flags = CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_SYSVSEM | CLONE_THREAD;
-    // The new thread's TLS base (tls.method = arch_prctl), set by the kernel.
+    // clone sets the new thread's thread pointer (threads.clone_tls_arg = 5):
+    // &m.tls[0] + tls.base_adjust, as rt0 set m0's.
     flags |= CLONE_SETTLS;
     void *tls = (char *)&mp->tls[0] + 8;
     uintptr_t top = ALIGN_DOWN(mp->g0->stack.hi, STACK_ALIGN);
@@ -182,7 +183,8 @@ void os_newosproc(m *mp) {
 
 
 // Fatal signals (signals.fatal): sig_entry runs on the M's signal stack and never
-// returns, so the restorer is only there because x86-64 refuses a handler without one.
+// returns. The kernel's sigaction layout is the arch's (structs.kernel_sigaction): where it
+// has a restorer, SA_RESTORER and the trampoline fill it (x86-64 refuses a handler without).
 struct sigaction_k {
     void (*handler)(int, void *, void *);
     unsigned long flags;
@@ -190,6 +192,8 @@ struct sigaction_k {
     uint64_t mask;
 };
 _Static_assert(sizeof(struct sigaction_k) == SIZEOF_kernel_sigaction, "structs.kernel_sigaction.size");
+_Static_assert(offsetof(struct sigaction_k, handler) == OFFSET_kernel_sigaction_handler,
+               "structs.kernel_sigaction.fields.handler");
 _Static_assert(offsetof(struct sigaction_k, flags) == OFFSET_kernel_sigaction_flags,
                "structs.kernel_sigaction.fields.flags");
 _Static_assert(offsetof(struct sigaction_k, restorer) == OFFSET_kernel_sigaction_restorer,
@@ -212,8 +216,10 @@ static void sig_entry(int sig, void *info, void *context) {
 }
 
 void os_initsig(void) {
-    struct sigaction_k sa = {sig_entry, SA_SIGINFO | SA_ONSTACK | SA_RESTORER, sigreturn_trampoline,
-                             ~(uint64_t)0};
+    struct sigaction_k sa = {.handler = sig_entry,
+                             .flags = SA_SIGINFO | SA_ONSTACK | SA_RESTORER,
+                             .restorer = sigreturn_trampoline,
+                             .mask = ~(uint64_t)0};
     if (sys_failed(sys_rt_sigaction(SIGSEGV, (long)&sa, 0, sizeof sa.mask)))
         fatal("initsig: rt_sigaction(SIGSEGV) failed");
     if (sys_failed(sys_rt_sigaction(SIGBUS, (long)&sa, 0, sizeof sa.mask)))
