@@ -179,4 +179,9 @@ return {
     procs = { 2 }, modes = { "debug", "small" }, timeout = 60 },
   { name = "sieve", src = "examples/sieve.c", stdout_match = "\n523\n541\n$", procs = { 2 },
     modes = { "debug", "small" } },
+  { name = "net_deadline", src = "tests/e2e/net_deadline.c", procs = { 2 }, modes = { "debug" },
+    targets = { "linux-amd64" }, stdout_match = "\nrace: 2000 of 2000 reads timed out\n$" },
+  -- httpd's connection frame (12 KiB of buffers) fits the small variant's 16 KiB stacks.
+  { name = "net_http", src = "tests/e2e/net_http.c", procs = { 2 }, modes = { "debug", "small" },
+    targets = { "linux-amd64" }, stdout_match = "\ncorpus: 43 of 43 answered as listed\nstill serving: 200\n$" },
 }
