@@ -63,3 +63,55 @@ Transfer/sec:      4.71MB
     assert.are.equal("Non-2xx or 3xx responses: 12", r.errors)
   end)
 end)
+
+-- The example servers as programs: their command line and first line of output.
+describe("examples/echo.c and examples/httpd.c", function()
+  local bins = {}
+  setup(function()
+    local ninja = require "gen.ninja"
+    local b = ninja.build(".", "linux-amd64", {})
+    util.mkdir_p("build/test-net")
+    for _, name in ipairs({ "echo", "httpd" }) do
+      bins[name] = "build/test-net/" .. name
+      local argv = cc.link_argv(".", b, { "-O2", table.unpack(cc.program_sources(".", "examples/" .. name .. ".c")) },
+        bins[name])
+      local code, out, err = util.capture(util.command(argv))
+      assert(code == 0, out .. err)
+    end
+  end)
+
+  it("print the address they bound first, the port picked for :0", function()
+    for name, bin in pairs(bins) do
+      local out = "build/test-net/" .. name .. ".out"
+      os.remove(out)
+      local _, pid = util.capture(util.command({ bin, "127.0.0.1:0" }) .. " >" .. out .. " 2>&1 & echo $!")
+      local first
+      for _ = 1, 100 do
+        first = (util.read_file(out) or ""):match("^([^\n]*)\n")
+        if first then break end
+        os.execute("sleep 0.05")
+      end
+      os.execute("kill " .. pid:match("%d+"))
+      assert.is_truthy(first, name .. " printed nothing")
+      local port = tonumber(first:match("^127%.0%.0%.1:(%d+)$"))
+      assert.is_truthy(port and port > 0, name .. " printed " .. tostring(first))
+    end
+  end)
+
+  it("say why an address does not parse, and exit 1", function()
+    for name, bin in pairs(bins) do
+      local code, out = util.capture(util.command({ bin, "1.2.3.4.5:80" }))
+      assert.are.equal(1, code)
+      assert.are.equal(name .. ": listen 1.2.3.4.5:80: malformed address\n", out)
+    end
+  end)
+
+  it("print their usage for a timeout that is not a number, and exit 2", function()
+    local code, out = util.capture(util.command({ bins.httpd, "127.0.0.1:0", "soon" }))
+    assert.are.equal(2, code)
+    assert.are.equal("usage: httpd [address [timeout-ms]]\n", out)
+    code, out = util.capture(util.command({ bins.echo, "127.0.0.1:0", "0" }))
+    assert.are.equal(2, code)
+    assert.are.equal("usage: echo [address [write-timeout-ms]]\n", out)
+  end)
+end)
