@@ -22,8 +22,18 @@ struct conn {
     int fd;
     char out[OUT_MAX]; // responses not yet written: pipelined ones go out in one write
     size_t nout;
-    bool failed; // a write failed: stop serving
+    bool failed;       // a write failed: stop serving
+    int64_t wdeadline; // the write deadline last set
 };
+
+// Deadlines move only when they would move by more than an eighth of the timeout: one
+// timer update per many requests, not one each.
+static void move_deadline(int fd, int64_t *cur, int64_t want, int which) {
+    if (want - *cur > timeout_ns / 8) {
+        *cur = want;
+        rt_set_deadline(fd, want, which);
+    }
+}
 
 static size_t cstrlen(const char *s) {
     size_t n = 0;
@@ -35,7 +45,7 @@ static size_t cstrlen(const char *s) {
 static void flush(struct conn *c) {
     if (c->nout == 0 || c->failed)
         return;
-    rt_set_deadline(c->fd, rt_nanotime() + timeout_ns, RT_DEADLINE_WRITE);
+    move_deadline(c->fd, &c->wdeadline, rt_nanotime() + timeout_ns, RT_DEADLINE_WRITE);
     c->failed = rt_write(c->fd, c->out, c->nout) < 0;
     c->nout = 0;
 }
@@ -149,22 +159,17 @@ static void http_conn(void *arg) {
     c.fd = (int)(intptr_t)arg;
     c.nout = 0;
     c.failed = false;
+    c.wdeadline = 0;
     char in[HEAD_MAX];
     size_t have = 0;
     int64_t skip = 0, deadline = 0, started = 0;
     for (;;) {
         // Idle, or waiting for the rest of a head: either way the clock started when
         // the head's first byte came (or the connection went idle), not at this read,
-        // so trickling bytes does not keep a connection. Deadlines move only when they
-        // would move by more than an eighth of the timeout: one timer update per many
-        // requests, not one each.
-        int64_t now = rt_nanotime();
+        // so trickling bytes does not keep a connection.
         if (have == 0)
-            started = now;
-        if (started + timeout_ns - deadline > timeout_ns / 8) {
-            deadline = started + timeout_ns;
-            rt_set_deadline(c.fd, deadline, RT_DEADLINE_READ);
-        }
+            started = rt_nanotime();
+        move_deadline(c.fd, &deadline, started + timeout_ns, RT_DEADLINE_READ);
         long n = rt_read(c.fd, in + have, HEAD_MAX - have);
         if (n <= 0)
             break; // end of file, timeout, error
