@@ -14,16 +14,24 @@
 
 #include "http_parse.h"
 
-enum { HEAD_MAX = 8192, OUT_MAX = 4096 };
+enum { HEAD_MAX = 8192, SMALL_IN = 1024, OUT_MAX = 1024 };
 
 static int64_t timeout_ns = 10 * 1000000000LL;
 
+// A connection's state. An idle connection costs the stack pages its goroutine touched,
+// so requests land in a small buffer next to it (the runtime's frames below share its
+// pages); a head longer than that continues in a HEAD_MAX buffer on a deeper frame
+// (serve_big), whose pages only such connections touch.
 struct conn {
-    int fd;
+    char in[SMALL_IN]; // request bytes not yet served
     char out[OUT_MAX]; // responses not yet written: pipelined ones go out in one write
+    int fd;
+    bool failed; // a write failed: stop serving
     size_t nout;
-    bool failed;       // a write failed: stop serving
-    int64_t wdeadline; // the write deadline last set
+    int64_t skip;      // body bytes still to discard
+    int64_t started;   // when the head being read began (or the connection went idle)
+    int64_t rdeadline; // the deadlines last set
+    int64_t wdeadline;
 };
 
 // Deadlines move only when they would move by more than an eighth of the timeout: one
@@ -122,15 +130,16 @@ static void linger_close(int fd, char *buf, size_t n) {
     rt_close(fd);
 }
 
-// Serves the complete requests at the start of in[0..*have); returns false to close.
-static bool serve_buffered(struct conn *c, char *in, size_t *have, int64_t *skip) {
+// Serves the complete requests at the start of in[0..*have); returns false to close. A
+// head that fills HEAD_MAX without ending is too large.
+static bool serve_buffered(struct conn *c, char *in, size_t *have) {
     size_t off = 0;
     bool open = true;
     while (open && off < *have) {
-        if (*skip > 0) { // a request body: discarded
-            size_t k = *have - off < (uint64_t)*skip ? *have - off : (size_t)*skip;
+        if (c->skip > 0) { // a request body: discarded
+            size_t k = *have - off < (uint64_t)c->skip ? *have - off : (size_t)c->skip;
             off += k;
-            *skip -= (int64_t)k;
+            c->skip -= (int64_t)k;
             continue;
         }
         struct http_request r;
@@ -145,7 +154,7 @@ static bool serve_buffered(struct conn *c, char *in, size_t *have, int64_t *skip
             break;
         }
         off += (size_t)n;
-        *skip = r.content_length;
+        c->skip = r.content_length;
         open = handle(c, &r);
     }
     flush(c);
@@ -154,35 +163,57 @@ static bool serve_buffered(struct conn *c, char *in, size_t *have, int64_t *skip
     return open && !c->failed;
 }
 
+enum step { SERVING, CLOSED };
+
+// One read into in[0..cap) and the requests it completes; closes the connection and
+// returns CLOSED when it is done.
+static enum step step(struct conn *c, char *in, size_t cap, size_t *have) {
+    // Idle, or waiting for the rest of a head: either way the clock started when the
+    // head's first byte came (or the connection went idle), not at this read, so
+    // trickling bytes does not keep a connection.
+    if (*have == 0)
+        c->started = rt_nanotime();
+    move_deadline(c->fd, &c->rdeadline, c->started + timeout_ns, RT_DEADLINE_READ);
+    long n = rt_read(c->fd, in + *have, cap - *have);
+    if (n <= 0) { // end of file, timeout, error
+        rt_close(c->fd);
+        return CLOSED;
+    }
+    *have += (size_t)n;
+    if (serve_buffered(c, in, have))
+        return SERVING;
+    if (c->failed)
+        rt_close(c->fd);
+    else
+        linger_close(c->fd, c->out, OUT_MAX);
+    return CLOSED;
+}
+
+// A head longer than SMALL_IN: served from a HEAD_MAX buffer until what is left fits
+// the small one again.
+static __attribute__((noinline)) enum step serve_big(struct conn *c, size_t *have) {
+    char big[HEAD_MAX];
+    __builtin_memcpy(big, c->in, *have);
+    enum step s;
+    do
+        s = step(c, big, HEAD_MAX, have);
+    while (s == SERVING && *have > SMALL_IN / 2);
+    if (s == SERVING)
+        __builtin_memcpy(c->in, big, *have);
+    return s;
+}
+
 static void http_conn(void *arg) {
     struct conn c; // not zeroed whole: an idle connection costs the stack pages it touched
     c.fd = (int)(intptr_t)arg;
-    c.nout = 0;
     c.failed = false;
-    c.wdeadline = 0;
-    char in[HEAD_MAX];
+    c.nout = 0;
+    c.skip = c.rdeadline = c.wdeadline = 0;
     size_t have = 0;
-    int64_t skip = 0, deadline = 0, started = 0;
-    for (;;) {
-        // Idle, or waiting for the rest of a head: either way the clock started when
-        // the head's first byte came (or the connection went idle), not at this read,
-        // so trickling bytes does not keep a connection.
-        if (have == 0)
-            started = rt_nanotime();
-        move_deadline(c.fd, &deadline, started + timeout_ns, RT_DEADLINE_READ);
-        long n = rt_read(c.fd, in + have, HEAD_MAX - have);
-        if (n <= 0)
-            break; // end of file, timeout, error
-        have += (size_t)n;
-        if (!serve_buffered(&c, in, &have, &skip)) {
-            if (!c.failed)
-                linger_close(c.fd, in, HEAD_MAX);
-            else
-                rt_close(c.fd);
-            return;
-        }
-    }
-    rt_close(c.fd);
+    enum step s;
+    do
+        s = have == SMALL_IN ? serve_big(&c, &have) : step(&c, c.in, SMALL_IN, &have);
+    while (s == SERVING);
 }
 
 static int64_t arg_number(const char *s) {

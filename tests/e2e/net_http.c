@@ -87,6 +87,25 @@ static void good_requests(void) {
     n = read_all(fd, resp, sizeof resp);
     rt_close(fd);
     rt_print("a byte at a time: %s\n", has_prefix(resp, n, "HTTP/1.1 200 OK") ? "200" : "wrong");
+    // Heads longer than httpd's small buffer (1 KiB), alone and pipelined with small
+    // ones, then small ones again on the same connection.
+    static char big[4 * 6000];
+    size_t k = 0;
+    for (int r = 0; r < 3; r++) {
+        const char *h = r == 1 ? "GET /nope HTTP/1.1\r\nHost: x\r\nX-Big: "
+                               : "GET / HTTP/1.1\r\nHost: x\r\nX-Big: ";
+        __builtin_memcpy(big + k, h, slen(h));
+        k += slen(h);
+        for (int i = 0; i < (r == 0 ? 5000 : 700); i++)
+            big[k++] = 'b';
+        __builtin_memcpy(big + k, "\r\n\r\n", 4);
+        k += 4;
+    }
+    const char tail[] = "GET / HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n";
+    __builtin_memcpy(big + k, tail, sizeof tail - 1);
+    k += sizeof tail - 1;
+    exchange(big, k, true, codes, sizeof codes);
+    rt_print("heads over 1 KiB, pipelined with small ones: %s\n", codes);
     // Keep-alive: many requests on one connection, one at a time.
     fd = rt_dial(addr);
     int served = 0;
