@@ -10,10 +10,10 @@ local util = require "gen.util"
 local ninja = require "gen.ninja"
 local cc = require "gen.cc"
 local bench = require "gen.bench"
+local runner = require "gen.runner"
 
 local M = {}
 
-M.TARGET = bench.TARGET
 M.OUT = bench.OUT .. "/http"
 M.WRK = { "-t1", "-c64", "-d5s", "--latency" }
 M.IDLE_CONNS = 10000
@@ -30,7 +30,7 @@ local function sleep(s) os.execute("sleep " .. s) end
 local function build(root)
   local dir = root .. "/" .. M.OUT
   util.mkdir_p(dir)
-  local b = ninja.build(root, M.TARGET, {})
+  local b = ninja.build(root, runner.native_target(root), {})
   local bins = { ours = dir .. "/httpd", idle = dir .. "/http_idle", go = dir .. "/go_httpd" }
   for _, p in ipairs({ { "examples/httpd.c", bins.ours }, { "bench/http_idle.c", bins.idle } }) do
     local argv = cc.link_argv(root, b, { "-O2", table.unpack(cc.program_sources(root, p[1])) }, p[2])
@@ -142,7 +142,7 @@ function M.run(root, opts)
   end
   if util.capture("command -v go") ~= 0 then util.fail("bench http: go is not installed") end
   local t0 = os.time()
-  io.write("building examples/httpd.c (", M.TARGET, ", freestanding, -O2) and bench/peers/httpd.go\n")
+  io.write("building examples/httpd.c (", runner.native_target(root), ", freestanding, -O2) and bench/peers/httpd.go\n")
   local bins = build(root)
   local dir = root .. "/" .. M.OUT
   local _, nproc = util.capture("nproc")

@@ -69,7 +69,7 @@ describe("examples/echo.c and examples/httpd.c", function()
   local bins = {}
   setup(function()
     local ninja = require "gen.ninja"
-    local b = ninja.build(".", "linux-amd64", {})
+    local b = ninja.build(".", require("gen.runner").native_target("."), {})
     util.mkdir_p("build/test-net")
     for _, name in ipairs({ "echo", "httpd" }) do
       bins[name] = "build/test-net/" .. name
