@@ -235,7 +235,78 @@ function M.inspect(r, exe)
     bad("%d raw system call instruction(s) (traps); a hosted target goes through its libraries: %s", #traps,
       table.concat(traps, "; ", 1, math.min(#traps, 3)))
   end
+  M.check_exits_and_imports(T, q, objdump, nm, bad)
   return problems
+end
+
+-- The calls each function of a `llvm-objdump --macho -d` listing makes through symbol
+-- stubs (imports) or to other functions: { [function] = { callee, ... } }.
+function M.calls(listing)
+  local calls, cur = {}, nil
+  for line in listing:gmatch("[^\n]+") do
+    local fn = line:match("^([%w_.$]+):$")
+    if fn then
+      cur = {}
+      calls[fn] = cur
+    elseif cur then
+      local callee = line:match("## symbol stub for: (%S+)") or line:match("call%a*%s+0x%x+%s+<([%w_.$]+)>")
+        or line:match("call%a*%s+([%a_][%w_.$]*)%s*$")
+      if callee then cur[#cur + 1] = callee end
+    end
+  end
+  return calls
+end
+
+-- The function whose name ends in suffix (the runtime's symbols carry a namespace prefix).
+local function find_fn(calls, suffix)
+  for name, list in pairs(calls) do
+    if name:sub(-#suffix) == suffix then return name, list end
+  end
+  return nil
+end
+
+local function calls_suffix(list, suffix)
+  for _, x in ipairs(list or {}) do if x:sub(-#suffix) == suffix then return true end end
+  return false
+end
+
+local function has(list, want)
+  for _, x in ipairs(list or {}) do if x == want then return true end end
+  return false
+end
+
+-- A fatal error leaves through _exit (no atexit handlers, no stdio flush in a signal
+-- handler), rt_exit through exit; with sleep.fallback = pthread_cond the ulock imports are
+-- weak, or dyld refuses to load the program where they are missing and the fallback
+-- could never run; rt0 checks the TSD slot (darwin_tls_check) before it writes it.
+function M.check_exits_and_imports(T, q, objdump, nm, bad)
+  local p = T.asm.symbol_prefix
+  local _, listing = util.capture(util.quote(objdump) .. " --macho -d --no-show-raw-insn " .. q)
+  local calls = M.calls(listing)
+  local fatal_name, fatal_calls = find_fn(calls, "os_fatal_exit")
+  if not fatal_name then
+    bad("no os_fatal_exit in the executable")
+  elseif not has(fatal_calls, p .. "_exit") or has(fatal_calls, p .. "exit") then
+    bad("%s calls %s, not %s_exit: a fatal error would run atexit handlers", fatal_name,
+      table.concat(fatal_calls, ", "), p)
+  end
+  local fatalf, fcalls = find_fn(calls, "_fatalf")
+  if fatalf and not calls_suffix(fcalls, "os_fatal_exit") then
+    bad("%s does not leave through os_fatal_exit (calls: %s)", fatalf, table.concat(fcalls, ", "))
+  end
+  local rt0, rt0_calls = find_fn(calls, "rt0_go")
+  if rt0 and T.tls.method == "darwin_tsd" and not calls_suffix(rt0_calls, "darwin_tls_check") then
+    bad("%s never calls darwin_tls_check before it claims the TSD slot", rt0)
+  end
+  if T.sleep.fallback == "pthread_cond" then
+    local _, syms = util.capture(util.quote(nm) .. " -m " .. q)
+    for _, f in ipairs({ "__ulock_wait", "__ulock_wake" }) do
+      local line = syms:match("[^\n]*%s" .. (p .. f):gsub("_", "%%_") .. "[^\n]*")
+      if line and not line:find("weak external", 1, true) then
+        bad("%s%s is a hard import; sleep.fallback = pthread_cond needs it weak: %s", p, f, line)
+      end
+    end
+  end
 end
 
 return M

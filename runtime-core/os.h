@@ -79,5 +79,9 @@ void os_raise_nofile(void);          // at osinit: soft RLIMIT_NOFILE up to the 
 _Noreturn void os_exit(int code);
 // Ends the calling thread (an M whose goroutine exited locked to it); holds no locks.
 _Noreturn void os_exitthread(void);
+// The exit of a fatal error, from any thread or signal handler: it must not run atexit
+// handlers or flush stdio. The core's weak default (print.c) is os_exit, right where
+// os_exit is a bare system call; a layer whose os_exit is libc's exit defines its own.
+_Noreturn void os_fatal_exit(int code);
 
 #endif

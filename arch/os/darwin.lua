@@ -108,6 +108,8 @@ return {
       -- XNU's futex (bsd/sys/ulock.h); timeout in microseconds, 0 = none
       { name = "__ulock_wait", ret = "int", params = "uint32_t op, void *addr, uint64_t value, uint32_t timeout_us" },
       { name = "__ulock_wake", ret = "int", params = "uint32_t op, void *addr, uint64_t wake_value" },
+      -- fatal errors exit without atexit handlers or a stdio flush (Go imports _exit too)
+      { name = "_exit", ret = "_Noreturn void", params = "int code" },
       -- the 16-byte fastrand seed (Darwin has no AT_RANDOM; Go's readRandom)
       { name = "arc4random_buf", ret = "void", params = "void *buf, size_t n" },
       -- sockets and the poller (netpoll_kqueue.c, net_darwin.c)

@@ -9,6 +9,7 @@
 #include "netaddr.h"
 #include "netpoll.h"
 #include "os.h"
+#include "os_darwin_logic.h"
 
 // libSystem's types this file passes, as structs.* lay them out.
 struct darwin_timespec {
@@ -34,28 +35,13 @@ struct darwin_rlimit {
 };
 _Static_assert(sizeof(struct darwin_rlimit) == SIZEOF_rlimit, "structs.rlimit.size");
 
-// libSystem functions (libsystem.functions).
-struct darwin_attr;
-struct darwin_cond;
-struct darwin_kevent;
-struct darwin_mutex;
-struct darwin_rlimit;
-struct darwin_sigaction;
-struct darwin_stack;
-struct darwin_timebase;
-struct darwin_timespec;
+// The libSystem functions this file calls, declared from libsystem.functions (os_darwin.c
+// declares the rest; a second, plain declaration of a weak import would make it strong).
 int *__error(void);
-int __ulock_wait(uint32_t op, void *addr, uint64_t value, uint32_t timeout_us);
-int __ulock_wake(uint32_t op, void *addr, uint64_t wake_value);
-void arc4random_buf(void *buf, size_t n);
 int accept(int fd, void *addr, uint32_t *len);
 int bind(int fd, const void *addr, uint32_t len);
 int close(int fd);
 int connect(int fd, const void *addr, uint32_t len);
-_Noreturn void exit(int code);
-int issetugid(void);
-uint64_t mach_absolute_time(void);
-int mach_timebase_info(struct darwin_timebase *info);
 int fcntl(int fd, int cmd, ...);
 int getrlimit(int resource, struct darwin_rlimit *rl);
 int getsockname(int fd, void *addr, uint32_t *len);
@@ -63,37 +49,12 @@ int getsockopt(int fd, int level, int name, void *value, uint32_t *len);
 int kevent(int kq, const struct darwin_kevent *changes, int nchanges, struct darwin_kevent *events, int nevents, const struct darwin_timespec *timeout);
 int kqueue(void);
 int listen(int fd, int backlog);
-int madvise(void *addr, size_t len, int advice);
-void *mmap(void *addr, size_t len, int prot, int flags, int fd, int64_t off);
-int mprotect(void *addr, size_t len, int prot);
-int munmap(void *addr, size_t len);
-int open(const char *path, int flags, ...);
-int pthread_attr_init(struct darwin_attr *attr);
-int pthread_attr_setdetachstate(struct darwin_attr *attr, int state);
-int pthread_cond_broadcast(struct darwin_cond *cv);
-int pthread_cond_timedwait_relative_np(struct darwin_cond *cv, struct darwin_mutex *mu, const struct darwin_timespec *rel);
-int pthread_cond_wait(struct darwin_cond *cv, struct darwin_mutex *mu);
-int pthread_create(void **thread, const struct darwin_attr *attr, void *(*start)(void *), void *arg);
-_Noreturn void pthread_exit(void *value);
-void *pthread_get_stackaddr_np(void *thread);
-size_t pthread_get_stacksize_np(void *thread);
-void *pthread_getspecific(unsigned long key);
-int pthread_key_create(unsigned long *key, void (*destructor)(void *));
-int pthread_mutex_lock(struct darwin_mutex *mu);
-int pthread_mutex_unlock(struct darwin_mutex *mu);
-void *pthread_self(void);
 long read(int fd, void *buf, size_t n);
-int sched_yield(void);
 long send(int fd, const void *buf, size_t n, int flags);
 int setrlimit(int resource, const struct darwin_rlimit *rl);
 int setsockopt(int fd, int level, int name, const void *value, uint32_t len);
 int shutdown(int fd, int how);
-int sigaction(int sig, const struct darwin_sigaction *act, struct darwin_sigaction *old);
-int sigaltstack(const struct darwin_stack *ss, struct darwin_stack *old);
 int socket(int domain, int type, int protocol);
-int sysctl(int *mib, unsigned n, void *old, size_t *oldlen, void *new_, size_t newlen);
-int usleep(uint32_t usec);
-long write(int fd, const void *buf, size_t n);
 
 #define darwin_errno (*__error())
 
@@ -140,9 +101,8 @@ void os_netpoll_break(void) {
 }
 
 void os_netpoll(int64_t ns, gqueue *ready) {
-    struct darwin_timespec ts = {ns / 1000000000, ns % 1000000000}, *timeout = ns < 0 ? NULL : &ts;
-    if (ns > 1000000000LL * 100000000) // kevent wants the seconds below 1e8
-        ts.tv_sec = 100000000, ts.tv_nsec = 0;
+    struct darwin_timespec ts;
+    struct darwin_timespec *timeout = darwin_kevent_timeout(ns, &ts.tv_sec, &ts.tv_nsec) ? &ts : NULL;
     struct darwin_kevent evs[64];
     int n = kevent(kq, NULL, 0, evs, 64, timeout);
     if (n < 0) {
@@ -152,12 +112,13 @@ void os_netpoll(int64_t ns, gqueue *ready) {
     }
     for (int i = 0; i < n; i++) {
         struct darwin_kevent *ev = &evs[i];
-        if (ev->filter == EVFILT_USER) {
+        bool is_break;
+        int32_t mode = darwin_kevent_mode(ev->filter, ev->flags, &is_break);
+        if (is_break) {
             if (ns != 0) // EV_CLEAR reset it; a look leaves it for the blocking poll
                 netpoll_break_done();
             continue;
         }
-        int32_t mode = ev->filter == EVFILT_READ ? NETPOLL_READ : ev->filter == EVFILT_WRITE ? NETPOLL_WRITE : 0;
         if (mode != 0 && ev->udata != NULL)
             netpoll_ready(ev->udata, mode, ready);
     }

@@ -61,6 +61,12 @@ Lnocpuinfo:
 	// darwin_tsd: no settls on Darwin. pthread set the gs base up already: it points at
 	// the thread's TSD array, the slot of key k at 8*k(%gs).
 	// tsd_slot = fixed: g's slot is key 6 at 0x30(%gs).
+	// darwin_tls_check(gs:0, the slot's value): gs must be pthread's TSD array and the slot
+	// free, not claimed by another runtime in the process; a fatal error that says why if
+	// not. (The store and read-back below cannot tell: both go through the same slot.)
+	movq	%gs:0, %rdi
+	movq	%gs:0x30, %rsi
+	call	_darwin_tls_check
 	movq	$0x123, %gs:0x30
 	movl	$6, %edi
 	// Check: 0x123 stored through %gs must be what pthread_getspecific(key)
