@@ -102,12 +102,17 @@ end
 -- throwaway root holding just those layers.
 local function resolve_layers(root, inherit)
   local tmp = util.tmpdir("rt0gen-newport")
-  local lines = {}
-  for _, l in ipairs(inherit) do
-    util.mkdir_p(util.dirname(tmp .. "/arch/" .. l))
-    util.write_file(tmp .. "/arch/" .. l .. ".lua", assert(util.read_file(root .. "/arch/" .. l .. ".lua")))
-    lines[#lines + 1] = string.format("%q", l)
+  -- Every layer file, as layers may inherit layers of their own (os/linux: os/posix).
+  for _, dir in ipairs({ "os", "cpu" }) do
+    util.mkdir_p(tmp .. "/arch/" .. dir)
+    for _, f in ipairs(util.list_dir(root .. "/arch/" .. dir)) do
+      if f:match("%.lua$") then
+        util.write_file(tmp .. "/arch/" .. dir .. "/" .. f, assert(util.read_file(root .. "/arch/" .. dir .. "/" .. f)))
+      end
+    end
   end
+  local lines = {}
+  for _, l in ipairs(inherit) do lines[#lines + 1] = string.format("%q", l) end
   util.write_file(tmp .. "/arch/rt0gen-layers.lua", "return { inherit = { " .. table.concat(lines, ", ") .. " } }\n")
   local ok, r = util.protect(loader.resolve, "rt0gen-layers", {}, tmp)
   util.rm_rf(tmp)

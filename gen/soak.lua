@@ -1,8 +1,8 @@
 -- `build.lua soak [--minutes N]`: tests/soak/soak.c at 1, 2 and 4 Ps for N minutes each
 -- (checksummed channel traffic, waves of goroutines, timers + mutex + select), sampling
 -- RSS and the goroutine count every second. Writes build/soak/soak.svg (a plot drawn
--- here, no plotting tool needed) and build/soak/summary.txt, and says how flat RSS stayed
--- after the first round (the warm-up).
+-- here, no plotting tool needed), summary.txt and the raw samples, and says how flat RSS
+-- stayed after the warm-up.
 local util = require "gen.util"
 
 local M = {}
@@ -26,11 +26,14 @@ function M.parse(text)
   return r
 end
 
--- RSS after the warm-up (the samples after the first round ends): min, max, their spread
--- in percent of min, and the drift (mean of the last third minus mean of the first third
--- of those samples, in KiB).
+-- RSS after the warm-up: min, max, their spread in percent of min, and the drift (mean of
+-- the last third minus mean of the first third of those samples, in KiB). The warm-up is
+-- the first round or the first fifth of the run, whichever is longer: at 4 Ps the per-P
+-- stack caches and free lists take several rounds to fill.
+M.WARMUP_FRACTION = 0.2
 function M.flatness(r)
-  local warm = r.rounds[1] or 0
+  local last = r.samples[#r.samples]
+  local warm = math.max(r.rounds[1] or 0, last and last.t * M.WARMUP_FRACTION or 0)
   local rss = {}
   for _, s in ipairs(r.samples) do
     if s.t > warm and s.rss > 0 then rss[#rss + 1] = s.rss end
@@ -156,6 +159,13 @@ local function run_one(exe, procs, seconds)
   return r
 end
 
+-- The samples as columns (seconds, RSS KiB, goroutines), for a closer look or another plot.
+local function samples_text(r)
+  local lines = { "# t_s rss_kib goroutines" }
+  for _, s in ipairs(r.samples) do lines[#lines + 1] = string.format("%.3f %d %d", s.t, s.rss, s.g) end
+  return table.concat(lines, "\n") .. "\n"
+end
+
 function M.command(root, args)
   local minutes = tonumber(args.minutes)
   if not minutes or minutes <= 0 then util.fail("soak: --minutes must be a positive number, got '%s'", args.minutes) end
@@ -171,6 +181,7 @@ function M.command(root, args)
     print(string.format("soak: %s, GOMAXPROCS=%d, %d s", target, procs, seconds))
     local r = run_one(exe, procs, seconds)
     local run = { procs = procs, result = r, flat = M.flatness(r) }
+    util.write_file(string.format("%s/samples-%dp.txt", dir, procs), samples_text(r))
     runs[#runs + 1] = run
     local line
     if r.exit ~= 0 or not r.ok or #r.fails > 0 then
@@ -192,7 +203,7 @@ function M.command(root, args)
     seconds >= 60 and fmt(seconds / 60) .. " min" or seconds .. " s")
   util.write_file(dir .. "/soak.svg", M.svg(runs, title))
   util.write_file(dir .. "/summary.txt", table.concat(summary, "\n") .. "\n")
-  print("wrote build/soak/soak.svg and build/soak/summary.txt")
+  print("wrote build/soak/soak.svg, summary.txt and samples-<P>p.txt")
   return failed and 1 or 0
 end
 

@@ -3,6 +3,8 @@
 -- linux/futex.h, linux/sched.h, asm-generic/errno*.h, linux/time.h) unless a comment says
 -- otherwise; Go's os_linux.go, vdso_linux.go and defs_linux_amd64.go agree with them.
 return {
+  -- What every POSIX OS shares (the errno messages of rt_strerror).
+  inherit = { "os/posix" },
   os = "linux",
   object_format = "elf",
   -- A host runs its programs where `uname -s` says one of these.
@@ -100,19 +102,6 @@ return {
   -- raised to the hard one at start, as Go does.
   net = { raise_nofile = true },
 
-  -- What rt_strerror says for an errno (the names are those of constants).
-  errno_text = {
-    EPERM = "operation not permitted", ENOENT = "no such file or directory", EINTR = "interrupted",
-    EBADF = "bad file descriptor", EAGAIN = "resource temporarily unavailable", ENOMEM = "out of memory",
-    EACCES = "permission denied", EINVAL = "invalid argument", ENFILE = "too many open files in system",
-    EMFILE = "too many open files", EPIPE = "broken pipe", ENOTSOCK = "not a socket",
-    EADDRINUSE = "address already in use", EADDRNOTAVAIL = "cannot assign requested address",
-    ENETUNREACH = "network is unreachable", ECONNABORTED = "connection aborted",
-    ECONNRESET = "connection reset by peer", ENOTCONN = "socket is not connected",
-    ETIMEDOUT = "connection timed out", ECONNREFUSED = "connection refused",
-    EHOSTUNREACH = "no route to host", EINPROGRESS = "operation in progress",
-    EAFNOSUPPORT = "address family not supported", ENAMETOOLONG = "file name too long",
-  },
 
   -- Constants the runtime and its generated layer use; names are the kernel headers'.
   constants = {

@@ -24,13 +24,22 @@ describe("soak", function()
     assert.is_nil(r.ok)
   end)
 
-  it("measures RSS flatness only after the first round (the warm-up)", function()
+  it("measures RSS flatness only after the warm-up (the first round here)", function()
     local f = soak.flatness(soak.parse(OUTPUT))
     assert.equals(4, f.n)
     assert.equals(10200, f.min)
     assert.equals(10300, f.max)
     assert.near(100 * 100 / 10200, f.spread, 1e-9)
     assert.equals(10240 - 10240, f.drift) -- first third (1 sample) vs last third (1 sample)
+  end)
+
+  it("takes the first fifth of the run as warm-up when the first round is shorter", function()
+    local out = { "round 1 ok 100 ms" }
+    for t = 0, 9 do out[#out + 1] = string.format("sample %d %d 5", t * 1000, t < 2 and 100 or 5000) end
+    local f = soak.flatness(soak.parse(table.concat(out, "\n")))
+    assert.equals(8, f.n) -- t = 0 and 1 (before 1.8 s) are warm-up
+    assert.equals(5000, f.min)
+    assert.equals(0, f.spread)
   end)
 
   it("needs a few samples after warm-up to say anything", function()
