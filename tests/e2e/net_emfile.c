@@ -36,10 +36,13 @@ int rt_main(int argc, char **argv) {
     struct rlimit rl = {LIMIT, LIMIT};
     if (setrlimit(RLIMIT_NOFILE, &rl) != 0)
         return 1;
-    // Take every fd but one; the client's socket takes that one.
+    // Take every fd but one (dups of the listener: fd 0 may be closed); the client's
+    // socket takes that one.
     int spare[LIMIT], nspare = 0, fd;
-    while ((fd = dup(0)) >= 0)
+    while ((fd = dup(lfd)) >= 0)
         spare[nspare++] = fd;
+    if (nspare == 0)
+        return 1;
     close(spare[--nspare]);
     int c = rt_dial(addr);
     if (c < 0) {
