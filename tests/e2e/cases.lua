@@ -180,8 +180,8 @@ return {
       .. "peer of the reader reads: 0\n" },
   { name = "net_deadline", src = "tests/e2e/net_deadline.c", procs = { 1, 2, 4 },
     stdout = "no deadline, then 80 ms: RT_ETIMEOUT\nfar, then in the past: RT_ETIMEOUT\n"
-      .. "far, then 80 ms: RT_ETIMEOUT\n120 ms, then far (data comes): data\n"
-      .. "120 ms, then cleared (data comes): data\n"
+      .. "far, then 80 ms: RT_ETIMEOUT\n250 ms, then far (data comes): data\n"
+      .. "250 ms, then cleared (data comes): data\n"
       .. "past deadline: read RT_ETIMEOUT, write RT_ETIMEOUT; cleared: write ok\n"
       .. "race: 2000 of 2000 reads timed out\n" },
   -- setrlimit and dup from libc: hosted only.
