@@ -98,7 +98,8 @@ struct g {
     m *lockedm;
     void *param; // passed by whoever readies a parked goroutine
     struct sudog *waiting;
-    int64_t when; // rt_sleep deadline
+    int64_t when;          // rt_sleep deadline
+    void *asan_fake_stack; // AddressSanitizer's fake frames of this stack (asan.h)
 };
 
 #define TLS_SLOTS 6

@@ -49,9 +49,10 @@ return {
   { template = "zdefs.h", output = "zdefs_{os}_{arch}.h" },
   -- Target identity and knobs for the core (link mode, stack sizes, ...).
   -- getg/setg per TLS method, a new goroutine's first frame, cpu_relax, cputicks.
-  { template = "ztarget.h", output = "ztarget.h", arch = "amd64",
+  { template = "ztarget_amd64.h", output = "ztarget.h", arch = "amd64",
     implements = { ["tls.method"] = {
-      arch_prctl = { "tls.arch_set_fs", "tls.base_adjust", "tls.check_value", "syscalls.arch_prctl" },
+      arch_prctl = { "tls.arch_set_fs", "tls.base_adjust", "tls.check_value", "tls.settls_syscall",
+        "syscalls.arch_prctl" },
       elf_tls = { "tls.check_value" },
       darwin_tsd = { "tls.tsd_slot", "tls.check_value" },
     } } },
