@@ -240,8 +240,13 @@ function M.inspect(r, exe)
 end
 
 -- The calls each function of a `llvm-objdump --macho -d` listing makes through symbol
--- stubs (imports) or to other functions: { [function] = { callee, ... } }.
-function M.calls(listing)
+-- stubs (imports) or to other functions: { [function] = { callee, ... } }. Whatever the
+-- arch's mnemonics (callq, jmp, bl, b) and comment character (## or ;): a stub annotation,
+-- or an instruction whose one operand is a symbol with the Mach-O prefix (default "_"),
+-- or an address the listing names exactly (`0x... <_f>`). Tail calls count: control
+-- leaves through the callee all the same.
+function M.calls(listing, prefix)
+  local sym = "(" .. (prefix or "_"):gsub("%p", "%%%0") .. "[%w_.$]*)"
   local calls, cur = {}, nil
   for line in listing:gmatch("[^\n]+") do
     local fn = line:match("^([%w_.$]+):$")
@@ -249,8 +254,9 @@ function M.calls(listing)
       cur = {}
       calls[fn] = cur
     elseif cur then
-      local callee = line:match("## symbol stub for: (%S+)") or line:match("call%a*%s+0x%x+%s+<([%w_.$]+)>")
-        or line:match("call%a*%s+([%a_][%w_.$]*)%s*$")
+      local callee = line:match("symbol stub for: (%S+)")
+        or line:match("^%s*%x+:%s+%S+%s+0x%x+%s+<" .. sym .. ">%s*$")
+        or line:match("^%s*%x+:%s+%S+%s+" .. sym .. "%s*$")
       if callee then cur[#cur + 1] = callee end
     end
   end
@@ -282,7 +288,7 @@ end
 function M.check_exits_and_imports(T, q, objdump, nm, bad)
   local p = T.asm.symbol_prefix
   local _, listing = util.capture(util.quote(objdump) .. " --macho -d --no-show-raw-insn " .. q)
-  local calls = M.calls(listing)
+  local calls = M.calls(listing, p)
   local fatal_name, fatal_calls = find_fn(calls, "os_fatal_exit")
   if not fatal_name then
     bad("no os_fatal_exit in the executable")

@@ -174,7 +174,7 @@ M.root = record({
       { when = { "tls.tsd_slot", "fixed" }, min = 0,
         check = function(v, root)
           local ptr = get(root, "ptr_size")
-          if math.type(ptr) == "integer" and v % ptr ~= 0 then
+          if math.type(ptr) == "integer" and ptr > 0 and v % ptr ~= 0 then
             return "", "a multiple of ptr_size (" .. ptr .. "): slots are pointer-sized", v
           end
         end }),

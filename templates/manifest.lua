@@ -11,6 +11,7 @@ return {
   -- Entry point and rt0_go: argc/argv, g0 stack, CPUID, TLS, bootstrap calls.
   { template = "rt0_amd64.S", output = "rt0_{os}_{arch}.S", arch = "amd64", requires = { "cpuid" } },
   { template = "rt0_arm64.S", output = "rt0_{os}_{arch}.S", arch = "arm64" },
+  { template = "rt0_darwin_arm64.S", output = "rt0_{os}_{arch}.S", os = "darwin", arch = "arm64" },
   -- One stub per syscall in the table.
   { template = "sys_linux_amd64.S", output = "sys_{os}_{arch}.S", os = "linux", arch = "amd64",
     implements = { ["syscall_abi.error"] = { negative = {} } } },
@@ -58,4 +59,6 @@ return {
     } } },
   { template = "ztarget_arm64.h", output = "ztarget.h", arch = "arm64",
     implements = { ["tls.method"] = { tpidr_el0 = { "tls.base_adjust", "tls.check_value" } } } },
+  { template = "ztarget_darwin_arm64.h", output = "ztarget.h", os = "darwin", arch = "arm64",
+    implements = { ["tls.method"] = { darwin_tsd = { "tls.tsd_slot", "tls.check_value" } } } },
 }

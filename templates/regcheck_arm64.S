@@ -81,5 +81,12 @@
 	ldp	x29, x30, [sp], #16
 	ret
 @@ A.fn_end("rt_regcheck_syscalls")
+@@ else
+
+// void rt_regcheck_syscalls(void *unused)
+// ${os} has no raw syscall stubs (its OS services are library calls): nothing to watch.
+@@ A.fn_begin("rt_regcheck_syscalls")
+	ret
+@@ A.fn_end("rt_regcheck_syscalls")
 @@ end
 @@ A.stack_note()

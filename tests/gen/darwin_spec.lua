@@ -37,3 +37,34 @@ describe("darwin link and inspection", function()
     assert.matches("raw system call instruction", darwin.inspect(b.resolved, exe)[1])
   end)
 end)
+
+-- The exit and TLS checks read who calls whom from the disassembly, on every arch.
+describe("darwin call listing", function()
+  it("finds calls, tail calls and stub calls in x86-64 and arm64 listings", function()
+    local x86 = table.concat({
+      "___rt0_fatalf:",
+      "100000f41:\tcallq\t0x100007d70 ## symbol stub for: ___stack_chk_fail",
+      "100000f46:\tcallq\t___rt0_os_fatal_exit",
+      "100000f4b:\tcallq\t*%rax",
+      "100000f50:\tjmp\t0x10000076e",
+      "___rt0_os_fatal_exit:",
+      "100000f60:\tjmp\t0x100007d7c ## symbol stub for: __exit",
+    }, "\n")
+    assert.are.same({ ["___rt0_fatalf"] = { "___stack_chk_fail", "___rt0_os_fatal_exit" },
+      ["___rt0_os_fatal_exit"] = { "__exit" } }, darwin.calls(x86, "_"))
+    local arm64 = table.concat({
+      "___rt0_rt0_go:",
+      "1000070c8:\tbl\t0x1000074f8 ; symbol stub for: _pthread_key_create",
+      "1000070cc:\tcbnz\tw0, 0x100007160",
+      "1000070d8:\tldr\tx0, [x7]",
+      "1000070e0:\tbl\t___rt0_darwin_tls_check",
+      "1000070e4:\tblr\tx2",
+      "1000070e8:\tb.ne\t0x100007160",
+      "1000070ec:\tbrk\t#0",
+      "___rt0_fatalf:",
+      "100007200:\tb\t___rt0_os_fatal_exit",
+    }, "\n")
+    assert.are.same({ ["___rt0_rt0_go"] = { "_pthread_key_create", "___rt0_darwin_tls_check" },
+      ["___rt0_fatalf"] = { "___rt0_os_fatal_exit" } }, darwin.calls(arm64, "_"))
+  end)
+end)
