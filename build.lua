@@ -173,6 +173,12 @@ function commands.stress(args)
 end
 
 function commands.bench(args)
+  if args.what == "http" then
+    local procs = require("gen.bench").parse_procs(args.procs)
+    return require("gen.bench_http").run(ROOT, { procs = procs, runs = args.runs })
+  elseif args.what then
+    util.fail("bench: no benchmark set %q (known: http)", args.what)
+  end
   local bench = require "gen.bench"
   return bench.run(ROOT, { procs = bench.parse_procs(args.procs), runs = args.runs, quick = args.quick })
 end
@@ -302,6 +308,8 @@ local function parser()
   sp:option("--minutes", "How long.", "2")
   sp:option("--jobs", "Parallel runs.", "2")
   local bn = p:command("bench", "Run bench/*.c against their Go peers and print the table (not a test).")
+  bn:argument("what", "http: examples/httpd.c against Go's net/http under wrk (gen/bench_http.lua).")
+    :args("?")
   bn:option("--procs", "GOMAXPROCS values, comma-separated.", "1,2")
   bn:option("--runs", "Runs of each program, interleaved with its peer (default 5, 3 with --quick).")
   bn:flag("--quick", "Fewer iterations, for a run under a minute.")

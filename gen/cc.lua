@@ -63,10 +63,51 @@ function M.recipe(r)
   return recipe
 end
 
+-- A .re source (a re2c scanner, as examples/http_parse.re) becomes C under build/re2c/
+-- first, so a program's scanners need no build step of their own. Runs re2c now: the
+-- argv that comes back may be run later (testrun's pools).
+function M.re2c(root, src)
+  local abs = util.abspath(src)
+  local out = root .. "/build/re2c/" .. abs:gsub("^/", ""):gsub("[^%w_.-]", "_"):gsub("%.re$", ".c")
+  util.mkdir_p(util.dirname(out))
+  local code, _, err = util.capture(ninja.RE2C .. " -o " .. util.quote(out) .. " " .. util.quote(abs))
+  if code ~= 0 then util.fail("cc: re2c %s failed:\n%s", src, err) end
+  return out
+end
+
+-- The sources a program is built from: src, then those its first lines name in a
+-- comment `// sources: examples/http_parse.re ...` (root-relative), so the test suites
+-- and benchmarks that build one file by name build the rest of the program with it.
+function M.program_sources(root, src)
+  local list = { root .. "/" .. src }
+  local f = io.open(root .. "/" .. src)
+  if not f then return list end
+  for _ = 1, 20 do
+    local line = f:read("l")
+    if not line then break end
+    local names = line:match("^//%s*sources:%s*(.-)%s*$")
+    if names then
+      for name in names:gmatch("%S+") do list[#list + 1] = root .. "/" .. name end
+    end
+  end
+  f:close()
+  return list
+end
+
+-- The generated C includes its headers from the .re's folder, as its source did.
+function M.with_re2c(root, flags)
+  local list = {}
+  for _, f in ipairs(flags) do
+    if f:match("%.re$") then append(list, { "-iquote", util.dirname(util.abspath(f)), M.re2c(root, f) })
+    else list[#list + 1] = f end
+  end
+  return list
+end
+
 -- The clang argv that links flags (sources, -O2, -D..., as the user gave them)
 -- into output against an already built library b (see gen/ninja.lua).
 function M.link_argv(root, b, flags, output)
-  local argv = M.recipe(b.resolved)(root, b.resolved, b.lib, flags)
+  local argv = M.recipe(b.resolved)(root, b.resolved, b.lib, M.with_re2c(root, flags))
   append(argv, { "-o", output })
   return argv
 end

@@ -21,6 +21,9 @@ M.TARGETS = {
   { name = "auxv", what = "the auxiliary vector walk (generated sysauxv)", sources = { "@os" }, internal = true,
     needs = "auxv" },
   { name = "vdso_elf", what = "the vDSO's ELF symbol reader", sources = { "runtime-core/parts/vdso_elf.c" } },
+  { name = "netaddr", what = "socket address strings and their RFC 5952 text",
+    sources = { "@re2c/addr_scan.c", "runtime-core/netaddr.c" } },
+  { name = "http", what = "examples/httpd.c's request heads", sources = { "examples/http_parse.re" } },
   { name = "tables", what = "table loader and schema over random Lua data (Lua, not libFuzzer)", lua = true },
 }
 
@@ -65,6 +68,7 @@ function M.build(root, t, b)
   end
   argv[#argv + 1] = "-o"
   argv[#argv + 1] = exe
+  argv = require("gen.cc").with_re2c(root, argv) -- a .re source (examples' scanners)
   local code, out, err = util.capture(util.command(argv))
   if code ~= 0 then util.fail("fuzz: building %s failed:\n%s\n%s%s", t.name, util.command(argv), out, err) end
   return exe

@@ -181,12 +181,15 @@ function suites.unit(root, R, opts)
   local results = {}
   for i, f in ipairs(tests) do
     local exe = root .. "/" .. bindir .. "/" .. f:gsub("%.c$", "")
-    local compile = util.command({
+    local argv = {
       "clang", "--target=" .. b.resolved.table.toolchain.triple, "-g", "-O1", "-Wall", "-Wextra", "-Werror",
       "-fuse-ld=lld",
       "-I", root .. "/runtime-core", "-I", root .. "/runtime-core/include", "-I", root .. "/" .. b.gendir,
-      root .. "/tests/unit/" .. f, "-lcriterion", root .. "/" .. b.internal, "-pthread", "-o", exe,
-    })
+    }
+    -- A test may name other sources (cc.program_sources), say the scanner it tests.
+    for _, a in ipairs(cc.program_sources(root, "tests/unit/" .. f)) do argv[#argv + 1] = a end
+    for _, a in ipairs({ "-lcriterion", root .. "/" .. b.internal, "-pthread", "-o", exe }) do argv[#argv + 1] = a end
+    local compile = util.command(cc.with_re2c(root, argv))
     -- Criterion prints its report on stderr; --verbose lists every test.
     local cmd = compile .. " && { timeout -k 5 300 " .. util.quote(exe) .. " --verbose --ascii --color=never; }"
     P.add(cmd, function(code, out, err) results[i] = { file = f, cmd = compile, code = code, text = out .. err } end)
@@ -345,7 +348,7 @@ function suites.e2e(root, R, opts)
         local bkey = exe
         if l.b and not builds[bkey] then
           util.mkdir_p(util.dirname(exe))
-          local argv = cc.link_argv(root, l.b, { "-O2", "-g", root .. "/" .. c.src }, exe)
+          local argv = cc.link_argv(root, l.b, { "-O2", "-g", table.unpack(cc.program_sources(root, c.src)) }, exe)
           builds[bkey] = { cmd = util.command(argv) }
           P.add(builds[bkey].cmd, function(code, out, err)
             builds[bkey].code, builds[bkey].text = code, out .. err
@@ -481,7 +484,7 @@ local function macho_link_all(root, R, opts, r, b, programs, macho)
     local exe = root .. "/build/macho/" .. t .. "/" .. sanitize(src:gsub("%.c$", ""))
     util.mkdir_p(util.dirname(exe))
     os.remove(exe)
-    local cmd = util.command(cc.link_argv(root, b, { "-O2", "-g", root .. "/" .. src }, exe))
+    local cmd = util.command(cc.link_argv(root, b, { "-O2", "-g", table.unpack(cc.program_sources(root, src)) }, exe))
     P.add(cmd, function(code, out, err) results[i] = { exe = exe, cmd = cmd, code = code, text = out .. err } end)
   end
   P.wait()

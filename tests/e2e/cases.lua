@@ -162,6 +162,42 @@ return {
   { name = "sieve_1000", src = "examples/sieve.c", args = { "1000" }, stdout_match = "\n7919\n$",
     procs = { 1, 2 } },
 
+  -- Network I/O (issue 11): examples/echo.c and examples/httpd.c with their clients in one
+  -- process. The 1000-client load (200k syscalls, a few seconds) runs at every P count
+  -- once, freestanding; on libc and under qemu (6 s there) at 2 Ps.
+  { name = "net_echo_load", src = "tests/e2e/net_echo_load.c", procs = { 1, 2, 4 }, targets = { "linux-amd64" },
+    modes = { "freestanding" }, stdout = "1000 clients x 100 messages: 0 failed, checksums match\n" },
+  { name = "net_echo_load", src = "tests/e2e/net_echo_load.c", procs = { 2 }, targets = { "linux-amd64" },
+    modes = { "libc" }, stdout = "1000 clients x 100 messages: 0 failed, checksums match\n" },
+  { name = "net_echo_load", src = "tests/e2e/net_echo_load.c", procs = { 2 }, targets = { "linux-arm64" },
+    stdout = "1000 clients x 100 messages: 0 failed, checksums match\n", timeout = 120 },
+  { name = "net_stall", src = "tests/e2e/net_stall.c", procs = { 1, 2, 4 },
+    stdout = "others served: 20 of 20\nstalled client cut off by the server: yes\n" },
+  { name = "net_halfclose", src = "tests/e2e/net_halfclose.c", procs = { 1, 2, 4 },
+    stdout = "half-closed clients echoed whole: 50 of 50\n"
+      .. "peer half-closed: read 0, write back 5, received 5 intact\n" },
+  { name = "net_close_wakes", src = "tests/e2e/net_close_wakes.c", procs = { 1, 2, 4 },
+    stdout = "reader 0: RT_ECLOSED\nreader 1: RT_ECLOSED\nreader 2: RT_ECLOSED\nwriter 0: RT_ECLOSED\n"
+      .. "acceptor 0: RT_ECLOSED\nacceptor 1: RT_ECLOSED\nread after close: fails as closed\n"
+      .. "peer of the reader reads: 0\n" },
+  { name = "net_deadline", src = "tests/e2e/net_deadline.c", procs = { 1, 2, 4 },
+    stdout = "no deadline, then 80 ms: RT_ETIMEOUT\nfar, then in the past: RT_ETIMEOUT\n"
+      .. "far, then 80 ms: RT_ETIMEOUT\n250 ms, then far (data comes): data\n"
+      .. "250 ms, then cleared (data comes): data\n"
+      .. "past deadline: read RT_ETIMEOUT, write RT_ETIMEOUT; cleared: write ok\n"
+      .. "race: 2000 of 2000 reads timed out\n" },
+  -- setrlimit and dup from libc: hosted only.
+  { name = "net_emfile", src = "tests/e2e/net_emfile.c", procs = { 1, 2, 4 }, modes = { "libc" },
+    targets = { "linux-amd64" },
+    stdout_match = "^httpd: accept: too many open files %(EMFILE%); retrying in 5 ms\n"
+      .. "httpd: accept: [^\n]*; retrying in 10 ms\n.*"
+      .. "cpu while the server backed off: low\n.*served once fds were free: yes\n$" },
+  { name = "net_http", src = "tests/e2e/net_http.c", procs = { 1, 2, 4 },
+    stdout = "slowloris: closed by the server\nidle keep-alive: closed by the server\nGET /: 200 hello\n"
+      .. "HEAD /: no body\npipelined, then HTTP/1.0 closes: 200 404 200 200\na byte at a time: 200\n"
+      .. "heads over 1 KiB, pipelined with small ones: 200 404 200 200 200\n"
+      .. "keep-alive: 100 of 100\ncorpus: 43 of 43 answered as listed\nstill serving: 200\n" },
+
 
   -- Variants: the debug runtime's assertions (lock ranks, stack canaries checked at every
   -- switch and by sysmon) must hold through scheduling, timers, procresize, channels,
@@ -179,4 +215,9 @@ return {
     procs = { 2 }, modes = { "debug", "small" }, timeout = 60 },
   { name = "sieve", src = "examples/sieve.c", stdout_match = "\n523\n541\n$", procs = { 2 },
     modes = { "debug", "small" } },
+  { name = "net_deadline", src = "tests/e2e/net_deadline.c", procs = { 2 }, modes = { "debug" },
+    targets = { "linux-amd64" }, stdout_match = "\nrace: 2000 of 2000 reads timed out\n$" },
+  -- httpd's 8 KiB buffer for long heads (serve_big) fits the small variant's 16 KiB stacks.
+  { name = "net_http", src = "tests/e2e/net_http.c", procs = { 2 }, modes = { "debug", "small" },
+    targets = { "linux-amd64" }, stdout_match = "\ncorpus: 43 of 43 answered as listed\nstill serving: 200\n$" },
 }
