@@ -80,5 +80,19 @@ return {
   },
 
   -- linux/eventpoll.h: struct epoll_event is packed on x86-64 (EPOLL_PACKED).
-  structs = { epoll_event = { size = 12, fields = { events = 0, data = 4 } } },
+  structs = {
+    epoll_event = { size = 12, fields = { events = 0, data = 4 } },
+    -- What a signal handler's third argument points at (asm-generic/ucontext.h): the
+    -- interrupted registers are the struct sigcontext at uc_mcontext (asm/sigcontext.h).
+    ucontext = { size = 304, fields = { uc_flags = 0, uc_link = 8, uc_stack = 16, uc_mcontext = 40,
+      uc_sigmask = 296 } },
+    sigcontext = { size = 256, fields = { r8 = 0, rdi = 64, rbp = 80, rax = 104, rsp = 120, rip = 128,
+      eflags = 136, fpstate = 184 } },
+  },
+
+  -- Where the interrupted PC, SP and frame pointer are in a signal's ucontext (sigctx.h
+  -- generates sigctx_pc and friends from this): the mcontext is embedded in the
+  -- ucontext, and the registers are its struct sigcontext from offset 0.
+  sigctx = { mcontext = "ucontext.uc_mcontext", mcontext_pointer = false, regs = "sigcontext",
+             pc = "rip", sp = "rsp", fp = "rbp" },
 }

@@ -76,5 +76,24 @@ return {
   },
 
   -- linux/eventpoll.h: struct epoll_event is naturally aligned off x86-64.
-  structs = { epoll_event = { size = 16, fields = { events = 0, data = 8 } } },
+  -- asm/sigcontext.h: the magic of the fpsimd_context record.
+  constants = { FPSIMD_MAGIC = 0x46508001 },
+
+  structs = {
+    epoll_event = { size = 16, fields = { events = 0, data = 8 } },
+    -- asm/ucontext.h: a 1024-bit sigset area, then the 16-aligned struct sigcontext.
+    ucontext = { size = 4560, fields = { uc_flags = 0, uc_link = 8, uc_stack = 16, uc_sigmask = 40,
+      uc_mcontext = 176 } },
+    -- asm/sigcontext.h: x0-x30, sp, pc, pstate, then __reserved, a chain of records
+    -- (fpsimd_context first) that rt_sigreturn reads back.
+    sigcontext = { size = 4384, fields = { fault_address = 0, regs = 8, sp = 256, pc = 264, pstate = 272,
+      __reserved = 288 } },
+    -- q0-q31 with FPSR and FPCR, the record the preempt stub writes for rt_sigreturn.
+    fpsimd_context = { size = 528, fields = { head = 0, fpsr = 8, fpcr = 12, vregs = 16 } },
+  },
+
+  -- The interrupted registers (sigctx.h): sigcontext embedded in the ucontext; x29 is the
+  -- frame pointer and x30 the link register (regs[29], regs[30]).
+  sigctx = { mcontext = "ucontext.uc_mcontext", mcontext_pointer = false, regs = "sigcontext",
+             pc = "pc", sp = "sp", fp = "regs+232", lr = "regs+240" },
 }

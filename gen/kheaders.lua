@@ -38,6 +38,9 @@ M.HEADERS = {
   "asm/unistd.h", "linux/auxvec.h", "linux/mman.h", "linux/futex.h", "linux/sched.h",
   "asm/signal.h", "asm/errno.h", "linux/time.h", "linux/time_types.h", "linux/fcntl.h",
   "asm/prctl.h",
+  -- signal frames: struct sigcontext (and arm64's fpsimd_context), then struct ucontext,
+  -- which needs sigcontext, stack_t and sigset_t declared first
+  "asm/sigcontext.h", "asm/ucontext.h",
 }
 
 -- The header set for a resolved table T, or nil and a one-line reason.

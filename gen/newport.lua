@@ -67,6 +67,10 @@ M.RULES = {
   { "^stacks%.m_g0_size$", "os", "Go: runtime/os_<os>.go (mStackIsSystemAllocated)" },
   { "^stacks", "portable" }, { "^sched", "portable" }, { "^debug", "portable" },
   { "^signals", "os", "<os>'s signal(7) and sigaltstack(2); Go: runtime/signal_unix.go, os_<os>.go mpreinit" },
+  { "^runtime_text", "os", "the <os> linker's section bounds (ld.lld: __start_<section>, etext; ld64: "
+    .. "section$start$<seg>$<sect>)" },
+  { "^sigctx", "pair", "<os>'s ucontext/sigcontext headers for <arch>; Go: runtime/defs_<os>_<arch>.go, "
+    .. "signal_<os>_<arch>.go" },
   { "^syscall_abi%.error_m", "os", "<os>'s syscall ABI (MAX_ERRNO in the kernel's linux/err.h)" },
   { "^syscall_abi", "pair", "syscall(2) Architecture calling conventions for <arch>; Go: runtime/sys_<os>_<arch>.s" },
   { "^syscalls%.[^.]+%.nr$", "pair", "__NR_<key> in <asm/unistd.h> for <triple>" },

@@ -14,6 +14,8 @@ local M = {}
 local BASE_CFLAGS = {
   "-std=c11", "-O2", "-g", "-Wall", "-Wextra", "-Wshadow", "-Wstrict-prototypes",
   "-Wmissing-prototypes", "-Werror", "-fvisibility=hidden",
+  -- frame pointers: tracebacks walk them (as Go keeps them on amd64 and arm64)
+  "-fno-omit-frame-pointer",
 }
 local FREESTANDING_CFLAGS = {
   "-ffreestanding", "-fno-stack-protector", "-fno-pie", "-fno-asynchronous-unwind-tables",
@@ -85,10 +87,22 @@ function M.text(root, r, builddir, gendir)
     "  command = rm -f $out && llvm-ar rcs $out $in",
     "  description = AR $out",
     "rule relocatable",
-    "  command = ld.lld -r -o $out $in && llvm-objcopy --localize-hidden $out",
+    "  command = ld.lld -r $ldscript -o $out $in && llvm-objcopy --localize-hidden $out",
     "  description = LD -r $out",
     "",
   }
+  -- runtime_text.section: every .text* input of the library into one section, whose
+  -- bounds the linker then defines (__start_<section>/__stop_<section>).
+  local rt_text = r.table.runtime_text
+  local ldscript = ""
+  if type(rt_text) == "table" and rt_text.section then
+    L[#L + 1] = "rule ldscript"
+    L[#L + 1] = "  command = printf 'SECTIONS { " .. rt_text.section .. " : { *(.text .text.*) } }\\n' > $out"
+    L[#L + 1] = "  description = GEN $out"
+    L[#L + 1] = "build runtime_text.ld: ldscript"
+    L[#L + 1] = ""
+    ldscript = "-T runtime_text.ld"
+  end
   local objs = {}
   local function obj(kind, src, o, extra)
     L[#L + 1] = "build " .. esc(o) .. ": " .. kind .. " " .. esc(src) .. (extra or "")
@@ -121,7 +135,8 @@ function M.text(root, r, builddir, gendir)
   L[#L + 1] = ""
   L[#L + 1] = "build librt0_internal.a: ar " .. all
   if r.table.object_format == "elf" then
-    L[#L + 1] = "build rt0.o: relocatable " .. all
+    L[#L + 1] = "build rt0.o: relocatable " .. all .. (ldscript ~= "" and " | runtime_text.ld" or "")
+    L[#L + 1] = "  ldscript = " .. ldscript
     L[#L + 1] = "build librt0.a: ar rt0.o"
   else
     -- ld64.lld (LLVM 14) has no -r to make one object whose internal symbols are local.

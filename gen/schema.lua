@@ -242,12 +242,65 @@ M.root = record({
     end }),
   sched = record({
     maxmcount = int("most Ms (threads) the runtime creates", { required = true, min = 1 }),
+    preempt_ns = int("how long one goroutine may hold its P before sysmon preempts it (Go: 10 ms)",
+      { default = 10 * 1000 * 1000, min = 1000 }),
   }, "scheduler limits", { required = true }),
   signals = record({
     fatal = list(str("a signal constant name"), "signals reported as `fatal error: ...` (a guard-page hit "
       .. "is a stack overflow)", { required = true, nonempty = true }),
     stack_size = int("bytes of each M's alternate signal stack", { required = true, pow2 = true }),
+    preempt = str("the signal sysmon sends to preempt a goroutine (SIGURG as Go); none: preemption "
+      .. "stays cooperative"),
+    quit = str("the signal that prints every goroutine and exits 2 (SIGQUIT as Go)"),
   }, "fatal-signal reporting", { required = true }),
+  runtime_text = record({
+    section = str("section the library step puts every runtime .text* input in (ELF, ld -r)"),
+    pragma = str("section a `#pragma clang section text` names for the runtime's C code (Mach-O)"),
+    start = str("linker symbol at the start of the runtime's code", { required = true }),
+    stop = str("linker symbol at the end of the runtime's code", { required = true }),
+    exe_start = str("linker symbol at the start of the program's code", { required = true }),
+    exe_stop = str("linker symbol at the end of the program's code", { required = true }),
+  }, "where the runtime's and the program's code are, for the preempt signal's safe-point check"),
+  sigctx = record({
+    mcontext = str("struct.field of structs holding the machine context in a signal's ucontext",
+      { required = true }),
+    mcontext_pointer = bool("that field points at the machine context (Darwin) instead of holding it",
+      { default = false }),
+    regs = str("struct of structs that holds the interrupted registers", { required = true }),
+    regs_at = str("struct.field: where that struct starts inside the machine context (absent: at 0)"),
+    pc = str("field of regs (optionally field+bytes) with the interrupted PC", { required = true }),
+    sp = str("field of regs with the interrupted stack pointer", { required = true }),
+    fp = str("field of regs with the frame pointer", { required = true }),
+    lr = str("field of regs with the link register, where the arch has one"),
+  }, "where a signal handler finds the interrupted registers (generated sigctx.h)", {
+    check = function(v, root)
+      local structs = type(root.structs) == "table" and root.structs or {}
+      local function field(path, ref)
+        if type(ref) ~= "string" then return nil end
+        local s, f = ref:match("^([%w_]+)%.([%w_]+)$")
+        if not s or type(structs[s]) ~= "table" or type(structs[s].fields) ~= "table"
+            or structs[s].fields[f] == nil then
+          return path, "struct.field of a layout in structs", ref
+        end
+      end
+      local p, e, g = field("mcontext", v.mcontext)
+      if p then return p, e, g end
+      p, e, g = field("regs_at", v.regs_at)
+      if p then return p, e, g end
+      local regs = type(v.regs) == "string" and structs[v.regs]
+      if type(regs) ~= "table" or type(regs.fields) ~= "table" then
+        return "regs", "the name of a layout in structs", v.regs
+      end
+      for _, k in ipairs({ "pc", "sp", "fp", "lr" }) do
+        local ref = v[k]
+        if type(ref) == "string" then
+          local f = ref:match("^([%w_]+)")
+          if regs.fields[f] == nil or not ref:match("^[%w_]+%+?%d*$") then
+            return k, "a field of structs." .. v.regs .. " (optionally field+bytes)", ref
+          end
+        end
+      end
+    end }),
 
   -- network I/O
   poller = record({

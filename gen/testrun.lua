@@ -454,6 +454,11 @@ local function darwin_lib_imports(root, b, darwin)
   -- rt_main is the program's (rt.h), not an import.
   local known = { [b.resolved.table.asm.symbol_prefix .. "rt_main"] = true }
   for _, s in ipairs(darwin.stub_symbols(b.resolved.table)) do known[s] = true end
+  -- The code bounds of runtime_text are defined by the linker itself (section$start$...).
+  for _, k in ipairs({ "start", "stop", "exe_start", "exe_stop" }) do
+    local rt_text = b.resolved.table.runtime_text
+    if rt_text and rt_text[k] then known[rt_text[k]] = true end
+  end
   local missing = {}
   for _, name in ipairs(util.sorted_keys(undefined)) do
     if not defined[name] and not known[name] then missing[#missing + 1] = name end

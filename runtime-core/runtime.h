@@ -126,6 +126,7 @@ struct m {
     void *waitlock;
     uint32_t locks;     // > 0: holds runtime locks, must not be preempted
     uintptr_t sigstack; // lo of the SIGNAL_STACK_SIZE bytes fatal signals are handled on
+    uintptr_t procid;   // atomic: what os_preempt_m signals (tid or pthread_t); 0 until known
 #ifdef RT_DEBUG
     struct debug_m debug; // the runtime locks this M holds, for the lock-rank checks
 #endif
@@ -176,7 +177,8 @@ struct schedt {
     int32_t nmidlelocked;
     int64_t mnext; // number of Ms created; also the next M id
     int32_t maxmcount;
-    int32_t nmsys; // Ms not counted by the deadlock check (sysmon)
+    int64_t preempt_ns; // the quantum (sched.preempt_ns; RTDEBUG=preemptns=N)
+    int32_t nmsys;      // Ms not counted by the deadlock check (sysmon)
     p *pidle;
     uint32_t npidle;     // atomic
     uint32_t nmspinning; // atomic
@@ -318,6 +320,13 @@ void startlockedm(g *gp);
 void newm(void (*fn)(void), p *pp, bool spinning);
 void checkdead(void);
 void sigfatal(int sig, uintptr_t addr);
+void sigpreempt(void *ctx); // the preempt signal's handler (preempt.c)
+_Noreturn void sigquit(void *ctx);
+void preempt_init(void);                             // preempt_<arch>.S
+void async_preempt(void);                            // preempt_<arch>.S: entered, not called
+void async_preempt_yield(uintptr_t pc, void *frame); // called by async_preempt
+extern uint32_t preempt_save_size;                   // bytes async_preempt saves beyond GPRs
+extern bool async_preempt_off;                       // RTDEBUG=asyncpreemptoff=1
 void stop_the_world(void);
 void gfput(p *pp, g *gp);
 g *gfget(p *pp);

@@ -77,6 +77,8 @@ int pthread_create(void **thread, const struct darwin_attr *attr, void *(*start)
 _Noreturn void pthread_exit(void *value);
 void *pthread_get_stackaddr_np(void *thread);
 size_t pthread_get_stacksize_np(void *thread);
+int pthread_kill(void *thread, int sig);
+int pthread_sigmask(int how, const uint32_t *set, uint32_t *old);
 void *pthread_getspecific(unsigned long key);
 int pthread_key_create(unsigned long *key, void (*destructor)(void *));
 int pthread_mutex_lock(struct darwin_mutex *mu);

@@ -14,4 +14,16 @@ RT_API uint64_t rt_regcheck(void (*fn)(void *), void *arg);
 // rt_regcheck to watch (Linux targets).
 RT_API void rt_regcheck_syscalls(void *unused);
 
+// Asynchronous preemption so far: preempt signals handled, how many of them preempted
+// (the rest landed where it is not safe: the runtime, libc, a held lock), and the
+// interrupted PCs of the last RT_PREEMPT_PCS preemptions.
+#define RT_PREEMPT_PCS 64
+struct rt_preempt_stats {
+    uint64_t signals;
+    uint64_t preempted;
+    uint32_t npcs;
+    uintptr_t pcs[RT_PREEMPT_PCS];
+};
+RT_API void rt_preempt_stats(struct rt_preempt_stats *s);
+
 #endif

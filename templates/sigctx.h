@@ -1,0 +1,74 @@
+// Where a signal handler finds the interrupted registers on ${target}, and how it makes
+// the interrupted code call a function: the core's only view of a signal context
+// (runtime-core/preempt.c, traceback.c). Offsets come from structs.* through sigctx.*.
+#ifndef SIGCTX_H
+#define SIGCTX_H
+
+#include <stdint.h>
+@@ local S = sigctx
+@@ local sname, sfield = S.mcontext:match("^([%w_]+)%.([%w_]+)$")
+@@ local regs_at = 0
+@@ if S.regs_at then
+@@   local rs, rf = S.regs_at:match("^([%w_]+)%.([%w_]+)$")
+@@   regs_at = structs[rs].fields[rf]
+@@ end
+@@ local function off(ref)
+@@   local f, extra = ref:match("^([%w_]+)%+?(%d*)$")
+@@   return structs[S.regs].fields[f] + (tonumber(extra) or 0)
+@@ end
+
+// sigctx.mcontext = ${S.mcontext}${S.mcontext_pointer and " (a pointer)" or ""}; the registers are
+// struct ${S.regs} (${structs[S.regs].size} bytes) at ${regs_at} in it.
+#define SIGCTX_MCONTEXT_OFFSET ${structs[sname].fields[sfield]}
+#define SIGCTX_REGS_OFFSET ${regs_at}
+#define SIGCTX_REGS_SIZE ${structs[S.regs].size}
+#define SIGCTX_PC ${off(S.pc)} // ${S.regs}.${S.pc}
+#define SIGCTX_SP ${off(S.sp)} // ${S.regs}.${S.sp}
+#define SIGCTX_FP ${off(S.fp)} // ${S.regs}.${S.fp}
+@@ if S.lr then
+#define SIGCTX_LR ${off(S.lr)} // ${S.regs}.${S.lr}
+@@ end
+// Below the interrupted SP: ${red_zone} bytes of red zone leaf code may be using.
+#define SIGCTX_RED_ZONE ${red_zone}
+
+static inline uintptr_t *sigctx_reg(void *ctx, int off) {
+@@ if S.mcontext_pointer then
+    char *mc = *(char **)((char *)ctx + SIGCTX_MCONTEXT_OFFSET);
+@@ else
+    char *mc = (char *)ctx + SIGCTX_MCONTEXT_OFFSET;
+@@ end
+    return (uintptr_t *)(mc + SIGCTX_REGS_OFFSET + off);
+}
+static inline uintptr_t sigctx_pc(void *ctx) { return *sigctx_reg(ctx, SIGCTX_PC); }
+static inline uintptr_t sigctx_sp(void *ctx) { return *sigctx_reg(ctx, SIGCTX_SP); }
+static inline uintptr_t sigctx_fp(void *ctx) { return *sigctx_reg(ctx, SIGCTX_FP); }
+static inline void sigctx_set_pc(void *ctx, uintptr_t v) { *sigctx_reg(ctx, SIGCTX_PC) = v; }
+static inline void sigctx_set_sp(void *ctx, uintptr_t v) { *sigctx_reg(ctx, SIGCTX_SP) = v; }
+@@ if S.lr then
+static inline uintptr_t sigctx_lr(void *ctx) { return *sigctx_reg(ctx, SIGCTX_LR); }
+static inline void sigctx_set_lr(void *ctx, uintptr_t v) { *sigctx_reg(ctx, SIGCTX_LR) = v; }
+
+// Makes the interrupted code look as if it had called fn at its PC (Go's pushCall on
+// link-register arches): the link register goes to a 16-byte slot below the red zone,
+// the PC into the link register. fn (async_preempt) undoes exactly this.
+static inline void sigctx_push_call(void *ctx, uintptr_t fn) {
+    uintptr_t sp = sigctx_sp(ctx) - SIGCTX_RED_ZONE - 16;
+    *(uintptr_t *)sp = sigctx_lr(ctx);
+    sigctx_set_sp(ctx, sp);
+    sigctx_set_lr(ctx, sigctx_pc(ctx));
+    sigctx_set_pc(ctx, fn);
+}
+@@ else
+
+// Makes the interrupted code look as if it had called fn at its PC: the return address
+// goes below the red zone, which the callee must skip on return (async_preempt's
+// `ret $${red_zone}`).
+static inline void sigctx_push_call(void *ctx, uintptr_t fn) {
+    uintptr_t sp = sigctx_sp(ctx) - SIGCTX_RED_ZONE - sizeof(uintptr_t);
+    *(uintptr_t *)sp = sigctx_pc(ctx);
+    sigctx_set_sp(ctx, sp);
+    sigctx_set_pc(ctx, fn);
+}
+@@ end
+
+#endif
