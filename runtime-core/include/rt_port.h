@@ -10,6 +10,11 @@
 // and returns a mask of the registers (bit i = i-th of regs.callee_saved) that changed.
 RT_API uint64_t rt_regcheck(void (*fn)(void *), void *arg);
 
+// Fills every general and vector register (but the argument's and the stack pointer)
+// with patterns and spins, in the program's code, until *done is nonzero; returns a mask
+// of the registers that changed meanwhile (an asynchronous preemption must change none).
+RT_API uint64_t rt_regcheck_preempt(volatile uint32_t *done);
+
 // Calls every generated syscall stub that is harmless with arguments (-1, 0, ...), for
 // rt_regcheck to watch (Linux targets).
 RT_API void rt_regcheck_syscalls(void *unused);
