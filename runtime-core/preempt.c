@@ -74,7 +74,16 @@ void sigpreempt(void *ctx) {
 void async_preempt_yield(uintptr_t pc, void *frame) {
     uint64_t n = atomic_xadd(&stats.preempted, 1) - 1;
     stats.pcs[n % PC_RING] = pc;
-    getg()->preempt = false;
+    g *gp = getg();
+    if (gp->m->locks != 0)
+        fatalf("async preemption of goroutine %lld while its M holds %u runtime locks",
+               (long long)gp->goid, gp->m->locks);
+#ifdef RT_DEBUG
+    if (gp->m->debug.nheld != 0)
+        fatalf("async preemption of goroutine %lld while its M holds %u ranked locks",
+               (long long)gp->goid, gp->m->debug.nheld);
+#endif
+    gp->preempt = false;
     rt_yield();
     os_preempt_frame_fixup(frame);
 }

@@ -53,8 +53,8 @@ static void preemptone(p *pp, bool running) {
 }
 
 // Go's retake: both running and syscall Ps are judged by schedtick for preemption.
-// *running: some P runs a goroutine, so sysmon must keep looking at least every half
-// quantum (its idle backoff would otherwise let a hog run for two).
+// *running: some P runs a goroutine, so sysmon keeps looking every quarter quantum (its
+// idle backoff would otherwise let a hog run for two, a sleeper beside it waiting as long).
 static bool retake(int64_t now, bool *running) {
     bool took = false;
     for (int32_t i = 0; i < sched.gomaxprocs; i++) {
@@ -146,8 +146,8 @@ void sysmon(void) {
             delay *= 2;
         if (delay > SYSMON_MAX_DELAY_US)
             delay = SYSMON_MAX_DELAY_US;
-        if (running && delay > sched.preempt_ns / 2000)
-            delay = (uint32_t)(sched.preempt_ns / 2000);
+        if (running && delay > sched.preempt_ns / 4000)
+            delay = (uint32_t)(sched.preempt_ns / 4000);
         os_usleep(delay);
         int64_t now = nanotime();
         if ((atomic_load(&sched.npidle) == (uint32_t)sched.gomaxprocs ||

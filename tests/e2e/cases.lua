@@ -59,6 +59,19 @@ return {
     targets = { "linux-amd64", "linux-arm64" },
     stdout = "ok: others ran while a goroutine was in a syscall\n" },
   { name = "sched_preempt", src = "tests/e2e/sched_preempt.c", procs = { 1 }, stdout = "ok: preempted\n" },
+  -- asynchronous preemption (issue 12): a loop with no calls is preempted by signal; the
+  -- stub keeps every FP/vector register (thousands of preemptions at a 100 µs quantum);
+  -- hosted, no preemption lands inside libc.
+  { name = "preempt_spin", src = "tests/e2e/preempt_spin.c", procs = { 1 }, timeout = 30,
+    modes = { "freestanding", "libc", "debug" },
+    stdout = "main woke beside a spinning goroutine\n" },
+  { name = "preempt_fp", src = "tests/e2e/preempt_fp.c", env = { RTDEBUG = "preemptns=100000" }, timeout = 60,
+    modes = { "freestanding", "libc", "debug" },
+    stdout = "fp: 0 mismatches across at least 2000 preemptions\n" },
+  { name = "preempt_libc", src = "tests/e2e/preempt_libc.c", modes = { "libc" }, timeout = 60,
+    targets = { "linux-amd64" }, -- libc headers and dladdr: hosted Linux
+    env = { RTDEBUG = "preemptns=1000000" },
+    stdout = "preemptions checked: enough, outside the program: 0, declined: some, neighbour ran: yes\n" },
   { name = "gomaxprocs_env", src = "tests/e2e/sched_env.c", env = { GOMAXPROCS = "3" },
     stdout = "procs=3\n" },
   -- Values that are not a positive integer are ignored: ncpu is used.
