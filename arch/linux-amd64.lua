@@ -38,6 +38,7 @@ return {
     read = { nr = 0, nargs = 3 },
     write = { nr = 1, nargs = 3 },
     close = { nr = 3, nargs = 1 },
+    lseek = { nr = 8, nargs = 3 },
     mmap = { nr = 9, nargs = 6 },
     mprotect = { nr = 10, nargs = 3 },
     munmap = { nr = 11, nargs = 2 },

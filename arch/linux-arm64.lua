@@ -39,6 +39,7 @@ return {
     fcntl = { nr = 25, nargs = 3 },
     openat = { nr = 56, nargs = 4 },
     close = { nr = 57, nargs = 1 },
+    lseek = { nr = 62, nargs = 3 },
     read = { nr = 63, nargs = 3 },
     write = { nr = 64, nargs = 3 },
     exit = { nr = 93, nargs = 1 },

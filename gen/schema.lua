@@ -111,6 +111,7 @@ M.root = record({
   regs = record({
     sp = str("stack pointer register", { required = true }),
     lr = str("link register (arm64)"),
+    fp = str("frame pointer register: tracebacks walk the frames it chains"),
     args = list(str("a register"), "integer argument registers, in order", { required = true, nonempty = true }),
     ret = str("integer return register", { required = true }),
     callee_saved = list(str("a register"), "callee-saved registers: the context switch saves exactly these",

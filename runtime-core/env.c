@@ -38,6 +38,13 @@ static void debugvar(const char *key, size_t keylen, const char *val, size_t val
         sched.schedtrace_ms = ms > 0 ? (uint32_t)ms : 0;
         return;
     }
+    if (key_is(key, keylen, "traceback")) {
+        static const char *const levels[] = {"none", "single", "all"};
+        for (uint32_t i = 0; i < 3; i++)
+            if (key_is(val, vallen, levels[i]))
+                traceback_level = i;
+        return;
+    }
     if (key_is(key, keylen, "preemptns")) {
         int64_t ns = env_parse_positive(buf);
         if (ns >= 100000)

@@ -37,6 +37,8 @@ uint64_t os_sigblock_all(void);
 void os_sigrestore(uint64_t old);
 void os_minit_signals(void);
 void os_preempt_frame_fixup(void *frame);
+// The running executable's file, mapped read-only (NULL if it cannot be), for symbols.
+const void *os_map_self(size_t *size);
 
 // Starts an OS thread that runs mstart with getg() == mp->g0. Any M, holds no locks.
 void os_newosproc(struct m *mp);

@@ -59,5 +59,9 @@ _Noreturn void fatalf(const char *fmt, ...) {
         n = sizeof buf - 2;
     buf[n++] = '\n';
     os_write(2, buf, n);
+    if (fatal_sigctx != NULL)
+        traceback_signal(fatal_sigctx, false);
+    else
+        traceback_fatal();
     os_exit(2);
 }

@@ -98,7 +98,9 @@ struct g {
     m *lockedm;
     void *param; // passed by whoever readies a parked goroutine
     struct sudog *waiting;
-    int64_t when; // rt_sleep deadline
+    int64_t when;      // rt_sleep deadline
+    int64_t waitsince; // when it parked (sysmon's clock, 0: unknown), for tracebacks
+    g *alllink;        // on allgs
 };
 
 #define TLS_SLOTS 6
@@ -178,6 +180,7 @@ struct schedt {
     int64_t mnext; // number of Ms created; also the next M id
     int32_t maxmcount;
     int64_t preempt_ns; // the quantum (sched.preempt_ns; RTDEBUG=preemptns=N)
+    int64_t sysmon_now; // atomic: sysmon's last clock reading (goroutines' wait times)
     int32_t nmsys;      // Ms not counted by the deadlock check (sysmon)
     p *pidle;
     uint32_t npidle;     // atomic
@@ -233,6 +236,7 @@ extern g g0;
 extern p **allp;
 extern int32_t nallp;
 extern m *allm;
+extern g *allgs;
 extern int32_t argc_saved;
 extern char **argv_saved;
 extern char **envp_saved;
@@ -319,9 +323,16 @@ void stoplockedm(void);
 void startlockedm(g *gp);
 void newm(void (*fn)(void), p *pp, bool spinning);
 void checkdead(void);
-void sigfatal(int sig, uintptr_t addr);
+void sigfatal(int sig, uintptr_t addr, void *ctx);
 void sigpreempt(void *ctx); // the preempt signal's handler (preempt.c)
 _Noreturn void sigquit(void *ctx);
+// Tracebacks (traceback.c): after a fatal error's message, from the caller or from the
+// signal context fatal_sigctx names; traceback_level is RTDEBUG=traceback.
+void traceback_fatal(void);
+void traceback_signal(void *ctx, bool all);
+extern uint32_t traceback_level;
+extern uint32_t in_traceback;
+extern void *fatal_sigctx;
 void preempt_init(void);                             // preempt_<arch>.S
 void async_preempt(void);                            // preempt_<arch>.S: entered, not called
 void async_preempt_yield(uintptr_t pc, void *frame); // called by async_preempt

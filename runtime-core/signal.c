@@ -4,12 +4,20 @@
 // guard page below the running stack is a stack overflow, said as such; anything else
 // is an unexpected signal. Either way: `fatal error: ...` and exit 2, never a core dump.
 #include "runtime.h"
+#include "os.h"
 
 static bool in_guard(const g *gp, uintptr_t addr) {
     return gp->stack.lo != 0 && addr < gp->stack.lo && addr >= gp->stack.lo - STACK_GUARD_SIZE;
 }
 
-void sigfatal(int sig, uintptr_t addr) {
+void *fatal_sigctx;
+
+void sigfatal(int sig, uintptr_t addr, void *ctx) {
+    if (atomic_load(&in_traceback)) { // the walk itself faulted: no second traceback
+        print_to(2, "\n...signal %d while printing the traceback\n", sig);
+        os_exit(2);
+    }
+    fatal_sigctx = ctx;
     g *gp = getg();
     if (gp == NULL)
         fatalf("unexpected signal %d at address %p before the runtime set up TLS", sig,

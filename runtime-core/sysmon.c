@@ -150,6 +150,7 @@ void sysmon(void) {
             delay = (uint32_t)(sched.preempt_ns / 4000);
         os_usleep(delay);
         int64_t now = nanotime();
+        atomic_store(&sched.sysmon_now, now);
         if ((atomic_load(&sched.npidle) == (uint32_t)sched.gomaxprocs ||
              atomic_load(&sched.gcwaiting)) &&
             sysmon_park(now)) {

@@ -71,4 +71,24 @@ static inline void sigctx_push_call(void *ctx, uintptr_t fn) {
 }
 @@ end
 
+// A goroutine that is not running: its context is the stack pointer ctx_switch_call saved
+// (asm_${arch}.S), above which lie the ${#regs.callee_saved} callee-saved registers
+// (${join(regs.callee_saved, ", ")}).
+// Where it will resume and its frame pointer (${regs.fp}), for a traceback.
+@@ local saved = regs.callee_saved
+@@ local function index(r) for i, x in ipairs(saved) do if x == r then return i end end end
+@@ if regs.lr then
+@@ -- stored in pairs upwards from sp, the link register among them
+static inline void ctx_saved_frame(uintptr_t sp, uintptr_t *pc, uintptr_t *fp) {
+    *pc = ((uintptr_t *)sp)[${index(regs.lr) - 1}]; // ${regs.lr}
+    *fp = ((uintptr_t *)sp)[${index(regs.fp) - 1}]; // ${regs.fp}
+}
+@@ else
+@@ -- pushed in list order (the last at sp), above them the return address of the call
+static inline void ctx_saved_frame(uintptr_t sp, uintptr_t *pc, uintptr_t *fp) {
+    *pc = ((uintptr_t *)sp)[${#saved}]; // the return address
+    *fp = ((uintptr_t *)sp)[${#saved - index(regs.fp)}]; // ${regs.fp}
+}
+@@ end
+
 #endif

@@ -5,6 +5,7 @@
 #include "runtime.h"
 #include "os.h"
 #include "sigctx.h"
+#include "rt_port.h"
 @@ if T.link.mode == "hosted" then
 #include <pthread.h>
 int pthread_kill(pthread_t thread, int sig); // <signal.h>'s, whose macros zdefs.h already has
@@ -58,6 +59,12 @@ void os_preempt_m(m *mp) {
 @@ end
 }
 
+// Not a tail call: the traceback then finds rt_raise_quit's caller above the stub.
+void rt_raise_quit(void) {
+    sys_tgkill(sys_getpid(), sys_gettid(), ${signals.quit});
+    __asm__ volatile("" ::: "memory");
+}
+
 uint64_t os_sigblock_all(void) {
     uint64_t all = ~(uint64_t)0, old = 0;
     sys_rt_sigprocmask(SIG_SETMASK, (long)&all, (long)&old, 8);
@@ -76,6 +83,21 @@ void os_minit_signals(void) {
     atomic_store(&mp->procid, (uintptr_t)sys_gettid());
 @@ end
     os_sigrestore(0);
+}
+
+// The running executable, mapped read-only for the traceback's symbol lookup (its
+// .symtab is in no loaded segment). Called once, on a fatal path.
+const void *os_map_self(size_t *size) {
+    long fd = sys_openat(AT_FDCWD, (long)"/proc/self/exe", O_RDONLY | O_CLOEXEC, 0);
+    if (failed(fd))
+        return NULL;
+    long n = sys_lseek(fd, 0, SEEK_END);
+    long p = failed(n) || n <= 0 ? -1 : sys_mmap(0, n, PROT_READ, MAP_PRIVATE, fd, 0);
+    sys_close(fd);
+    if (failed(p))
+        return NULL;
+    *size = (size_t)n;
+    return (const void *)p;
 }
 
 // The frame async_preempt resumes from with rt_sigreturn (NULL where the stub restores

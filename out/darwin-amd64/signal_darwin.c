@@ -7,6 +7,7 @@
 #include "runtime.h"
 #include "os.h"
 #include "sigctx.h"
+#include "rt_port.h"
 
 struct darwin_sigaction { // structs.sigaction, as os_darwin.c has it
     void (*handler)(int, void *, void *);
@@ -48,6 +49,10 @@ void os_preempt_m(m *mp) {
         pthread_kill((void *)id, SIGURG);
 }
 
+void rt_raise_quit(void) {
+    pthread_kill(pthread_self(), SIGQUIT);
+}
+
 uint64_t os_sigblock_all(void) {
     uint32_t all = ~(uint32_t)0, old = 0;
     pthread_sigmask(SIG_SETMASK, &all, &old);
@@ -64,6 +69,12 @@ void os_sigrestore(uint64_t old) {
 void os_minit_signals(void) {
     atomic_store(&getg()->m->procid, (uintptr_t)pthread_self());
     os_sigrestore(0);
+}
+
+// The traceback's symbol lookup reads ELF only so far: Darwin frames print as addresses.
+const void *os_map_self(size_t *size) {
+    (void)size;
+    return NULL;
 }
 
 // async_preempt restores the registers itself on amd64: no frame to fix.

@@ -519,6 +519,13 @@ rt_regcheck_syscalls:
 	xorl	%ecx, %ecx
 	xorl	%r8d, %r8d
 	xorl	%r9d, %r9d
+	call	sys_lseek
+	movq	$-1, %rdi
+	xorl	%esi, %esi
+	xorl	%edx, %edx
+	xorl	%ecx, %ecx
+	xorl	%r8d, %r8d
+	xorl	%r9d, %r9d
 	call	sys_madvise
 	movq	$-1, %rdi
 	xorl	%esi, %esi

@@ -39,4 +39,13 @@ static inline void sigctx_push_call(void *ctx, uintptr_t fn) {
     sigctx_set_pc(ctx, fn);
 }
 
+// A goroutine that is not running: its context is the stack pointer ctx_switch_call saved
+// (asm_amd64.S), above which lie the 6 callee-saved registers
+// (rbx, rbp, r12, r13, r14, r15).
+// Where it will resume and its frame pointer (rbp), for a traceback.
+static inline void ctx_saved_frame(uintptr_t sp, uintptr_t *pc, uintptr_t *fp) {
+    *pc = ((uintptr_t *)sp)[6]; // the return address
+    *fp = ((uintptr_t *)sp)[4]; // rbp
+}
+
 #endif

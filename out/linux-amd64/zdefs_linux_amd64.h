@@ -107,6 +107,7 @@
 #define SA_RESTART 268435456
 #define SA_RESTORER 67108864
 #define SA_SIGINFO 4
+#define SEEK_END 2
 #define SHUT_RD 0
 #define SHUT_RDWR 2
 #define SHUT_WR 1
@@ -152,6 +153,7 @@
 #define SYS_gettid 186
 #define SYS_kill 62
 #define SYS_listen 50
+#define SYS_lseek 8
 #define SYS_madvise 28
 #define SYS_mincore 27
 #define SYS_mmap 9
@@ -258,6 +260,7 @@ long sys_getsockopt(long, long, long, long, long);
 long sys_gettid(void);
 long sys_kill(long, long);
 long sys_listen(long, long);
+long sys_lseek(long, long, long);
 long sys_madvise(long, long, long);
 long sys_mincore(long, long, long);
 long sys_mmap(long, long, long, long, long, long);

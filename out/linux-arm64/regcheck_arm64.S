@@ -1011,6 +1011,13 @@ rt_regcheck_syscalls:
 	mov	x3, #0
 	mov	x4, #0
 	mov	x5, #0
+	bl	sys_lseek
+	mov	x0, #-1
+	mov	x1, #0
+	mov	x2, #0
+	mov	x3, #0
+	mov	x4, #0
+	mov	x5, #0
 	bl	sys_madvise
 	mov	x0, #-1
 	mov	x1, #0

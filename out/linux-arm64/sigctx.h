@@ -43,4 +43,13 @@ static inline void sigctx_push_call(void *ctx, uintptr_t fn) {
     sigctx_set_pc(ctx, fn);
 }
 
+// A goroutine that is not running: its context is the stack pointer ctx_switch_call saved
+// (asm_arm64.S), above which lie the 20 callee-saved registers
+// (x19, x20, x21, x22, x23, x24, x25, x26, x27, x28, x29, x30, d8, d9, d10, d11, d12, d13, d14, d15).
+// Where it will resume and its frame pointer (x29), for a traceback.
+static inline void ctx_saved_frame(uintptr_t sp, uintptr_t *pc, uintptr_t *fp) {
+    *pc = ((uintptr_t *)sp)[11]; // x30
+    *fp = ((uintptr_t *)sp)[10]; // x29
+}
+
 #endif

@@ -15,6 +15,10 @@ RT_API uint64_t rt_regcheck(void (*fn)(void *), void *arg);
 // of the registers that changed meanwhile (an asynchronous preemption must change none).
 RT_API uint64_t rt_regcheck_preempt(volatile uint32_t *done);
 
+// Sends the table's quit signal (signals.quit, SIGQUIT) to the calling thread: the
+// runtime prints every goroutine and exits 2, as a Go program does.
+RT_API void rt_raise_quit(void);
+
 // Calls every generated syscall stub that is harmless with arguments (-1, 0, ...), for
 // rt_regcheck to watch (Linux targets).
 RT_API void rt_regcheck_syscalls(void *unused);

@@ -18,14 +18,17 @@ return {
 
   -- stack overflow and fatal signals: the check that caught it is named
   { name = "overflow_guard_page", src = "tests/e2e/stack_overflow.c", args = { "guard" }, exit = 2,
-    stderr_match = "^fatal error: stack overflow: goroutine %d+ ran into the guard page below its stack\n$" },
+    stderr_match = "^fatal error: stack overflow: goroutine (%d+) ran into the guard page below its stack\n\n"
+      .. "goroutine %1 %[running%]:\ndepth%+0x%x+ pc=0x%x+\ndepth%+0x%x+ pc=0x%x+\n.-"
+      .. "%.%.%.additional frames elided%.%.%.\n\nfile:line: llvm%-symbolizer %-%-obj=%S+ 0x%x+" },
   { name = "overflow_canary", src = "tests/e2e/stack_overflow.c", args = { "canary" }, exit = 2,
     modes = { "unguarded" },
     -- The canary or the saved SP under the stack guard, checked at the switch; or the
     -- canary, checked by sysmon while the goroutine runs: whichever comes first.
-    stderr_match = "^fatal error: stack overflow: goroutine %d+ [^\n]*%((%a+)%)\n$" },
+    stderr_match = "^fatal error: stack overflow: goroutine %d+ [^\n]*%((%a+)%)\n\n" },
   { name = "unexpected_signal", src = "tests/e2e/stack_overflow.c", args = { "nil" }, exit = 2,
-    stderr_match = "^fatal error: unexpected signal 11 at address 0x0 in goroutine %d+\n$" },
+    stderr_match = "^fatal error: unexpected signal 11 at address 0x0 in goroutine (%d+)\n\n"
+      .. "goroutine %1 %[running%]:\nrun%+0x%x+ pc=0x%x+\ngostart%+0x" },
 
   -- scheduler
   { name = "sched_spawn", src = "tests/e2e/sched_spawn.c", procs = { 1, 2, 4 },
@@ -42,12 +45,14 @@ return {
   { name = "locked_exit", src = "tests/e2e/locked_exit.c", procs = { 1, 2, 4 },
     targets = { "linux-amd64", "linux-arm64" }, stdout = "goroutines on an exited locked thread: 0\n" },
   { name = "syscall_enter_twice", src = "tests/e2e/syscall_misuse.c", args = { "twice" }, exit = 2,
-    stderr_match = "^fatal error: rt_syscall_enter called twice without rt_syscall_exit\n$" },
+    stderr_match = "^fatal error: rt_syscall_enter called twice without rt_syscall_exit\n\n"
+      .. "goroutine 1 %[running%]:\nfatalf%+0x.-\nrt_syscall_enter%+0x%x+ pc=0x%x+\n"
+      .. "rt_main%+0x%x+ pc=0x%x+\nruntime_main%+0x" },
   { name = "syscall_exit_alone", src = "tests/e2e/syscall_misuse.c", args = { "exit" }, exit = 2,
-    stderr_match = "^fatal error: rt_syscall_exit without rt_syscall_enter\n$" },
+    stderr_match = "^fatal error: rt_syscall_exit without rt_syscall_enter\n\ngoroutine 1 %[" },
   { name = "syscall_block_inside", src = "tests/e2e/syscall_misuse.c", args = { "sleep" }, exit = 2,
     stderr_match = "^fatal error: a goroutine tried to block on a channel, lock, wait group or sleep "
-      .. "between rt_syscall_enter and rt_syscall_exit %(leave the blocking section first%)\n$" },
+      .. "between rt_syscall_enter and rt_syscall_exit %(leave the blocking section first%)\n\n" },
   { name = "syscall_go_inside", src = "tests/e2e/syscall_misuse.c", args = { "go" }, exit = 2,
     stderr_match = "^fatal error: a goroutine tried to start a goroutine between rt_syscall_enter" },
   { name = "syscall_yield_inside", src = "tests/e2e/syscall_misuse.c", args = { "yield" }, exit = 2,
@@ -123,6 +128,18 @@ return {
     stderr_match = "fatal error: sync: negative WaitGroup counter", exit = 2 },
   { name = "deadlock_recv", src = "tests/e2e/sync_deadlock.c", args = { "recv" },
     stderr_match = "fatal error: all goroutines are asleep %- deadlock!", exit = 2, procs = { 1, 2, 4 } },
+  -- the deadlock report lists every goroutine, main first among them with its frames
+  { name = "deadlock_traceback", src = "tests/e2e/sync_deadlock.c", args = { "recv" }, exit = 2,
+    stderr_match = "^fatal error: all goroutines are asleep %- deadlock!\n\nruntime stack:\n.-\n\n"
+      .. "goroutine 1 %[chan receive%]:\n[^\n]*\n.-rt_main%+0x%x+ pc=0x%x+\nruntime_main%+0x.-"
+      .. "goroutine 2 %[chan receive%]:\n" },
+  { name = "deadlock_traceback_none", src = "tests/e2e/sync_deadlock.c", args = { "recv" }, exit = 2,
+    env = { RTDEBUG = "traceback=none" }, stderr_match = "^fatal error: all goroutines are asleep %- deadlock!\n$" },
+  -- the quit signal prints every goroutine and exits 2, as Go's SIGQUIT
+  { name = "sigquit", src = "tests/e2e/sigquit.c", exit = 2, procs = { 1, 2 },
+    stderr_match = "^SIGQUIT: quit\nPC=0x%x+ m=%d+\n\ngoroutine 1 %[running%]:\n.-rt_main%+0x.-"
+      .. "goroutine %d+ %[chan receive%]:\n.-blocker%+0x.-goroutine %d+ %[sleep, locked to thread%]:\n.-"
+      .. "sleeper%+0x.-\nfile:line: llvm%-symbolizer" },
   { name = "deadlock_nil_chan", src = "tests/e2e/sync_deadlock.c", args = { "nil" },
     stderr_match = "fatal error: all goroutines are asleep %- deadlock!", exit = 2 },
   { name = "deadlock_empty_select", src = "tests/e2e/sync_deadlock.c", args = { "select" },
