@@ -22,6 +22,15 @@ local testrun = require "gen.testrun"
 
 local commands = {}
 
+-- Commands that live in their own module (gen/<name>.lua): each adds its parser entry
+-- (add_command), runs as command(root, args), and may add a test suite (register_suite).
+local MODULE_COMMANDS = { "fuzz", "soak" }
+for _, name in ipairs(MODULE_COMMANDS) do
+  local mod = require("gen." .. name)
+  commands[name] = function(args) return mod.command(ROOT, args) end
+  if mod.register_suite then mod.register_suite(testrun) end
+end
+
 local function variant_list(v)
   if v == nil or v == "" then return {} end
   local t = {}
@@ -43,6 +52,8 @@ function commands.gen(args)
         failed = failed + 1
       end
     end
+    local doc = #args.targets == 0 and require("gen.fielddoc").check(ROOT)
+    if doc then io.stderr:write(doc, "\n"); failed = failed + 1 end
     return failed == 0 and 0 or 1
   end
   local status = 0
@@ -63,6 +74,7 @@ function commands.gen(args)
       print(string.format("%s: %d files, %d changed", res.dir, #res.files, changed))
     end
   end
+  if #args.targets == 0 and require("gen.fielddoc").update(ROOT) then print("wrote docs/porting.md field table") end
   return status
 end
 
@@ -249,6 +261,7 @@ local function parser()
   bn:option("--procs", "GOMAXPROCS values, comma-separated.", "1,2")
   bn:option("--runs", "Runs of each program, interleaved with its peer (default 5, 3 with --quick).")
   bn:flag("--quick", "Fewer iterations, for a run under a minute.")
+  for _, name in ipairs(MODULE_COMMANDS) do require("gen." .. name).add_command(p) end
   return p
 end
 

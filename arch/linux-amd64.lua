@@ -33,6 +33,23 @@ return {
     error_max = -1,
   },
 
+  -- What rt_sigaction(2) takes: x86-64's uapi struct sigaction (asm/signal.h), which has a
+  -- restorer, and SA_RESTORER, without which x86-64 refuses a handler.
+  constants = { SA_RESTORER = 0x04000000 },
+  structs = {
+    -- linux/eventpoll.h: struct epoll_event is packed on x86-64 (EPOLL_PACKED).
+    epoll_event = { size = 12, fields = { events = 0, data = 4 }, header_type = "struct epoll_event" },
+    kernel_sigaction = { size = 32, fields = { handler = 0, flags = 8, restorer = 16, mask = 24 },
+      header_type = "struct sigaction",
+      header_fields = { handler = "sa_handler", flags = "sa_flags", restorer = "sa_restorer", mask = "sa_mask" } },
+    -- What a signal handler's third argument points at (asm-generic/ucontext.h): the
+    -- interrupted registers are the struct sigcontext at uc_mcontext (asm/sigcontext.h).
+    ucontext = { size = 304, fields = { uc_flags = 0, uc_link = 8, uc_stack = 16, uc_mcontext = 40,
+      uc_sigmask = 296 } },
+    sigcontext = { size = 256, fields = { r8 = 0, rdi = 64, rbp = 80, rax = 104, rsp = 120, rip = 128,
+      eflags = 136, fpstate = 184 } },
+  },
+
   -- Syscall numbers (arch/x86/entry/syscalls/syscall_64.tbl) and argument counts.
   syscalls = {
     read = { nr = 0, nargs = 3 },
@@ -78,17 +95,6 @@ return {
     eventfd2 = { nr = 290, nargs = 2 },
     epoll_create1 = { nr = 291, nargs = 1 },
     prlimit64 = { nr = 302, nargs = 4 },
-  },
-
-  -- linux/eventpoll.h: struct epoll_event is packed on x86-64 (EPOLL_PACKED).
-  structs = {
-    epoll_event = { size = 12, fields = { events = 0, data = 4 } },
-    -- What a signal handler's third argument points at (asm-generic/ucontext.h): the
-    -- interrupted registers are the struct sigcontext at uc_mcontext (asm/sigcontext.h).
-    ucontext = { size = 304, fields = { uc_flags = 0, uc_link = 8, uc_stack = 16, uc_mcontext = 40,
-      uc_sigmask = 296 } },
-    sigcontext = { size = 256, fields = { r8 = 0, rdi = 64, rbp = 80, rax = 104, rsp = 120, rip = 128,
-      eflags = 136, fpstate = 184 } },
   },
 
   -- Where the interrupted PC, SP and frame pointer are in a signal's ucontext (sigctx.h

@@ -9,11 +9,12 @@
 -- Speed is never asserted: this is not part of `build.lua test`.
 local util = require "gen.util"
 local ninja = require "gen.ninja"
+local runner = require "gen.runner"
 local cc = require "gen.cc"
 
 local M = {}
 
-M.TARGET = "linux-amd64"
+-- The target: the first that runs natively here (gen/runner.lua).
 M.OUT = "build/bench"
 M.RUN_TIMEOUT = 300 -- seconds per program run; a hung runtime must not hang the bench
 
@@ -131,7 +132,7 @@ end
 
 -- Builds every benchmark of ours (and hello) against one library build.
 local function build_ours(root, names)
-  local b = ninja.build(root, M.TARGET, {})
+  local b = ninja.build(root, runner.native_target(root), {})
   local bins = {}
   for _, name in ipairs(names) do
     local src = name == "hello" and "examples/hello.c" or "bench/" .. name .. ".c"
@@ -246,7 +247,7 @@ function M.run(root, opts)
     print("Go is missing (no `go` in PATH): the Go column is skipped; ours still run.")
   end
 
-  io.write("building ours (", M.TARGET, ", freestanding, -O2)"); io.flush()
+  io.write("building ours (", runner.native_target(root), ", freestanding, -O2)"); io.flush()
   local ours = build_ours(root, with_hello)
   local peers = {}
   if go_version then

@@ -4,11 +4,14 @@
 -- header values are what C code built for the target sees: syscall numbers (__NR_*),
 -- auxv tags (AT_*), every constant by name (PROT_/MAP_/MADV_ flags, signals, errno,
 -- clock ids, futex ops, clone flags, open flags), ARCH_SET_FS, the pointer size, and
--- the size and field offsets of each struct layout.
+-- the size and field offsets of each struct layout, compared with the headers' own type
+-- (structs.<name>.header_type, default struct <name>; header_fields names members that differ).
 --
 -- A value that deliberately differs is listed in the table's `waivers` with its
 -- reason; a waiver that no longer applies (the values agree, or the headers or the
--- table lost the value) fails the check, so waivers cannot go stale.
+-- table lost the value) fails the check, so waivers cannot go stale. A struct layout value
+-- the headers cannot confirm (no such type or member) fails too unless waived: a layout
+-- nobody checked is how a wrong one ships.
 local util = require "gen.util"
 local loader = require "gen.load"
 local schema = require "gen.schema"
@@ -50,13 +53,16 @@ function M.items(T)
   for _, name in ipairs(util.sorted_keys(structs)) do
     local s = structs[name]
     if type(name) == "string" and name:match("^[%a_][%w_]*$") and type(s) == "table" then
-      local ctype = "struct " .. name
+      local ctype = type(s.header_type) == "string" and s.header_type or "struct " .. name
+      local members = type(s.header_fields) == "table" and s.header_fields or {}
       add("structs." .. name .. ".size", s.size, "sizeof(" .. ctype .. ")", nil, ctype)
       local fields = type(s.fields) == "table" and s.fields or {}
       for _, f in ipairs(util.sorted_keys(fields)) do
         if type(f) == "string" and f:match("^[%a_][%w_]*$") then
+          local member = type(members[f]) == "string" and members[f] or f
           add("structs." .. name .. ".fields." .. f, fields[f],
-            string.format("__builtin_offsetof(%s, %s)", ctype, f), nil, ctype)
+            string.format("__builtin_offsetof(%s, %s)", ctype, member), nil, ctype)
+          items[#items].member = member
         end
       end
     end
@@ -106,9 +112,9 @@ M.show = show
 --   todos (paths), mismatches, stale (lines), waived (paths), lines (every failing line)
 function M.check(root, target, variants)
   local r = loader.resolve(target, variants or {}, root)
-  local problems = schema.validate(r.table, r.origins)
+  local problems = schema.validate_resolved(r)
   local rep = { target = target, resolved = r, checked = 0, missing = {}, todos = {}, mismatches = {},
-    stale = {}, waived = {}, lines = {} }
+    unconfirmed = {}, stale = {}, waived = {}, lines = {} }
   for _, p in ipairs(problems) do
     if not p:find(": TODO: ", 1, true) then util.fail("%s", table.concat(problems, "\n")) end
   end
@@ -129,7 +135,15 @@ function M.check(root, target, variants)
   end
   for _, it in ipairs(items) do
     by_path[it.path] = it
-    if it.header == nil then
+    if it.header == nil and it.ctype and not waivers[it.path] then
+      local what = it.member and string.format("%s has no member %s", it.ctype, it.member)
+        or it.ctype .. " is not in the headers"
+      local line = string.format("%s: %s: table %s, not confirmed by the headers (%s): fix the layout, name the "
+        .. "headers' type and members (header_type, header_fields), or waive it with a reason", where(it.path),
+        it.path, show(it.value), what)
+      rep.unconfirmed[#rep.unconfirmed + 1] = line
+      rep.lines[#rep.lines + 1] = line
+    elseif it.header == nil then
       rep.missing[#rep.missing + 1] = it.path
     else
       rep.checked = rep.checked + 1
@@ -147,7 +161,7 @@ function M.check(root, target, variants)
     local stale
     if not it then
       stale = "the table states no such value that the headers could check"
-    elseif it.header == nil then
+    elseif it.header == nil and not it.ctype then
       stale = "the headers do not define it (nothing to waive)"
     elseif it.header == it.value then
       stale = "table and header agree (" .. show(it.value) .. "): remove the waiver"
@@ -196,6 +210,7 @@ function M.command(root, target, variants, verbose)
   end
   local s = string.format("%s: %d values checked against %s headers (%s): %d mismatched, %d not in the headers, "
     .. "%d waived", target, rep.checked, rep.set.triple, rep.set.package, #rep.mismatches, #rep.missing, #rep.waived)
+  if #rep.unconfirmed > 0 then s = s .. string.format(", %d layout values unconfirmed", #rep.unconfirmed) end
   if #rep.stale > 0 then s = s .. string.format(", %d stale waivers", #rep.stale) end
   if #rep.todos > 0 then s = s .. string.format(", %d TODO", #rep.todos) end
   print(s)

@@ -124,6 +124,7 @@ function M.link_argv(root, r, lib, flags)
   append(argv, flags)
   if sdk then argv[#argv + 1] = root .. "/" .. lib end
   argv[#argv + 1] = "-Wl,-dead_strip"
+  if T.link.codesign == "adhoc" then argv[#argv + 1] = "-Wl,-adhoc_codesign" end
   return argv
 end
 
@@ -161,7 +162,8 @@ end
 
 -- Problems with the Mach-O executable exe linked for r (empty when it is what it should
 -- be): MH_EXECUTE; LC_MAIN whose entry is the table's entry symbol and no LC_UNIXTHREAD;
--- LC_LOAD_DYLIB of libSystem; every undefined symbol in the stub; no syscall instruction.
+-- LC_LOAD_DYLIB of libSystem; LC_CODE_SIGNATURE when link.codesign is set; every undefined
+-- symbol in the stub; none of the arch's trap instructions (traps).
 function M.inspect(r, exe)
   local T = r.table
   local problems = {}
@@ -180,9 +182,10 @@ function M.inspect(r, exe)
   local ft = M.filetype(headers)
   if ft ~= "EXECUTE" then bad("mach header: filetype %s, expected EXECUTE (MH_EXECUTE)", tostring(ft)) end
   local cmds = M.load_commands(headers)
-  local main, text_seg, dylibs = nil, nil, {}
+  local main, text_seg, dylibs, signed = nil, nil, {}, false
   for _, c in ipairs(cmds) do
     if c.cmd == "LC_MAIN" then main = c end
+    if c.cmd == "LC_CODE_SIGNATURE" then signed = true end
     if c.cmd == "LC_UNIXTHREAD" then bad("LC_UNIXTHREAD present: entry.load_command is %s", T.entry.load_command) end
     if c.cmd == "LC_SEGMENT_64" and c.segname == "__TEXT" then text_seg = c end
     if c.cmd == "LC_LOAD_DYLIB" and c.name then dylibs[#dylibs + 1] = c.name:match("^(%S+)") end
@@ -209,6 +212,7 @@ function M.inspect(r, exe)
       bad("LC_MAIN entryoff %s is not %s (at file offset %d)", tostring(main.entryoff), entry_sym, want)
     end
   end
+  if T.link.codesign and not signed then bad("no LC_CODE_SIGNATURE: link.codesign is %s", T.link.codesign) end
   local _, undef = util.capture(util.quote(nm) .. " --undefined-only " .. q)
   local known = {}
   for _, s in ipairs(M.stub_symbols(T)) do known[s] = true end
@@ -221,16 +225,88 @@ function M.inspect(r, exe)
       table.concat(missing, " "))
   end
   local _, dis = util.capture(util.quote(objdump) .. " -d --no-show-raw-insn " .. q)
-  local traps = {}
+  local traps, traps_of = {}, {}
+  for _, t in ipairs(T.traps or {}) do traps_of[t] = true end
   for line in dis:gmatch("[^\n]+") do
     local insn = line:match("^%s*%x+:%s+(%a+)")
-    if insn == "syscall" or insn == "sysenter" then traps[#traps + 1] = line:gsub("%s+", " "):match("^ ?(.-) ?$") end
+    if traps_of[insn] then traps[#traps + 1] = line:gsub("%s+", " "):match("^ ?(.-) ?$") end
   end
   if #traps > 0 then
-    bad("%d raw system call instruction(s); Darwin goes through libSystem: %s", #traps,
+    bad("%d raw system call instruction(s) (traps); a hosted target goes through its libraries: %s", #traps,
       table.concat(traps, "; ", 1, math.min(#traps, 3)))
   end
+  M.check_exits_and_imports(T, q, objdump, nm, bad)
   return problems
+end
+
+-- The calls each function of a `llvm-objdump --macho -d` listing makes through symbol
+-- stubs (imports) or to other functions: { [function] = { callee, ... } }.
+function M.calls(listing)
+  local calls, cur = {}, nil
+  for line in listing:gmatch("[^\n]+") do
+    local fn = line:match("^([%w_.$]+):$")
+    if fn then
+      cur = {}
+      calls[fn] = cur
+    elseif cur then
+      local callee = line:match("## symbol stub for: (%S+)") or line:match("call%a*%s+0x%x+%s+<([%w_.$]+)>")
+        or line:match("call%a*%s+([%a_][%w_.$]*)%s*$")
+      if callee then cur[#cur + 1] = callee end
+    end
+  end
+  return calls
+end
+
+-- The function whose name ends in suffix (the runtime's symbols carry a namespace prefix).
+local function find_fn(calls, suffix)
+  for name, list in pairs(calls) do
+    if name:sub(-#suffix) == suffix then return name, list end
+  end
+  return nil
+end
+
+local function calls_suffix(list, suffix)
+  for _, x in ipairs(list or {}) do if x:sub(-#suffix) == suffix then return true end end
+  return false
+end
+
+local function has(list, want)
+  for _, x in ipairs(list or {}) do if x == want then return true end end
+  return false
+end
+
+-- A fatal error leaves through _exit (no atexit handlers, no stdio flush in a signal
+-- handler), rt_exit through exit; with sleep.fallback = pthread_cond the ulock imports are
+-- weak, or dyld refuses to load the program where they are missing and the fallback
+-- could never run; rt0 checks the TSD slot (darwin_tls_check) before it writes it.
+function M.check_exits_and_imports(T, q, objdump, nm, bad)
+  local p = T.asm.symbol_prefix
+  local _, listing = util.capture(util.quote(objdump) .. " --macho -d --no-show-raw-insn " .. q)
+  local calls = M.calls(listing)
+  local fatal_name, fatal_calls = find_fn(calls, "os_fatal_exit")
+  if not fatal_name then
+    bad("no os_fatal_exit in the executable")
+  elseif not has(fatal_calls, p .. "_exit") or has(fatal_calls, p .. "exit") then
+    bad("%s calls %s, not %s_exit: a fatal error would run atexit handlers", fatal_name,
+      table.concat(fatal_calls, ", "), p)
+  end
+  local fatalf, fcalls = find_fn(calls, "_fatalf")
+  if fatalf and not calls_suffix(fcalls, "os_fatal_exit") then
+    bad("%s does not leave through os_fatal_exit (calls: %s)", fatalf, table.concat(fcalls, ", "))
+  end
+  local rt0, rt0_calls = find_fn(calls, "rt0_go")
+  if rt0 and T.tls.method == "darwin_tsd" and not calls_suffix(rt0_calls, "darwin_tls_check") then
+    bad("%s never calls darwin_tls_check before it claims the TSD slot", rt0)
+  end
+  if T.sleep.fallback == "pthread_cond" then
+    local _, syms = util.capture(util.quote(nm) .. " -m " .. q)
+    for _, f in ipairs({ "__ulock_wait", "__ulock_wake" }) do
+      local line = syms:match("[^\n]*%s" .. (p .. f):gsub("_", "%%_") .. "[^\n]*")
+      if line and not line:find("weak external", 1, true) then
+        bad("%s%s is a hard import; sleep.fallback = pthread_cond needs it weak: %s", p, f, line)
+      end
+    end
+  end
 end
 
 return M

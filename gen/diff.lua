@@ -19,7 +19,7 @@ local M = {}
 -- A resolved table for display: validated (defaults filled) when it can be, else raw.
 local function resolve(root, target, variants)
   local r = loader.resolve(target, variants, root)
-  schema.validate(r.table, r.origins)
+  schema.validate_resolved(r)
   return r
 end
 

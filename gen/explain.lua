@@ -74,7 +74,7 @@ end
 -- The resolved table with origins, and the table's problems (TODOs first).
 function M.table(root, target, variants)
   local r = loader.resolve(target, variants, root)
-  local problems = schema.validate(r.table, r.origins)
+  local problems = schema.validate_resolved(r)
   local out, width = {}, 0
   local rows = M.rows(r.table)
   for _, row in ipairs(rows) do

@@ -6,13 +6,14 @@ local loader = require "gen.load"
 local schema = require "gen.schema"
 local render = require "gen.render"
 local asm_offsets = require "gen.asm_offsets"
+local manifest = require "gen.manifest"
 
 local M = {}
 
 -- Loads and validates; a bad table fails with every problem, one per line.
 function M.resolve(root, target, variants)
   local r = loader.resolve(target, variants, root)
-  local problems = schema.validate(r.table, r.origins)
+  local problems = schema.validate_resolved(r)
   if #problems > 0 then util.fail("%s", table.concat(problems, "\n")) end
   return r
 end
@@ -24,54 +25,22 @@ function M.gendir(r)
   return "build/" .. loader.build_name(r) .. "/gen"
 end
 
-local MANIFEST = "templates/manifest.lua"
-
-local function load_manifest(root)
-  if not util.exists(root .. "/" .. MANIFEST) then return {} end
-  local src = util.read_file(root .. "/" .. MANIFEST)
-  local chunk, err = load(src, "@" .. MANIFEST, "t", {})
-  if not chunk then util.fail("%s", err) end
-  local ok, v = pcall(chunk)
-  if not ok then util.fail("%s", tostring(v)) end
-  if type(v) ~= "table" then util.fail("%s: expected the file to return a list of entries", MANIFEST) end
-  return v
-end
-
--- The manifest entries that apply to r, with their output names.
-function M.entries(root, r)
-  local manifest, manifest_file = load_manifest(root), MANIFEST
-  local T, list, seen = r.table, {}, {}
-  for i, e in ipairs(manifest) do
-    if type(e) ~= "table" or type(e.template) ~= "string" or type(e.output) ~= "string" then
-      util.fail("%s: entry %d: expected { template = \"...\", output = \"...\" }", manifest_file, i)
-    end
-    if (e.os == nil or e.os == T.os) and (e.arch == nil or e.arch == T.arch)
-        and util.exists(root .. "/templates/" .. e.template) then
-      local out = e.output:gsub("{(%w+)}", function(k)
-        local v = T[k]
-        if type(v) ~= "string" then
-          util.fail("%s: entry %d: output uses {%s}, not a string field", manifest_file, i, k)
-        end
-        return v
-      end)
-      if seen[out] then
-        util.fail("%s: entry %d: %s is also made by templates/%s", manifest_file, i, out, seen[out])
-      end
-      seen[out] = e.template
-      list[#list + 1] = { template = "templates/" .. e.template, output = out }
-    end
-  end
-  return list
-end
+-- The manifest entries that apply to r, with their output names (gen/manifest.lua).
+function M.entries(root, r) return manifest.entries(root, r.table) end
 
 -- Renders every file for r into dir (absolute or relative to the cwd), writing
 -- only changed files. Returns { {name=, changed=} } in output order.
 local function produce(root, r, dir)
+  -- Every template renders before anything is written: a missing template or a
+  -- template error leaves the directory as it was.
+  local rendered = {}
+  for i, e in ipairs(M.entries(root, r)) do
+    rendered[i] = { name = e.output, text = render.render_file(root, e.template, r).text }
+  end
   util.mkdir_p(dir)
   local files = {}
-  for _, e in ipairs(M.entries(root, r)) do
-    local res = render.render_file(root, e.template, r)
-    files[#files + 1] = { name = e.output, changed = util.write_if_changed(dir .. "/" .. e.output, res.text) }
+  for _, f in ipairs(rendered) do
+    files[#files + 1] = { name = f.name, changed = util.write_if_changed(dir .. "/" .. f.name, f.text) }
   end
   -- After the templates: asm_offsets.c includes the generated headers.
   local text = asm_offsets.generate(root, r, dir)

@@ -33,11 +33,15 @@ M.TRIPLES = {
 
 -- The uapi headers that hold what description tables state: syscall numbers, auxv tags,
 -- mmap/prot/madvise flags, futex ops, clone flags, signals, errno, clocks, open flags,
--- arch_prctl codes and struct timespec. Each is included only where it exists.
+-- arch_prctl codes, struct timespec, sigaction, sigaltstack and siginfo, and what the
+-- poller and sockets use. Each is included only where it exists.
 M.HEADERS = {
   "asm/unistd.h", "linux/auxvec.h", "linux/mman.h", "linux/futex.h", "linux/sched.h",
   "asm/signal.h", "asm/errno.h", "linux/time.h", "linux/time_types.h", "linux/fcntl.h",
-  "asm/prctl.h",
+  "asm/prctl.h", "asm/siginfo.h",
+  -- the network poller and sockets: epoll_event, sockaddr_in/in6/un, rlimit, SOL_SOCKET...
+  "linux/eventpoll.h", "linux/in.h", "linux/in6.h", "linux/un.h", "linux/resource.h",
+  "asm/socket.h", "linux/tcp.h",
   -- signal frames: struct sigcontext (and arm64's fpsimd_context), then struct ucontext,
   -- which needs sigcontext, stack_t and sigset_t declared first
   "asm/sigcontext.h", "asm/ucontext.h",

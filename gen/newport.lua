@@ -17,6 +17,7 @@ local schema = require "gen.schema"
 local kheaders = require "gen.kheaders"
 local checktable = require "gen.checktable"
 local todo = require "gen.todo"
+local manifest = require "gen.manifest"
 
 local scaffold = require "gen.scaffold"
 
@@ -25,68 +26,12 @@ local value_literal = scaffold.value_literal
 M.TOP = scaffold.TOP
 M.render = scaffold.render
 
--- What each field depends on, first match wins: identity (set from the name), drop
--- (per-target decisions, not carried over), portable, os, arch or pair (os and arch),
--- with where a porter finds the value. <os>, <arch>, <triple>, <key> (the map key, as
--- in syscalls.<key>.nr) are filled in.
-M.RULES = {
-  { "^os$", "identity" }, { "^arch$", "identity" }, { "^wip$", "identity" },
-  { "^waivers", "drop" },
-  { "^toolchain%.triple$", "pair", "Debian's multiarch name for <os>-<arch>", derive = "triple" },
-  { "^toolchain", "pair", "the toolchain for <os>-<arch>" },
-  { "^object_format$", "os", "<os>'s executable format" },
-  { "^asm", "os", "clang -S output for <triple>" },
-  { "^cflags", "os", "what <os> builds need" },
-  { "^link", "os", "<os>'s process model: raw syscalls (freestanding) or libc (hosted)" },
-  { "^entry%.symbol$", "pair", "Go: runtime/rt0_<os>_<arch>.s", derive = "entry_symbol" },
-  { "^entry", "os", "<os>'s process start-up ABI; Go: runtime/rt0_<os>_<arch>.s" },
-  { "^ptr_size$", "arch", "<arch>'s psABI" },
-  { "^stack_align$", "arch", "<arch>'s psABI" },
-  { "^red_zone$", "arch", "<arch>'s psABI (0 if it has none)" },
-  { "^cacheline$", "arch", "Go: internal/cpu CacheLinePadSize for <arch>" },
-  { "^function_align$", "arch", "<arch>'s instruction size and the compilers' default function alignment" },
-  { "^regs", "arch", "<arch>'s psABI (procedure call standard)" },
-  { "^cpuid", "arch", "Go: runtime/asm_amd64.s" },
-  { "^tls%.check_value$", "portable" },
-  { "^tls", "pair", "Go: runtime/sys_<os>_<arch>.s settls and runtime/tls_<arch>.s" },
-  { "^threads%.clone_tls_arg$", "pair", "clone(2) NOTES for <arch> (the CLONE_BACKWARDS variants)" },
-  { "^threads", "os", "Go: runtime/os_<os>.go newosproc" },
-  { "^sleep", "os", "Go: runtime/os_<os>.go futexsleep or semasleep" },
-  { "^clock", "os", "clock_gettime(2) on <os>; Go: runtime/sys_<os>_<arch>.s nanotime1" },
-  { "^vdso", "pair", "vdso(7) for <arch>; Go: runtime/vdso_<os>_<arch>.go" },
-  { "^auxv_fallback", "os", "Go: runtime/os_<os>.go sysargs" },
-  { "^auxv", "os", "linux/auxvec.h; Go: runtime/os_<os>.go sysauxv" },
-  { "^apple", "os", "Go: runtime/os_darwin.go" },
-  { "^osinit", "os", "Go: runtime/os_<os>.go osinit" },
-  { "^poller", "os", "Go: runtime/netpoll_epoll.go or netpoll_kqueue.go" },
-  { "^net%.", "os", "socket(7) on <os>; Go: internal/poll, syscall's sockaddr code" },
-  { "^net$", "os", "socket(7) on <os>" },
-  { "^errno_text", "os", "errno(3) on <os>" },
-  { "^g0%.slack$", "arch", "Go: runtime/asm_<arch>.s rt0_go" },
-  { "^g0", "portable" },
-  { "^stacks%.m_g0_size$", "os", "Go: runtime/os_<os>.go (mStackIsSystemAllocated)" },
-  { "^stacks", "portable" }, { "^sched", "portable" }, { "^debug", "portable" },
-  { "^signals", "os", "<os>'s signal(7) and sigaltstack(2); Go: runtime/signal_unix.go, os_<os>.go mpreinit" },
-  { "^runtime_text", "os", "the <os> linker's section bounds (ld.lld: __start_<section>, etext; ld64: "
-    .. "section$start$<seg>$<sect>)" },
-  { "^sigctx", "pair", "<os>'s ucontext/sigcontext headers for <arch>; Go: runtime/defs_<os>_<arch>.go, "
-    .. "signal_<os>_<arch>.go" },
-  { "^syscall_abi%.error_m", "os", "<os>'s syscall ABI (MAX_ERRNO in the kernel's linux/err.h)" },
-  { "^syscall_abi", "pair", "syscall(2) Architecture calling conventions for <arch>; Go: runtime/sys_<os>_<arch>.s" },
-  { "^syscalls%.[^.]+%.nr$", "pair", "__NR_<key> in <asm/unistd.h> for <triple>" },
-  { "^syscalls%.[^.]+%.nargs$", "os", "the <key>(2) man page" },
-  { "^syscalls", "pair", "<asm/unistd.h> for <triple> (__NR_<name>) and each man page" },
-  { "^libsystem%.tbd_target$", "pair", "the TAPI target for <arch>" },
-  { "^libsystem", "os", "the macOS SDK" },
-  { "^constants", "os", "<key> in <os>'s headers for <arch>" },
-  { "^structs", "pair", "<os>'s headers for <arch> (sizeof/offsetof)" },
-  { "", "pair", "this field's doc in gen/schema.lua" },
-}
-
+-- What each field depends on (identity, drop, portable, os, arch or pair) and where a
+-- porter finds it live on the schema's nodes (gen/schema.lua dep/where/derive). Returns
+-- { [2] = dep, [3] = where, derive = how, catch_all = true when no node says }.
 function M.rule(path)
-  for _, r in ipairs(M.RULES) do
-    if path:match(r[1]) then return r end
-  end
+  local p = schema.porting(path)
+  return { p.catch_all and "" or path, p.dep, p.where or "", derive = p.derive, catch_all = p.catch_all }
 end
 
 -- Paths ----------------------------------------------------------------------
@@ -157,12 +102,17 @@ end
 -- throwaway root holding just those layers.
 local function resolve_layers(root, inherit)
   local tmp = util.tmpdir("rt0gen-newport")
-  local lines = {}
-  for _, l in ipairs(inherit) do
-    util.mkdir_p(util.dirname(tmp .. "/arch/" .. l))
-    util.write_file(tmp .. "/arch/" .. l .. ".lua", assert(util.read_file(root .. "/arch/" .. l .. ".lua")))
-    lines[#lines + 1] = string.format("%q", l)
+  -- Every layer file, as layers may inherit layers of their own (os/linux: os/posix).
+  for _, dir in ipairs({ "os", "cpu" }) do
+    util.mkdir_p(tmp .. "/arch/" .. dir)
+    for _, f in ipairs(util.list_dir(root .. "/arch/" .. dir)) do
+      if f:match("%.lua$") then
+        util.write_file(tmp .. "/arch/" .. dir .. "/" .. f, assert(util.read_file(root .. "/arch/" .. dir .. "/" .. f)))
+      end
+    end
   end
+  local lines = {}
+  for _, l in ipairs(inherit) do lines[#lines + 1] = string.format("%q", l) end
   util.write_file(tmp .. "/arch/rt0gen-layers.lua", "return { inherit = { " .. table.concat(lines, ", ") .. " } }\n")
   local ok, r = util.protect(loader.resolve, "rt0gen-layers", {}, tmp)
   util.rm_rf(tmp)
@@ -342,12 +292,30 @@ function M.plan(root, name, from)
   -- Fields whose schema `when` is decided by the arch, or by a known OS (one with a layer),
   -- and false here are dropped (cpuid on arm64, libsystem on linux); for a new OS they stay
   -- TODO, since it may work like either. Fields the schema requires but nobody gave become TODOs.
+  -- Fields a template `requires` (templates/manifest.lua) are dropped the same way when
+  -- every template that reads them is for another arch, or for another known OS.
+  local requirers = {}
+  for _, e in ipairs(manifest.load(root)) do
+    for _, p in ipairs(e.requires or {}) do
+      requirers[p] = requirers[p] or {}
+      table.insert(requirers[p], e)
+    end
+  end
+  local known_os = inherit[1] == "os/" .. os_
+  for _, path in ipairs(util.sorted_keys(E)) do
+    local list = requirers[path] or requirers[split(path)[1]]
+    local drop = list ~= nil
+    for _, e in ipairs(list or {}) do
+      local other = (e.arch and e.arch ~= arch) or (e.os and e.os ~= os_ and known_os)
+      drop = drop and other
+    end
+    if drop then E[path] = nil end
+  end
   for _, path in ipairs(util.sorted_keys(E)) do
     local n = schema_node(path)
     local top = split(path)[1]
     local tn = schema.root.fields[top]
     local w = (n and n.when) or (tn and tn.when)
-    local known_os = inherit[1] == "os/" .. os_
     if w and (w[1] == "arch" or w[1] == "object_format" or (w[1] == "os" and known_os)) then
       local known = ({ os = os_, arch = arch })[w[1]]
       if w[1] == "object_format" then known = get(B, "object_format") or (E.object_format or {}).value end
@@ -360,7 +328,7 @@ function M.plan(root, name, from)
   for path, e in pairs(E) do
     set(merged, path, e.kind == "todo" and todo.TODO(e.hint) or util.deepcopy(e.value))
   end
-  for _, p in ipairs(schema.validate(merged, {})) do
+  for _, p in ipairs(schema.validate(merged, {}, manifest.declared(root, { os = os_, arch = arch }))) do
     local path, expected = p:match("^[^:]*: ([^:]+): expected (.-); got nothing$")
     if path and not E[path] then
       E[path] = { kind = "todo", hint = M.hint(path, ctx), detail = expected, order = { 99, 0 } }

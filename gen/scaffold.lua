@@ -172,9 +172,14 @@ local function emit(n, indent, out, shared)
       local line = prefix .. s .. ","
       if #line > 120 then
         -- Long hints are split so that lines stay within luacheck's 120 columns.
-        local h = c.entry.hint
-        local cut = h:sub(1, 100 - #prefix):match("^(.*%s)") or h:sub(1, 100 - #prefix)
-        line = prefix .. "TODO(" .. util.show(cut) .. "\n" .. indent .. "  .. " .. util.show(h:sub(#cut + 1)) .. "),"
+        local h, parts, width = c.entry.hint, {}, 100 - #prefix
+        while #h > width do
+          local cut = h:sub(1, width):match("^(.*%s)") or h:sub(1, width)
+          parts[#parts + 1] = util.show(cut)
+          h, width = h:sub(#cut + 1), 100 - #indent
+        end
+        parts[#parts + 1] = util.show(h)
+        line = prefix .. "TODO(" .. table.concat(parts, "\n" .. indent .. "  .. ") .. "),"
       end
       out[#out + 1] = line
     elseif s then

@@ -4,6 +4,7 @@
 --   <file>: <field.path>: expected <what>; got <what>
 local util = require "gen.util"
 local todo = require "gen.todo"
+local manifest = require "gen.manifest"
 
 local M = {}
 
@@ -12,7 +13,12 @@ local M = {}
 -- doc, required, default, when = { "other.path", value } (required only then),
 -- and checks: values (enum), of (list/map), fields (record), min, max, pow2,
 -- pow2_or_zero, nonempty, unique (field of list/map items), ident_keys (map),
--- check = function(value, root) -> nil | relative path, expected, got (cross-field rules).
+-- check = function(value, root) -> nil | relative path, expected, got (cross-field rules),
+-- dep, where, derive: for new-port and the porting docs, what a value depends on (identity,
+-- drop, portable, os, arch or pair: os and arch) and where a porter finds it (<os>, <arch>,
+-- <triple>, <key> filled in); a node without dep takes its parent's.
+-- declared = true: the valid values are those the templates implement (templates/manifest.lua
+-- `implements`), and fields a template `requires` become required (gen/manifest.lua).
 
 local function node(kind, doc, opts)
   opts = opts or {}
@@ -28,7 +34,6 @@ local function map(of, doc, o) o = o or {}; o.of = of; return node("map", doc, o
 local function record(fields, doc, o) o = o or {}; o.fields = fields; return node("record", doc, o) end
 
 M.enums = {
-  tls_method = { "arch_prctl", "elf_tls", "darwin_tsd", "tpidr_el0" },
   link_mode = { "freestanding", "hosted" },
   entry_args = { "stack", "registers" },
   object_format = { "elf", "macho" },
@@ -39,7 +44,6 @@ M.enums = {
   clock_method = { "vdso", "mach_absolute_time" },
   auxv_action = { "end", "page_size", "hwcap", "hwcap2", "secure", "random_seed", "vdso_base", "ignore" },
   ncpu_method = { "sched_getaffinity", "sysctl" },
-  poller_method = { "epoll", "kqueue" },
 }
 local E = M.enums
 
@@ -54,14 +58,19 @@ end
 
 M.root = record({
   -- identity
-  os = str("operating system: names os_<os>.c and selects OS templates (linux, darwin)", { required = true }),
-  arch = str("architecture: names asm_<arch>.S and selects arch templates (amd64, arm64)", { required = true }),
-  object_format = enum(E.object_format, "object file format the assembler writes", { required = true }),
+  os = str("operating system: names os_<os>.c and selects OS templates (linux, darwin)", { required = true,
+      dep = "identity" }),
+  arch = str("architecture: names asm_<arch>.S and selects arch templates (amd64, arm64)", { required = true,
+      dep = "identity" }),
+  object_format = enum(E.object_format, "object file format the assembler writes", { required = true,
+      dep = "os", where = "<os>'s executable format" }),
   toolchain = record({
-    triple = str("clang --target triple for this target", { required = true }),
+    triple = str("clang --target triple for this target", { required = true,
+        dep = "pair", where = "Debian's multiarch name for <os>-<arch>", derive = "triple" }),
     cflags = list(str("a compiler flag"), "flags the target needs to build at all (variants' cflags come after "
-      .. "and cannot drop them)", { default = {} }),
-  }, "how to compile for the target", { required = true }),
+      .. "and cannot drop them)", { default = {},
+          dep = "pair", where = "what clang and ld.lld need for <triple> (e.g. -mno-relax on riscv64)" }),
+  }, "how to compile for the target", { required = true, dep = "pair", where = "the toolchain for <os>-<arch>" }),
   asm = record({
     symbol_prefix = str("prefix of C symbols in assembly (\"_\" on Mach-O)", { required = true }),
     type_directives = bool("emit .type/.size directives (ELF only)", { required = true }),
@@ -70,28 +79,40 @@ M.root = record({
       .. ".private_extern on Mach-O)", { required = true }),
     local_label_prefix = str("prefix of labels the assembler keeps out of the symbol table (.L on ELF, "
       .. "L on Mach-O)", { default = ".L" }),
-  }, "assembler dialect details", { required = true }),
-  wip = bool("a port in progress: gen --check and test report it as skipped", { default = false }),
-  cflags = list(str("a compiler flag"), "extra C/asm compiler flags, after the defaults (later win)", { default = {} }),
+  }, "assembler dialect details", { required = true, dep = "os", where = "clang -S output for <triple>" }),
+  run = record({
+    os_uname = list(str("a name"), "what `uname -s` says on a host of this OS (the OS layer)", { default = {},
+        dep = "os", where = "`uname -s` on a <os> host" }),
+    arch_uname = list(str("a name"), "what `uname -m` says on a host of this arch (the arch layer)",
+      { default = {} }),
+    emulator = str("user-mode emulator that runs this arch's programs on another arch of the same OS "
+      .. "(qemu-user's name; absent: link-only there)"),
+  }, "how the target's programs run on this machine (gen/runner.lua)", { default = {},
+      dep = "arch", where = "`uname -m` on a <arch> host, and Debian's qemu-user binary for <arch>" }),
+  wip = bool("a port in progress: gen --check and test report it as skipped", { default = false, dep = "identity" }),
+  cflags = list(str("a compiler flag"), "extra C/asm compiler flags, after the defaults (later win)", { default = {},
+      dep = "os", where = "what <os> builds need" }),
 
   -- entry and link
   link = record({
-    mode = enum(E.link_mode, "freestanding: rt0 is the ELF entry, no libc; hosted: libc's main calls rt0",
-      { required = true }),
-  }, "how programs are linked", { required = true,
-    check = function(v, root)
-      if get(root, "os") == "darwin" and v.mode ~= "hosted" then
-        return "mode", "hosted when os is darwin (macOS has no stable syscall ABI; libSystem is the interface)", v.mode
-      end
-    end }),
+    mode = enum(E.link_mode, "freestanding: rt0 is the ELF entry, no libc; hosted: libc's main calls rt0 "
+      .. "(the OS template says which it implements)", { required = true, declared = true,
+          dep = "os", where = "<os>'s process model: raw syscalls (freestanding) or libc (hosted)" }),
+    codesign = enum({ "adhoc" }, "sign executables when linking: adhoc (ld64's -adhoc_codesign; arm64 macOS "
+      .. "runs nothing unsigned); the Mach-O check then wants LC_CODE_SIGNATURE", { dep = "pair",
+        where = "whether <os> on <arch> runs unsigned executables" }),
+  }, "how programs are linked", { required = true, dep = "os",
+    where = "<os>'s process model: raw syscalls (freestanding) or libc (hosted)" }),
   entry = record({
-    symbol = str("the entry symbol, without symbol_prefix", { required = true }),
+    symbol = str("the entry symbol, without symbol_prefix", { required = true,
+        dep = "pair", where = "Go: runtime/rt0_<os>_<arch>.s", derive = "entry_symbol" }),
     args = enum(E.entry_args, "where argc/argv arrive: on the stack at 0(SP)/8(SP) or in argument registers",
       { required = true }),
     load_command = enum(E.entry_load_command, "Mach-O load command that names the entry: LC_MAIN (dyld "
       .. "calls it like main, args in registers) or LC_UNIXTHREAD (args on the stack)",
       { when = { "object_format", "macho" } }),
   }, "program entry", { required = true,
+      dep = "os", where = "<os>'s process start-up ABI; Go: runtime/rt0_<os>_<arch>.s",
     check = function(v, root)
       if v.args == "stack" and get(root, "link.mode") == "hosted" then
         return "args", "registers when link.mode is hosted (libc calls main)", v.args
@@ -103,11 +124,16 @@ M.root = record({
     end }),
 
   -- arch layer
-  ptr_size = int("pointer size in bytes", { required = true, pow2 = true, min = 4, max = 8 }),
-  stack_align = int("stack alignment in bytes at a call", { required = true, pow2 = true }),
-  red_zone = int("bytes below SP that leaf code may use", { required = true, min = 0 }),
-  cacheline = int("cache line size in bytes (padding of hot structs)", { required = true, pow2 = true }),
-  function_align = int("alignment of generated functions in bytes", { required = true, pow2 = true }),
+  ptr_size = int("pointer size in bytes", { required = true, pow2 = true, min = 4, max = 8,
+      dep = "arch", where = "<arch>'s psABI" }),
+  stack_align = int("stack alignment in bytes at a call", { required = true, pow2 = true,
+      dep = "arch", where = "<arch>'s psABI" }),
+  red_zone = int("bytes below SP that leaf code may use", { required = true, min = 0,
+      dep = "arch", where = "<arch>'s psABI (0 if it has none)" }),
+  cacheline = int("cache line size in bytes (padding of hot structs)", { required = true, pow2 = true,
+      dep = "arch", where = "Go: internal/cpu CacheLinePadSize for <arch>" }),
+  function_align = int("alignment of generated functions in bytes", { required = true, pow2 = true,
+      dep = "arch", where = "<arch>'s instruction size and the compilers' default function alignment" }),
   regs = record({
     sp = str("stack pointer register", { required = true }),
     lr = str("link register (arm64)"),
@@ -116,22 +142,27 @@ M.root = record({
     ret = str("integer return register", { required = true }),
     callee_saved = list(str("a register"), "callee-saved registers: the context switch saves exactly these",
       { required = true, nonempty = true, unique_items = true }),
-  }, "calling convention", { required = true }),
+  }, "calling convention", { required = true, dep = "arch", where = "<arch>'s psABI (procedure call standard)" }),
+  traps = list(str("a mnemonic"), "instructions that enter the kernel directly: a hosted target's "
+    .. "programs must have none (the Mach-O check looks for them)", { default = {}, dep = "arch",
+      where = "<arch>'s system call instructions" }),
   cpuid = record({
     intel_ebx = int("CPUID leaf 0 EBX of GenuineIntel", { required = true }),
     intel_edx = int("CPUID leaf 0 EDX of GenuineIntel", { required = true }),
     intel_ecx = int("CPUID leaf 0 ECX of GenuineIntel", { required = true }),
-  }, "CPUID vendor check (amd64)", { when = { "arch", "amd64" } }),
+  }, "CPUID vendor check (required by the x86 rt0 template)", { dep = "arch", where = "Go: runtime/asm_amd64.s" }),
 
   -- TLS
   tls = record({
-    method = enum(E.tls_method, "how g is found per thread", { required = true }),
-    arch_set_fs = int("ARCH_SET_FS code for arch_prctl", { when = { "tls.method", "arch_prctl" } }),
-    base_adjust = int("bytes added to &m.tls[0] to make the thread base (arch_prctl: 8, ELF wants g at -8(FS))",
-      { when = { "tls.method", "arch_prctl" } }),
-    check_value = int("value stored through TLS and read back at start-up"),
-    tsd_slot = enum(E.tsd_slot, "darwin_tsd: which pthread TSD slot holds g: a fixed one (gs_offset) or a key "
-      .. "from pthread_key_create at start-up", { when = { "tls.method", "darwin_tsd" } }),
+    method = str("how g is found per thread: one of the methods the target's templates implement "
+      .. "(templates/manifest.lua `implements`)", { required = true, declared = true }),
+    register = str("the thread-pointer register, for methods that keep g's base in a register"),
+    arch_set_fs = int("ARCH_SET_FS code for arch_prctl"),
+    base_adjust = int("bytes added to &m.tls[0] to make the thread pointer (8 where ELF wants g at -8(FS); "
+      .. "the ABI's TP bias where there is one; absent: 0)"),
+    check_value = int("value stored through TLS and read back at start-up", { dep = "portable" }),
+    tsd_slot = enum(E.tsd_slot, "which pthread TSD slot holds g: a fixed one (gs_offset) or a key "
+      .. "from pthread_key_create at start-up"),
     gs_offset = int("offset of the fixed pthread TSD slot from the gs base (8 x its key)",
       { when = { "tls.tsd_slot", "fixed" }, min = 0,
         check = function(v, root)
@@ -140,16 +171,19 @@ M.root = record({
             return "", "a multiple of ptr_size (" .. ptr .. "): slots are pointer-sized", v
           end
         end }),
-  }, "thread-local storage of g", { required = true }),
+  }, "thread-local storage of g", { required = true,
+      dep = "pair", where = "Go: runtime/sys_<os>_<arch>.s settls and runtime/tls_<arch>.s" }),
 
   -- OS services
   threads = record({
     method = enum(E.threads_method, "how Ms are created", { required = true }),
     clone_flags = list(str("a constant name"), "clone(2) flags, names from constants",
       { when = { "threads.method", "clone" } }),
-    clone_tls_arg = int("which clone(2) argument carries the TLS base: 5 (x86-64), 4 (CLONE_BACKWARDS: arm64)",
-      { when = { "threads.method", "clone" }, min = 4, max = 5 }),
-  }, "thread creation", { required = true,
+    clone_tls_arg = int("which clone(2) argument sets the new thread's thread pointer (CLONE_SETTLS, to "
+      .. "&m.tls[0] + tls.base_adjust): 5 (x86-64), 4 (CLONE_BACKWARDS: arm64, riscv64, ppc64); absent: "
+      .. "clone leaves it unset", { min = 1, max = 6,
+          dep = "pair", where = "clone(2) NOTES for <arch> (the CLONE_BACKWARDS variants)" }),
+  }, "thread creation", { required = true, dep = "os", where = "Go: runtime/os_<os>.go newosproc",
     check = function(v, root)
       if v.method == "pthread" and get(root, "link.mode") == "freestanding" then
         return "method", "clone when link.mode is freestanding (pthreads need libc)", v.method
@@ -162,7 +196,7 @@ M.root = record({
     fallback = enum({ "pthread_cond" }, "what to switch to for good if the method answers ENOSYS"),
     buckets = int("pthread_cond: mutex + condition variable pairs, chosen by a hash of the word's address",
       { pow2 = true }),
-  }, "M sleep and wakeup", { required = true,
+  }, "M sleep and wakeup", { required = true, dep = "os", where = "Go: runtime/os_<os>.go futexsleep or semasleep",
     check = function(v)
       if (v.method == "pthread_cond" or v.fallback == "pthread_cond") and v.buckets == nil then
         return "buckets", "a power of two (required when sleep.method or sleep.fallback is pthread_cond)", nil
@@ -172,16 +206,19 @@ M.root = record({
     method = enum(E.clock_method, "how nanotime is read", { required = true }),
     monotonic = str("monotonic clock id (a constant name)", { when = { "clock.method", "vdso" } }),
     realtime = str("wall clock id (a constant name)", { when = { "clock.method", "vdso" } }),
-  }, "clocks", { required = true }),
+  }, "clocks", { required = true,
+      dep = "os", where = "clock_gettime(2) on <os>; Go: runtime/sys_<os>_<arch>.s nanotime1" }),
   vdso = record({
     version = str("symbol version of the vDSO functions", { required = true }),
     clock_gettime = str("vDSO symbol of clock_gettime", { required = true }),
-  }, "vDSO lookup", { when = { "clock.method", "vdso" } }),
+  }, "vDSO lookup", { when = { "clock.method", "vdso" },
+      dep = "pair", where = "vdso(7) for <arch>; Go: runtime/vdso_<os>_<arch>.go" }),
   auxv = list(record({
     name = str("the AT_* name", { required = true }),
     tag = int("the tag number", { required = true, min = 0 }),
     action = enum(E.auxv_action, "what sysauxv does with the value", { required = true }),
-  }, "an auxv tag"), "auxiliary vector tags sysauxv handles", { when = { "os", "linux" },
+  }, "an auxv tag"), "auxiliary vector tags sysauxv handles", { dep = "os",
+    where = "linux/auxvec.h; Go: runtime/os_<os>.go sysauxv",
     unique = { "tag", "name" },
     check = function(v)
       local n = 0
@@ -193,10 +230,10 @@ M.root = record({
     probe_mapping_size = int("size of the mapping the mincore page-size probe uses",
       { required = true, pow2 = true }),
     probe_first_page = int("smallest page size the probe tries", { required = true, pow2 = true }),
-  }, "page size and auxv fallbacks", { when = { "os", "linux" } }),
+  }, "page size and auxv fallbacks", { dep = "os", where = "Go: runtime/os_<os>.go sysargs" }),
   apple = record({
     executable_path_prefix = str("prefix of the apple string holding the executable path", { required = true }),
-  }, "Darwin's apple strings after envp", { when = { "os", "darwin" } }),
+  }, "the apple strings after envp (Darwin)", { dep = "os", where = "Go: runtime/os_darwin.go" }),
   osinit = record({
     ncpu_method = enum(E.ncpu_method, "how osinit counts CPUs", { required = true }),
     affinity_mask_bytes = int("size of the sched_getaffinity mask buffer",
@@ -216,13 +253,14 @@ M.root = record({
       v1_period_file = str("cgroup v1 period file", { required = true }),
       min_procs = int("fewest Ps a quota rounds up to", { required = true, min = 1 }),
     }, "CPU quota that caps the default GOMAXPROCS (Go 1.25's cgroup-aware default)"),
-  }, "what osinit reads", { required = true }),
+  }, "what osinit reads", { required = true, dep = "os", where = "Go: runtime/os_<os>.go osinit" }),
 
   -- stacks and scheduler
   g0 = record({
     size = int("bytes of the OS stack that m0's g0 uses", { required = true, pow2 = true }),
-    slack = int("bytes left above lo (lo = SP - size + slack)", { required = true, min = 0 }),
-  }, "m0's g0 stack carved from the OS stack", { required = true,
+    slack = int("bytes left above lo (lo = SP - size + slack)", { required = true, min = 0,
+        dep = "arch", where = "Go: runtime/asm_<arch>.s rt0_go" }),
+  }, "m0's g0 stack carved from the OS stack", { required = true, dep = "portable",
     check = function(v)
       if math.type(v.slack) == "integer" and math.type(v.size) == "integer" and v.slack >= v.size then
         return "slack", "less than g0.size (" .. v.size .. ")", v.slack
@@ -230,11 +268,13 @@ M.root = record({
     end }),
   stacks = record({
     default_size = int("goroutine stack size", { required = true, pow2 = true }),
-    guard_size = int("PROT_NONE bytes below a guarded stack", { required = true, pow2_or_zero = true }),
+    guard_size = int("least PROT_NONE bytes below a guarded stack (the runtime rounds it up to the page size "
+      .. "the OS reports; 0: no guards)", { required = true, pow2_or_zero = true }),
     guard_budget_percent = int("share of max_map_count guard pages may spend", { required = true, min = 0, max = 100 }),
-    m_g0_size = int("g0 stack of new Ms (0: the thread library's own)", { required = true, pow2_or_zero = true }),
+    m_g0_size = int("g0 stack of new Ms (0: the thread library's own)", { required = true, pow2_or_zero = true,
+        dep = "os", where = "Go: runtime/os_<os>.go (mStackIsSystemAllocated)" }),
     stack_guard = int("bytes of slack below which a stack counts as overflowed", { required = true, min = 0 }),
-  }, "goroutine stacks", { required = true,
+  }, "goroutine stacks", { required = true, dep = "portable",
     check = function(v)
       if math.type(v.stack_guard) == "integer" and math.type(v.default_size) == "integer"
           and v.stack_guard >= v.default_size then
@@ -245,7 +285,7 @@ M.root = record({
     maxmcount = int("most Ms (threads) the runtime creates", { required = true, min = 1 }),
     preempt_ns = int("how long one goroutine may hold its P before sysmon preempts it (Go: 10 ms)",
       { default = 10 * 1000 * 1000, min = 1000 }),
-  }, "scheduler limits", { required = true }),
+  }, "scheduler limits", { required = true, dep = "portable" }),
   signals = record({
     fatal = list(str("a signal constant name"), "signals reported as `fatal error: ...` (a guard-page hit "
       .. "is a stack overflow)", { required = true, nonempty = true }),
@@ -253,7 +293,8 @@ M.root = record({
     preempt = str("the signal sysmon sends to preempt a goroutine (SIGURG as Go); none: preemption "
       .. "stays cooperative"),
     quit = str("the signal that prints every goroutine and exits 2 (SIGQUIT as Go)"),
-  }, "fatal-signal reporting", { required = true }),
+  }, "fatal-signal reporting", { required = true,
+      dep = "os", where = "<os>'s signal(7) and sigaltstack(2); Go: runtime/signal_unix.go, os_<os>.go mpreinit" }),
   runtime_text = record({
     section = str("section the library step puts every runtime .text* input in (ELF, ld -r)"),
     pragma = str("section a `#pragma clang section text` names for the runtime's C code (Mach-O)"),
@@ -261,7 +302,9 @@ M.root = record({
     stop = str("linker symbol at the end of the runtime's code", { required = true }),
     exe_start = str("linker symbol at the start of the program's code", { required = true }),
     exe_stop = str("linker symbol at the end of the program's code", { required = true }),
-  }, "where the runtime's and the program's code are, for the preempt signal's safe-point check"),
+  }, "where the runtime's and the program's code are, for the preempt signal's safe-point check",
+    { dep = "os", where = "the <os> linker's section bounds (ld.lld: __start_<section>, etext; ld64: "
+      .. "section$start$<seg>$<sect>)" }),
   sigctx = record({
     mcontext = str("struct.field of structs holding the machine context in a signal's ucontext",
       { required = true }),
@@ -274,6 +317,8 @@ M.root = record({
     fp = str("field of regs with the frame pointer", { required = true }),
     lr = str("field of regs with the link register, where the arch has one"),
   }, "where a signal handler finds the interrupted registers (generated sigctx.h)", {
+    dep = "pair", where = "<os>'s ucontext/sigcontext headers for <arch>; Go: runtime/defs_<os>_<arch>.go, "
+      .. "signal_<os>_<arch>.go",
     check = function(v, root)
       local structs = type(root.structs) == "table" and root.structs or {}
       local function field(path, ref)
@@ -305,17 +350,22 @@ M.root = record({
 
   -- network I/O
   poller = record({
-    method = enum(E.poller_method, "the OS readiness interface the network poller is built on",
-      { required = true }),
-    max_events = int("most events one poll returns", { required = true, min = 1 }),
-  }, "the network poller (netpoll)", { required = true }),
+    method = str("the OS readiness interface the network poller is built on: one the target's templates "
+      .. "implement (templates/manifest.lua `implements`)", { required = true, declared = true,
+        dep = "os", where = "Go: runtime/netpoll_<method>.go (epoll on Linux, kqueue on the BSDs and Darwin)" }),
+    max_events = int("most events one poll returns", { required = true, min = 1,
+      dep = "os", where = "Go: runtime/netpoll_<method>.go (128 for epoll, 64 for kqueue)" }),
+  }, "the network poller (netpoll)", { required = true, dep = "os",
+    where = "Go: runtime/netpoll_epoll.go or netpoll_kqueue.go" }),
   net = record({
     raise_nofile = bool("raise the soft RLIMIT_NOFILE to the hard limit at start (as Go does)",
-      { default = true }),
-    nofile_cap = int("highest soft limit to ask for (Darwin's OPEN_MAX); 0: none", { default = 0, min = 0 }),
-  }, "sockets", { required = true }),
-  errno_text = map(str("what rt_strerror says"), "messages for errno constants, by name",
-    { default = {}, ident_keys = true }),
+      { default = true, dep = "os", where = "Go: runtime/os_<os>.go or syscall's rlimit.go" }),
+    nofile_cap = int("highest soft limit to ask for (Darwin's OPEN_MAX); 0: none", { default = 0, min = 0,
+      dep = "os", where = "setrlimit(2) on <os>" }),
+  }, "sockets", { required = true, dep = "os", where = "socket(7) and setrlimit(2) on <os>" }),
+  errno_text = map(str("what rt_strerror says", { dep = "os", where = "errno(3) on <os>" }),
+    "messages for errno constants, by name", { default = {}, ident_keys = true, dep = "os",
+      where = "errno(3) on <os>" }),
 
   -- system interface
   syscall_abi = record({
@@ -324,13 +374,21 @@ M.root = record({
     arg_regs = list(str("a register"), "argument registers, in order", { required = true, nonempty = true }),
     ret_reg = str("result register", { required = true }),
     clobbers = list(str("a register"), "registers the kernel clobbers", { default = {} }),
-    error_min = int("lowest result that is -errno", { required = true }),
-    error_max = int("highest result that is -errno", { required = true }),
-  }, "raw syscall convention", { when = { "os", "linux" } }),
+    error = str("how the kernel reports failure: negative (a result in error_min..error_max is -errno) or "
+      .. "flag (a condition flag says failure and the result is a positive errno, which the stubs negate); "
+      .. "one of what the target's syscall template implements", { default = "negative", declared = true }),
+    error_min = int("lowest result a stub returns that is -errno", { required = true,
+        dep = "os", where = "<os>'s syscall ABI (MAX_ERRNO in the kernel's linux/err.h)" }),
+    error_max = int("highest result a stub returns that is -errno", { required = true,
+        dep = "os", where = "<os>'s syscall ABI (MAX_ERRNO in the kernel's linux/err.h)" }),
+  }, "raw syscall convention", { dep = "pair",
+    where = "syscall(2) Architecture calling conventions for <arch>; Go: runtime/sys_<os>_<arch>.s" }),
   syscalls = map(record({
-    nr = int("syscall number", { required = true, min = 0 }),
-    nargs = int("argument count", { required = true, min = 0, max = 6 }),
-  }, "a syscall"), "syscalls the generated stubs make, by name", { when = { "os", "linux" },
+    nr = int("syscall number", { required = true, min = 0,
+        dep = "pair", where = "__NR_<key> in <asm/unistd.h> for <triple>" }),
+    nargs = int("argument count", { required = true, min = 0, max = 6, dep = "os", where = "the <key>(2) man page" }),
+  }, "a syscall"), "syscalls the generated stubs make, by name", { dep = "pair",
+    where = "<asm/unistd.h> for <triple> (__NR_<name>) and each man page",
     ident_keys = true, unique = { "nr" } }),
   libsystem = record({
     dylib = str("install name of libSystem", { required = true }),
@@ -347,12 +405,17 @@ M.root = record({
       { default = {}, unique_items = true }),
     linker_symbols = list(str("a symbol, as written"), "symbols the linker itself needs (dyld_stub_binder)",
       { default = {}, unique_items = true }),
-  }, "libSystem imports", { when = { "os", "darwin" } }),
+  }, "libSystem imports", { dep = "os", where = "the macOS SDK" }),
   constants = map(int("a constant"), "OS constants for C and asm, by their header names",
-    { required = true, ident_keys = true }),
+    { required = true, ident_keys = true, dep = "os", where = "<key> in <os>'s headers for <arch>" }),
   structs = map(record({
     size = int("size in bytes", { required = true, min = 0 }),
     fields = map(int("byte offset", { min = 0 }), "field offsets", { required = true, ident_keys = true }),
+    header_type = str("the target headers' own type that check-table compares this layout with (default: "
+      .. "struct <name>)", { dep = "os", where = "<os>'s headers: the type and member names" }),
+    header_fields = map(str("a member name"), "the headers' member name of a field, where it differs "
+      .. "(kernel_sigaction's handler is sa_handler)",
+      { ident_keys = true, dep = "os", where = "<os>'s headers: the type and member names" }),
   }, "a struct layout", {
     check = function(v)
       if math.type(v.size) ~= "integer" or type(v.fields) ~= "table" then return nil end
@@ -362,16 +425,17 @@ M.root = record({
           return "fields." .. k, "an offset below the struct size " .. v.size, off
         end
       end
-    end }), "kernel struct layouts", { default = {}, ident_keys = true }),
+    end }), "kernel struct layouts", { default = {}, ident_keys = true, dep = "pair",
+      where = "<os>'s headers for <arch> (sizeof/offsetof)" }),
 
   -- Checking and variants.
   waivers = map(str("why the value is not checked"), "build.lua check-table: field paths whose value "
     .. "deliberately differs from the target's headers (like [\"constants.O_CLOEXEC\"]), each with its reason",
-    { default = {} }),
+    { default = {}, dep = "drop" }),
   debug = record({
     checks = bool("runtime assertions (RT_DEBUG): lock ranks, and canaries at both ends of every goroutine "
       .. "stack checked at each switch", { default = false }),
-  }, "debug-build knobs (variants/debug.lua)", { default = { checks = false } }),
+  }, "debug-build knobs (variants/debug.lua)", { default = { checks = false }, dep = "portable" }),
 }, "a description table")
 
 -- Describing values and expectations ----------------------------------------
@@ -432,6 +496,43 @@ end
 
 local check
 
+-- The schema node of a field path (nil for an unknown field).
+local function node_at(path)
+  local n = M.root
+  for name in path:gmatch("[^%.]+") do
+    if n.kind == "map" then n = n.of
+    elseif n.kind == "record" then n = n.fields[name]
+    else return nil end
+    if not n then return nil end
+  end
+  return n
+end
+M.node_at = node_at
+
+-- A declared field: its value must be one the target's templates implement, and the
+-- fields that value needs (manifest `implements`) must be there.
+local function check_declared(n, v, path, ctx)
+  local d = ctx.declared.values[path]
+  if not d then
+    return problem(ctx, path, string.format("%s that a template implements (no template that applies to "
+      .. "this target declares %s in %s)", what(n), path, manifest.FILE), v)
+  end
+  if not d.set[v] then
+    local valid = #d.list > 0 and "one of " .. table.concat(d.list, ", ") or "a value (none is implemented by all)"
+    return problem(ctx, path, string.format("%s (what %s implement%s)", valid, table.concat(d.by, " and "),
+      #d.by == 1 and "s" or ""), v)
+  end
+  for _, p in ipairs(d.needs[v] or {}) do
+    -- A need under a missing table (syscalls.arch_prctl without syscalls) is that table's problem.
+    local parent = p:match("^(.*)%.[^.]+$")
+    if get(ctx.root, p) == nil and (parent == nil or get(ctx.root, parent) ~= nil) then
+      local f = node_at(p)
+      problem(ctx, p, string.format("%s (required when %s is %s: %s)", f and what(f) or "a value", path, v,
+        table.concat(d.by, ", ")), nil, true)
+    end
+  end
+end
+
 local function check_items(n, v, path, ctx)
   local keys = util.sorted_keys(v)
   for _, k in ipairs(keys) do
@@ -480,10 +581,13 @@ local function check_record(n, v, path, ctx)
     if v[name] == nil then
       if f.default ~= nil then
         v[name] = util.deepcopy(f.default)
+        if f.declared then check(f, v[name], p, ctx) end
       elseif f.required then
         problem(ctx, p, what(f), nil, true)
       elseif f.when and get(ctx.root, f.when[1]) == f.when[2] then
         problem(ctx, p, string.format("%s (required when %s is %s)", what(f), f.when[1], f.when[2]), nil, true)
+      elseif ctx.declared and ctx.declared.required[p] then
+        problem(ctx, p, string.format("%s (required by %s)", what(f), ctx.declared.required[p]), nil, true)
       end
     else
       check(f, v[name], p, ctx)
@@ -535,6 +639,7 @@ check = function(n, v, path, ctx)
       check_items(n, v, path, ctx)
     end
   end
+  if n.declared and ctx.declared and #ctx.problems == before then check_declared(n, v, path, ctx) end
   if n.check and #ctx.problems == before then
     local p, expected, value = n.check(v, ctx.root)
     if p then
@@ -547,11 +652,14 @@ end
 -- Checks a resolved table, filling in defaults. origins maps field paths to
 -- { file =, line = }; origins[""] names the target file (blamed for missing
 -- fields). Returns the list of problems (empty when the table is valid).
-function M.validate(resolved, origins)
+--
+-- declared (gen/manifest.lua declared()) is what the target's templates implement and
+-- require; without it (a table no template set is known for) declared fields take any value.
+function M.validate(resolved, origins, declared)
   origins = origins or {}
   normalize(resolved)
   local ctx = {
-    root = resolved, origins = origins, problems = {}, todos = {},
+    root = resolved, origins = origins, problems = {}, todos = {}, declared = declared,
     target_file = origins[""] and origins[""].file or "?",
   }
   check(M.root, resolved, "", ctx)
@@ -564,6 +672,30 @@ function M.validate(resolved, origins)
   local lines = {}
   for i, t in ipairs(ctx.todos) do lines[i] = t.text end
   return table.move(ctx.problems, 1, #ctx.problems, #lines + 1, lines)
+end
+
+-- Validates a loaded target (gen/load.lua resolve) against the schema and what the
+-- templates of its root declare.
+function M.validate_resolved(r)
+  local declared
+  if type(r.table.os) == "string" and type(r.table.arch) == "string" then
+    declared = manifest.declared(r.root or ".", r.table)
+  end
+  return M.validate(r.table, r.origins, declared)
+end
+
+-- What a field path depends on and where its value is found: the deepest node on the
+-- path that says (dep, where, derive). Paths: "syscalls.write.nr", "auxv[1].tag".
+function M.porting(path)
+  local n, found = M.root, { dep = "pair", where = "this field's doc in gen/schema.lua", catch_all = true }
+  for _, k in ipairs(util.path_tokens(path)) do
+    if n.kind == "record" then n = n.fields[k]
+    elseif n.kind == "list" or n.kind == "map" then n = n.of
+    else n = nil end
+    if not n then break end
+    if n.dep then found = { dep = n.dep, where = n.where, derive = n.derive } end
+  end
+  return found
 end
 
 -- Every field with its type and doc, in path order, for documentation.

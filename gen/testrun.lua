@@ -146,6 +146,9 @@ function suites.busted(root, R)
 end
 
 function suites.gencheck(root, R)
+  local doc = require("gen.fielddoc").check(root)
+  local docname = "gen --check: docs/porting.md field table"
+  if doc then R.fail(docname, doc) else R.pass(docname) end
   for _, t in ipairs(loader.targets(root)) do
     local res = generate.check(root, t)
     local name = "gen --check: " .. t
@@ -156,7 +159,8 @@ function suites.gencheck(root, R)
 end
 
 -- Criterion tests: white-box, linked against the hosted (libc) build's raw objects.
-M.UNIT_TARGET, M.UNIT_VARIANTS = "linux-amd64", { "libc", "tests/unit/unit_entry.lua" }
+-- The target is the first that runs natively here (gen/runner.lua), in the hosted mode.
+M.UNIT_VARIANTS = { "libc", "tests/unit/unit_entry.lua" }
 
 function suites.unit(root, R, opts)
   local tests = {}
@@ -164,7 +168,7 @@ function suites.unit(root, R, opts)
     if f:match("^test_.*%.c$") then tests[#tests + 1] = f end
   end
   if #tests == 0 then return end
-  local ok, b = util.protect(ninja.build, root, M.UNIT_TARGET, M.UNIT_VARIANTS)
+  local ok, b = util.protect(function() return ninja.build(root, runner.native_target(root), M.UNIT_VARIANTS) end)
   if not ok then
     for _, f in ipairs(tests) do
       R.fail("unit: " .. f, f == tests[1] and truncate(b, 4000) or "(library build failed)")
@@ -235,8 +239,8 @@ M.CASE_FIELDS = CASE_FIELDS
 -- others where a case lists them (unguarded: every stack canary-protected, no guard pages).
 M.MODES = { freestanding = {}, libc = { "libc" }, unguarded = { "tests/e2e/unguarded.lua" }, debug = { "debug" },
   small = { "small" } }
--- Targets every case runs on unless it names its own (arm64 under qemu-user).
-M.E2E_TARGETS = { "linux-amd64", "linux-arm64" }
+-- A case runs on every target that runs here and is not wip (runner.targets: natively or
+-- under its emulator), unless it names its own.
 M.EMULATED_PROCS = { 1, 2, 4 }
 
 function M.load_cases(root)
@@ -309,16 +313,16 @@ function suites.e2e(root, R, opts)
       local okr, r = util.protect(generate.resolve, root, target, M.MODES[mode])
       local okc, e = true, nil
       if okr then okc, e = util.protect(cc.recipe, r) end
-      local how = okr and runner.how(r.table)
       local okw, raw = util.protect(loader.resolve, target, M.MODES[mode], root)
+      local how = okw and runner.how(raw.table)
       if okw and raw.table.wip == true then
         -- A port in progress is tested stage by stage (build.lua status), not here.
         libs[key] = { run = { skip = target .. " is a wip target: lua5.4 build.lua status " .. target } }
-      elseif not okr then
-        libs[key] = { err = r }
-      elseif how.skip and r.table.link.mode == "hosted" then
+      elseif okw and how.skip and raw.table.link.mode == "hosted" then
         -- A hosted build for another arch needs that arch's libc: not a test here.
         libs[key] = { never = true }
+      elseif not okr then
+        libs[key] = { err = r }
       elseif not okc then
         libs[key] = { skip = e }
       else
@@ -328,8 +332,10 @@ function suites.e2e(root, R, opts)
     end
     return libs[key]
   end
+  local all = {}
+  for _, x in ipairs(runner.targets(root)) do all[#all + 1] = x.target end
   for _, c in ipairs(cases) do
-    for _, target in ipairs(c.targets or M.E2E_TARGETS) do
+    for _, target in ipairs(c.targets or all) do
       for _, mode in ipairs(c.modes or { "freestanding", "libc" }) do
         local l = lib(target, mode)
         if l.never then goto next_mode end

@@ -19,7 +19,7 @@ void mem_copy(void *dst, const void *src, size_t n) {
 
 void *persistentalloc(size_t size, size_t align) {
     if (size >= CHUNK) {
-        void *p = os_reserve(ALIGN_UP(size, 4096));
+        void *p = os_reserve(ALIGN_UP(size, osinfo.page_size));
         if (p == NULL)
             fatal("out of memory");
         return p;
@@ -57,7 +57,7 @@ static int size_class(size_t size) {
 void *rt_alloc(size_t size) {
     int c = size_class(size);
     if (c > MAX_CLASS) {
-        void *p = os_reserve(ALIGN_UP(size, 4096));
+        void *p = os_reserve(ALIGN_UP(size, osinfo.page_size));
         if (p == NULL)
             fatal("out of memory");
         return p;
@@ -78,7 +78,7 @@ void rt_free(void *ptr, size_t size) {
         return;
     int c = size_class(size);
     if (c > MAX_CLASS) {
-        os_release(ptr, ALIGN_UP(size, 4096));
+        os_release(ptr, ALIGN_UP(size, osinfo.page_size));
         return;
     }
     struct free_obj *o = ptr;

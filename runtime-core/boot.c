@@ -3,6 +3,7 @@
 #include "runtime.h"
 #include "os.h"
 #include "env_scan.h"
+#include "misuse.h"
 
 struct schedt sched;
 struct osinfo osinfo;
@@ -63,6 +64,7 @@ void schedinit(void) {
     mcommoninit(&m0);
     debugvars_init();
     procresize(initial_procs());
+    __atomic_store_n(&runtime_booted, true, __ATOMIC_RELEASE); // rt_go and friends may run now
 }
 
 // The main goroutine: start sysmon, run RT_INIT functions locked to m0, then rt_main.

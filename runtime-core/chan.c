@@ -7,16 +7,30 @@
 // frame outlives the wait, so blocking costs no allocation. Whoever dequeues a sudog
 // owns it until goready, and nobody touches it after.
 #include "chan.h"
+#include "misuse.h"
 
 #define load_relaxed(p)     __atomic_load_n((p), __ATOMIC_RELAXED)
 #define store_relaxed(p, v) __atomic_store_n((p), (v), __ATOMIC_RELAXED)
 
+_Static_assert(offsetof(rt_chan, state) >= sizeof(void *), "rt_free's link would hide the state");
+
+// Go's limits: an element of at most 64 KiB (makechan: invalid channel element type), and
+// a buffer no larger than the address space the allocator can hand out (maxAlloc, 2^48 on
+// 64-bit); anything beyond is a caller's bug (a negative int passed as a size_t, say).
+#define CHAN_MAX_ELEM  ((size_t)1 << 16)
+#define CHAN_MAX_ALLOC ((size_t)1 << 47)
+
 rt_chan *rt_chan_new(size_t elem_size, size_t cap) {
+    check_caller("rt_chan_new");
     size_t hdr = ALIGN_UP(sizeof(rt_chan), 16); // rt_alloc's alignment, kept for the buffer
-    if (elem_size != 0 && cap > (SIZE_MAX / 2 - hdr) / elem_size)
-        fatal("makechan: size out of range");
+    if (elem_size >= CHAN_MAX_ELEM)
+        fatalf("makechan: element size %zu out of range (at most %zu bytes)", elem_size,
+               CHAN_MAX_ELEM - 1);
+    if (elem_size != 0 && cap > (CHAN_MAX_ALLOC - hdr) / elem_size)
+        fatalf("makechan: size out of range (%zu elements of %zu bytes)", cap, elem_size);
     size_t size = hdr + elem_size * cap;
     rt_chan *c = rt_alloc(size); // zeroed: unlocked, open, empty
+    c->state = CHAN_LIVE;
     lockinit(&c->lock, LOCK_RANK_CHAN);
     c->elemsize = elem_size;
     c->dataqsiz = cap;
@@ -25,15 +39,30 @@ rt_chan *rt_chan_new(size_t elem_size, size_t cap) {
     return c;
 }
 
+// The debug variant never reuses a channel's memory, so every second free of a channel is
+// caught, even one that comes after the memory would have gone to a new channel.
+#ifdef RT_DEBUG
+#define CHAN_REUSE_MEMORY false
+#else
+#define CHAN_REUSE_MEMORY true
+#endif
+
 void rt_chan_free(rt_chan *c) {
     if (c == NULL)
         return;
+    // Claimed by compare-and-swap, so two racing frees cannot both pass.
+    uint32_t state = CHAN_LIVE;
+    if (!__atomic_compare_exchange_n(&c->state, &state, CHAN_FREED, false, __ATOMIC_ACQ_REL,
+                                     __ATOMIC_ACQUIRE))
+        fatal(state == CHAN_FREED ? "free of a freed channel"
+                                  : "free of a pointer that is not a channel");
     lock(&c->lock);
     bool waiters = c->recvq.first != NULL || c->sendq.first != NULL;
     unlock(&c->lock);
     if (waiters)
         fatal("free of channel with waiting goroutines");
-    rt_free(c, c->allocsize);
+    if (CHAN_REUSE_MEMORY)
+        rt_free(c, c->allocsize);
 }
 
 size_t rt_chan_len(rt_chan *c) {
@@ -275,11 +304,13 @@ bool chan_recv(rt_chan *c, void *elem, bool block, bool *received) {
 }
 
 void rt_chan_send(rt_chan *c, const void *elem) {
+    check_caller("rt_chan_send");
     preempt_check();
     chan_send(c, elem, true);
 }
 
 bool rt_chan_recv(rt_chan *c, void *elem) {
+    check_caller("rt_chan_recv");
     preempt_check();
     bool received;
     chan_recv(c, elem, true, &received);
@@ -287,6 +318,7 @@ bool rt_chan_recv(rt_chan *c, void *elem) {
 }
 
 void rt_chan_close(rt_chan *c) {
+    check_caller("rt_chan_close");
     if (c == NULL)
         fatal("close of nil channel");
     lock(&c->lock);

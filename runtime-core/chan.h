@@ -9,6 +9,12 @@ struct waitq {
     struct sudog *first, *last;
 };
 
+// rt_chan.state: a channel's memory says whether it is live, so that a second
+// rt_chan_free is caught instead of putting the memory on the free list twice (which
+// would hand it to two channels). rt_free's free-list link overwrites only the first
+// word, never the state.
+enum { CHAN_LIVE = 0x6c697665, CHAN_FREED = 0x66726565 };
+
 struct rt_chan {
     mutex lock;
     uint32_t closed; // written under lock, read without it by non-blocking fast paths
@@ -18,6 +24,7 @@ struct rt_chan {
     size_t sendx, recvx; // ring positions of the next send and receive
     struct waitq recvq, sendq;
     size_t allocsize; // what rt_chan_free gives back
+    uint32_t state;   // CHAN_LIVE, CHAN_FREED, or anything else for memory that never was one
     unsigned char *buf;
 };
 

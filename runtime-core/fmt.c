@@ -20,6 +20,7 @@ struct spec {
     bool left;     /* '-': pad on the right */
     bool zero;     /* '0': pad numbers with zeros after the sign or 0x */
     int32_t width; /* minimum field width */
+    int32_t prec;  /* precision: minimum digits, or most bytes of a string; -1: none */
     char len;      /* length modifier: 0, 'l', 'L' for ll, 'z' */
     char conv;     /* conversion character, or '\0' if fmt ended first */
 };
@@ -48,18 +49,31 @@ static size_t cstrlen(const char *s) {
     return n;
 }
 
+/* At most max bytes of s: a precision may cut a string that has no NUL. */
+static size_t cstrnlen(const char *s, size_t max) {
+    size_t n = 0;
+    while (n < max && s[n] != '\0')
+        n++;
+    return n;
+}
+
 /* A field is [spaces] prefix [zeros] body [spaces]; the prefix is the sign
- * or 0x, which zero padding must follow rather than precede. */
+ * or 0x, which zero padding must follow rather than precede. A precision
+ * longer than a number's digits adds zeros of its own, and turns the '0'
+ * flag off, as in C. */
 static void field(struct out *o, const struct spec *sp, const char *prefix, const char *body,
                   size_t n) {
     size_t plen = cstrlen(prefix);
     size_t width = (size_t)sp->width;
-    size_t fill = width > plen + n ? width - plen - n : 0;
-    if (!sp->left && !sp->zero)
+    size_t digits0 = sp->prec > 0 && (size_t)sp->prec > n ? (size_t)sp->prec - n : 0;
+    size_t fill = width > plen + digits0 + n ? width - plen - digits0 - n : 0;
+    bool zero = sp->zero && sp->prec < 0;
+    if (!sp->left && !zero)
         repeat(o, ' ', fill);
     put_n(o, prefix, plen);
-    if (!sp->left && sp->zero)
+    if (!sp->left && zero)
         repeat(o, '0', fill);
+    repeat(o, '0', digits0);
     put_n(o, body, n);
     if (sp->left)
         repeat(o, ' ', fill);
@@ -113,12 +127,12 @@ static void integer(struct out *o, const struct spec *sp, va_list *ap) {
         intmax_t v = arg_signed(ap, sp->len);
         /* Negate in unsigned arithmetic so INTMAX_MIN does not overflow. */
         uintmax_t mag = v < 0 ? 0 - (uintmax_t)v : (uintmax_t)v;
-        d = digits(mag, 10, false, end);
+        d = mag == 0 && sp->prec == 0 ? end : digits(mag, 10, false, end);
         field(o, sp, v < 0 ? "-" : "", d, (size_t)(end - d));
         return;
     }
     uintmax_t v = arg_unsigned(ap, sp->len);
-    d = digits(v, sp->conv == 'u' ? 10 : 16, sp->conv == 'X', end);
+    d = v == 0 && sp->prec == 0 ? end : digits(v, sp->conv == 'u' ? 10 : 16, sp->conv == 'X', end);
     field(o, sp, "", d, (size_t)(end - d));
 }
 
@@ -131,6 +145,7 @@ static bool is_integer(char conv) {
 static bool convert(struct out *o, const struct spec *sp, va_list *ap) {
     struct spec text = *sp;
     text.zero = false; /* zeros before text would only garble it */
+    text.prec = -1;    /* a string's precision cuts it; it never pads */
     if (is_integer(sp->conv)) {
         integer(o, sp, ap);
         return true;
@@ -149,7 +164,7 @@ static bool convert(struct out *o, const struct spec *sp, va_list *ap) {
         const char *s = va_arg(*ap, const char *);
         if (s == NULL)
             s = "(null)";
-        field(o, &text, "", s, cstrlen(s));
+        field(o, &text, "", s, sp->prec >= 0 ? cstrnlen(s, (size_t)sp->prec) : cstrlen(s));
         return true;
     }
     case 'c': {
@@ -165,10 +180,21 @@ static bool convert(struct out *o, const struct spec *sp, va_list *ap) {
     }
 }
 
+/* Decimal digits, saturating like an int would have to; nobody pads to 2 GiB. */
+static const char *number(const char *f, int32_t *v) {
+    for (*v = 0; *f >= '0' && *f <= '9'; f++) {
+        int d = *f - '0';
+        *v = *v > (INT32_MAX - d) / 10 ? INT32_MAX : *v * 10 + d;
+    }
+    return f;
+}
+
 /* Parses what follows a '%' and returns a pointer to the conversion
- * character (the terminating NUL if fmt ends early). */
-static const char *parse_spec(const char *f, struct spec *sp) {
-    *sp = (struct spec){0};
+ * character (the terminating NUL if fmt ends early). A '*' width or
+ * precision takes an int argument, as in C: a negative width means '-',
+ * a negative precision means none. */
+static const char *parse_spec(const char *f, struct spec *sp, va_list *ap) {
+    *sp = (struct spec){.prec = -1};
     for (;; f++) {
         if (*f == '-')
             sp->left = true;
@@ -177,10 +203,23 @@ static const char *parse_spec(const char *f, struct spec *sp) {
         else
             break;
     }
-    for (; *f >= '0' && *f <= '9'; f++) {
-        int d = *f - '0';
-        /* Saturate like an int would have to; nobody pads to 2 GiB. */
-        sp->width = sp->width > (INT32_MAX - d) / 10 ? INT32_MAX : sp->width * 10 + d;
+    if (*f == '*') {
+        int w = va_arg(*ap, int);
+        sp->left |= w < 0;
+        sp->width = w < 0 ? (w < -INT32_MAX ? INT32_MAX : -w) : w;
+        f++;
+    } else {
+        f = number(f, &sp->width);
+    }
+    if (*f == '.') {
+        f++;
+        if (*f == '*') {
+            int p = va_arg(*ap, int);
+            sp->prec = p < 0 ? -1 : p;
+            f++;
+        } else {
+            f = number(f, &sp->prec);
+        }
     }
     if (*f == 'l' && f[1] == 'l') {
         sp->len = 'L';
@@ -204,7 +243,7 @@ size_t fmt_vformat(char *buf, size_t cap, const char *fmt, va_list ap) {
             continue;
         }
         const char *start = fmt;
-        fmt = parse_spec(fmt + 1, &sp);
+        fmt = parse_spec(fmt + 1, &sp, &aq);
         if (*fmt != '\0' && convert(&o, &sp, &aq)) {
             fmt++;
             continue;

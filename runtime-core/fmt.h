@@ -7,8 +7,10 @@
 #include <stddef.h>
 
 /* A printf subset: %d %i %u %x %X with l, ll or z, %s ("(null)" for NULL),
- * %c, %p ("0x" and lowercase hex), %%; the '-' and '0' flags and a decimal
- * width. Anything else after '%' is copied through as written. Like
+ * %c, %p ("0x" and lowercase hex), %%; the '-' and '0' flags, a width and a
+ * precision, each decimal or '*' (an int argument). Precision is the least
+ * number of digits of an integer and the most bytes of a string, as in C.
+ * Anything else after '%' is copied through as written. Like
  * snprintf: writes at most cap bytes including the NUL (always there when
  * cap > 0) and returns the length the whole output needed, excluding the
  * NUL, so a return >= cap means it was truncated. buf may be NULL if cap is

@@ -8,6 +8,7 @@
 // directly to the first waiter, and newcomers queue instead of barging. The mutex goes
 // back to normal when the last waiter takes it, or one that waited under 1 ms does.
 #include "runtime.h"
+#include "misuse.h"
 
 enum {
     MUTEX_LOCKED = 1,
@@ -112,6 +113,7 @@ static void lock_slow(rt_mutex *mu) {
 }
 
 void rt_mutex_lock(rt_mutex *mu) {
+    check_caller("rt_mutex_lock");
     if (atomic_cas(&mu->state, 0, MUTEX_LOCKED))
         return;
     preempt_check();

@@ -8,6 +8,9 @@
 
 #define FD_CLOSED 0x80000000u // in polldesc.refs: rt_close ran
 
+// A slot whose fd the runtime closed: calls say RT_ECLOSED until the number is reused.
+static struct polldesc closed_fd;
+
 static struct polldesc **fdtab; // atomic pointer; slots atomic
 static uint32_t fdtab_len;      // atomic
 static mutex fdtab_lock = MUTEX_RANKED(LOCK_RANK_FDTAB);
@@ -40,8 +43,8 @@ static void fdtab_put(int fd, struct polldesc *pd) {
 // the runtime (*err = RT_ENOTRT) or closed (*err = RT_ECLOSED).
 static struct polldesc *acquire(int fd, int *err) {
     struct polldesc *pd = lookup(fd);
-    if (pd == NULL) {
-        *err = RT_ENOTRT;
+    if (pd == NULL || pd == &closed_fd) {
+        *err = pd == NULL ? RT_ENOTRT : RT_ECLOSED;
         return NULL;
     }
     for (;;) {
@@ -60,7 +63,7 @@ static void destroy(struct polldesc *pd) {
     int fd = pd->fd;
     lock(&fdtab_lock);
     if (atomic_load(&fdtab[fd]) == pd)
-        atomic_store(&fdtab[fd], NULL);
+        atomic_store(&fdtab[fd], &closed_fd);
     unlock(&fdtab_lock);
     polldesc_free(pd);
     os_close(fd);
@@ -221,8 +224,8 @@ long rt_write(int fd, const void *buf, size_t n) {
 
 int rt_close(int fd) {
     struct polldesc *pd = lookup(fd);
-    if (pd == NULL)
-        return RT_ENOTRT;
+    if (pd == NULL || pd == &closed_fd)
+        return pd == NULL ? RT_ENOTRT : RT_ECLOSED;
     for (;;) {
         uint32_t r = atomic_load(&pd->refs);
         if (r & FD_CLOSED)

@@ -54,6 +54,10 @@ void *os_reserve(size_t n);
 void os_release(void *ptr, size_t n);
 bool os_guard(void *ptr, size_t n);  // make pages inaccessible (PROT_NONE)
 void os_unused(void *ptr, size_t n); // contents may be dropped (MADV_DONTNEED)
+// The guard below a stack (goroutine or M g0): stacks.guard_size rounded up to
+// osinfo.page_size by stackinit, so a guard is whole pages whatever the page size.
+extern uintptr_t stack_guard_size;
+#define STACK_GUARD_SIZE stack_guard_size
 
 // Files: small reads of /proc and /sys style files. os_read_file returns bytes read or -1.
 long os_read_file(const char *path, char *buf, size_t n);
@@ -92,5 +96,9 @@ void os_raise_nofile(void);          // at osinit: soft RLIMIT_NOFILE up to the 
 _Noreturn void os_exit(int code);
 // Ends the calling thread (an M whose goroutine exited locked to it); holds no locks.
 _Noreturn void os_exitthread(void);
+// The exit of a fatal error, from any thread or signal handler: it must not run atexit
+// handlers or flush stdio. The core's weak default (print.c) is os_exit, right where
+// os_exit is a bare system call; a layer whose os_exit is libc's exit defines its own.
+_Noreturn void os_fatal_exit(int code);
 
 #endif

@@ -4,6 +4,7 @@
 // at once; the first case to claim g.selectdone wins, and the select then takes its
 // sudogs out of the other channels' queues.
 #include "chan.h"
+#include "misuse.h"
 
 enum { SMALL_SELECT = 8 }; // up to this many cases need no allocation
 
@@ -199,7 +200,22 @@ static int select_one(rt_select_case *sc, bool block) {
     return chan_recv(sc->chan, sc->elem, block, &sc->ok) ? 0 : -1;
 }
 
+// Go's selectgo takes at most 65536 cases; more, or fewer than none, is a caller's bug
+// that would otherwise size the scratch arrays from garbage.
+enum { MAX_SELECT_CASES = 1 << 16 };
+
+static void check_cases(const rt_select_case *cases, int ncases) {
+    if (ncases < 0)
+        fatalf("select: negative case count %d", ncases);
+    if (ncases > MAX_SELECT_CASES)
+        fatalf("select: too many cases (%d; the limit is %d)", ncases, MAX_SELECT_CASES);
+    if (ncases > 0 && cases == NULL)
+        fatalf("select: %d cases but no case array", ncases);
+}
+
 int rt_select(rt_select_case *cases, int ncases, bool block) {
+    check_caller("rt_select");
+    check_cases(cases, ncases);
     if (block)
         preempt_check();
     if (ncases == 1)

@@ -17,23 +17,34 @@ static uintptr_t free_head; // global free stacks, linked through their top word
 static int32_t nfree;
 static int64_t guard_maps_used, guard_maps_budget;
 
+// The guard below a stack: stacks.guard_size (STACK_GUARD_MIN) rounded up to the page
+// size the OS reported, never a fixed 4096: mprotect wants whole pages, and a guard that
+// is not one would fail and leave every stack on a canary (16 KiB pages on Apple silicon,
+// 64 KiB on many ppc64 and arm64 kernels).
+uintptr_t stack_guard_size;
+
 #define STACK_LINK(lo)      ((uintptr_t *)((lo) + STACK_DEFAULT_SIZE - STACK_TOP_RESERVED))
 #define STACK_CANARY_AT(lo) ((uintptr_t *)(lo)-1)
 
 void stackinit(void) {
+    stack_guard_size = STACK_GUARD_MIN == 0 ? 0 : ALIGN_UP(STACK_GUARD_MIN, osinfo.page_size);
     guard_maps_budget = osinfo.max_map_count * STACK_GUARD_BUDGET_PERCENT / 100;
     lockinit(&stack_lock, LOCK_RANK_STACK);
 }
 
 static void new_arena(void) {
     arena_guarded = guard_maps_used + 2 * ARENA_SLOTS <= guard_maps_budget;
-    size_t slot = STACK_DEFAULT_SIZE + (arena_guarded ? STACK_GUARD_SIZE : 0);
-    size_t size = ARENA_SLOTS * slot + osinfo.page_size; // a first page for slot 0's canary
+    // A guarded slot is whole pages, so every guard starts on a page boundary.
+    uintptr_t page = osinfo.page_size;
+    size_t slot =
+        arena_guarded ? ALIGN_UP(STACK_DEFAULT_SIZE, page) + STACK_GUARD_SIZE : STACK_DEFAULT_SIZE;
+    // A first page for slot 0's canary, and one to align the start to a page.
+    size_t size = ARENA_SLOTS * slot + 2 * page;
     void *p = os_reserve(size);
     if (p == NULL)
         fatal("out of memory allocating goroutine stacks");
-    arena_next = (uintptr_t)p + osinfo.page_size;
-    arena_end = (uintptr_t)p + size;
+    arena_next = ALIGN_UP((uintptr_t)p + page, page);
+    arena_end = arena_next + ARENA_SLOTS * slot;
 }
 
 // Carves one stack; returns its lo with GUARDED_BIT set if a guard page protects it.
@@ -46,7 +57,7 @@ static uintptr_t carve(void) {
         *STACK_CANARY_AT(lo) = STACK_CANARY;
         return lo;
     }
-    arena_next += STACK_GUARD_SIZE + STACK_DEFAULT_SIZE;
+    arena_next += STACK_GUARD_SIZE + ALIGN_UP(STACK_DEFAULT_SIZE, osinfo.page_size);
     if (os_guard((void *)lo, STACK_GUARD_SIZE)) {
         guard_maps_used += 2;
         return (lo + STACK_GUARD_SIZE) | GUARDED_BIT;

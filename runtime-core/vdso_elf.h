@@ -34,6 +34,10 @@ struct elf_sym {
 // loaded at base (AT_SYSINFO_EHDR), or NULL.
 void *vdso_lookup(uintptr_t base, const char *version, const char *name);
 
+// The same over the size bytes at image (a copy of a vDSO, or any bytes at all): never
+// reads outside them, and NULL unless the symbol's address lies inside them too.
+void *vdso_lookup_image(const void *image, size_t size, const char *version, const char *name);
+
 // The executable's own symbol table (.symtab), from its file image (size bytes at img),
 // for tracebacks (elf_symtab.c). Each checks every offset against size: a truncated or
 // foreign file gives no answer, never a fault.

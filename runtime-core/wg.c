@@ -2,6 +2,7 @@
 // and the number of parked waiters (low half), so that "counter reached zero" and
 // "who must be woken" are decided by a single atomic operation; waiters park on sema.
 #include "runtime.h"
+#include "misuse.h"
 
 static int32_t counter_of(uint64_t state) {
     return (int32_t)(state >> 32);
@@ -35,6 +36,7 @@ void rt_wg_done(rt_wg *wg) {
 }
 
 void rt_wg_wait(rt_wg *wg) {
+    check_caller("rt_wg_wait");
     preempt_check();
     for (;;) {
         uint64_t state = atomic_load(&wg->state);

@@ -7,6 +7,7 @@
 #include "netaddr.h"
 #include "netpoll.h"
 #include "os.h"
+#include "os_darwin_logic.h"
 
 // libSystem's types this file passes, as structs.* lay them out.
 struct darwin_timespec {
@@ -32,16 +33,15 @@ struct darwin_rlimit {
 };
 _Static_assert(sizeof(struct darwin_rlimit) == SIZEOF_rlimit, "structs.rlimit.size");
 
-// libSystem functions (libsystem.functions).
-@@ local declared = {}
+// The libSystem functions this file calls, declared from libsystem.functions (os_darwin.c
+// declares the rest; a second, plain declaration of a weak import would make it strong).
+@@ local uses = { __error = true, accept = true, bind = true, close = true, connect = true, fcntl = true,
+@@   getrlimit = true, getsockname = true, getsockopt = true, kevent = true, kqueue = true, listen = true,
+@@   read = true, send = true, setrlimit = true, setsockopt = true, shutdown = true, socket = true }
 @@ for _, f in ipairs(libsystem.functions) do
-@@ for s in f.params:gmatch("struct (darwin_[%w_]+)") do declared[s] = true end
-@@ end
-@@ for name in sorted(declared) do
-struct ${name};
-@@ end
-@@ for _, f in ipairs(libsystem.functions) do
+@@ if uses[f.name] then
 ${f.ret}${f.ret:sub(-1) == "*" and "" or " "}${f.name}(${f.params});
+@@ end
 @@ end
 
 #define darwin_errno (*__error())
@@ -89,9 +89,8 @@ void os_netpoll_break(void) {
 }
 
 void os_netpoll(int64_t ns, gqueue *ready) {
-    struct darwin_timespec ts = {ns / 1000000000, ns % 1000000000}, *timeout = ns < 0 ? NULL : &ts;
-    if (ns > 1000000000LL * 100000000) // kevent wants the seconds below 1e8
-        ts.tv_sec = 100000000, ts.tv_nsec = 0;
+    struct darwin_timespec ts;
+    struct darwin_timespec *timeout = darwin_kevent_timeout(ns, &ts.tv_sec, &ts.tv_nsec) ? &ts : NULL;
     struct darwin_kevent evs[${poller.max_events}];
     int n = kevent(kq, NULL, 0, evs, ${poller.max_events}, timeout);
     if (n < 0) {
@@ -101,12 +100,13 @@ void os_netpoll(int64_t ns, gqueue *ready) {
     }
     for (int i = 0; i < n; i++) {
         struct darwin_kevent *ev = &evs[i];
-        if (ev->filter == EVFILT_USER) {
+        bool is_break;
+        int32_t mode = darwin_kevent_mode(ev->filter, ev->flags, &is_break);
+        if (is_break) {
             if (ns != 0) // EV_CLEAR reset it; a look leaves it for the blocking poll
                 netpoll_break_done();
             continue;
         }
-        int32_t mode = ev->filter == EVFILT_READ ? NETPOLL_READ : ev->filter == EVFILT_WRITE ? NETPOLL_WRITE : 0;
         if (mode != 0 && ev->udata != NULL)
             netpoll_ready(ev->udata, mode, ready);
     }
@@ -226,8 +226,10 @@ int os_set_nonblock(int fd) {
 const char *os_strerror(int errnum) {
     switch (errnum) {
 @@ for name, text in sorted(errno_text) do
+@@ if constants[name] then
     case ${name}:
         return "${text} (${name})";
+@@ end
 @@ end
     default:
         return NULL;

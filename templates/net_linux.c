@@ -107,8 +107,10 @@ int os_set_nonblock(int fd) {
 const char *os_strerror(int errnum) {
     switch (errnum) {
 @@ for name, text in sorted(errno_text) do
+@@ if constants[name] then
     case ${name}:
         return "${text} (${name})";
+@@ end
 @@ end
     default:
         return NULL;

@@ -61,8 +61,12 @@ _Static_assert(sizeof(struct darwin_${t}) == SIZEOF_pthread_${t}, "structs.pthre
 @@ for name in sorted(mentioned) do
 struct ${name};
 @@ end
+// sleep.fallback = ${sleep.fallback or "none"}: with a fallback, __ulock_wait and __ulock_wake are weak
+// imports, which dyld binds to NULL where libSystem lacks them (private SPI), so the
+// fallback can run; a hard import would stop the program at load time instead.
+@@ local weak = sleep.fallback == "pthread_cond" and { __ulock_wait = true, __ulock_wake = true } or {}
 @@ for _, f in ipairs(libsystem.functions) do
-${f.ret}${f.ret:sub(-1) == "*" and "" or " "}${f.name}(${f.params});
+${f.ret}${f.ret:sub(-1) == "*" and "" or " "}${f.name}(${f.params})${weak[f.name] and " __attribute__((weak_import))" or ""};
 @@ end
 
 #define darwin_errno (*__error())
@@ -71,6 +75,27 @@ ${f.ret}${f.ret:sub(-1) == "*" and "" or " "}${f.name}(${f.params});
 // tls.tsd_slot = pthread_key: the key rt0 got from pthread_key_create; g is in its slot.
 uintptr_t tls_key;
 @@ end
+
+// rt0, on m0 before it has TLS (no g: may not lock or allocate), with the word at gs:0 and
+// the value of g's slot before rt0 writes it: the slot must be pthread's and free. A
+// failure is a fatal error that says why, where a failed store-and-read-back would be a
+// bare trap before any signal handler exists.
+void darwin_tls_check(uintptr_t gs_self, uintptr_t slot);
+void darwin_tls_check(uintptr_t gs_self, uintptr_t slot) {
+    switch (darwin_tsd_check(gs_self, (uintptr_t)pthread_self(), slot)) {
+    case DARWIN_TSD_OK:
+        return;
+    case DARWIN_TSD_NOT_PTHREAD:
+        fatalf("TLS: %%gs:0 holds %p, not pthread_self() %p: the gs base is not pthread's "
+               "TSD array (tls.method = ${tls.method})",
+               (void *)gs_self, pthread_self());
+    case DARWIN_TSD_SLOT_IN_USE:
+        fatalf("TLS: pthread TSD slot ${(tls.gs_offset or 0) // ptr_size} (%%gs:${hex(tls.gs_offset or 0)}) already "
+               "holds %p: another runtime in this process (a Go runtime, Wine) uses it "
+               "(tls.gs_offset)",
+               (void *)slot);
+    }
+}
 
 // Clock: the timebase of mach_absolute_time, read once at start-up.
 static struct darwin_timebase timebase;
@@ -214,6 +239,8 @@ void os_futexsleep(uint32_t *addr, uint32_t val, int64_t ns) {
     if (ns == 0)
         return; // a zero timeout has already expired; ulock's 0 would mean forever
 @@ if sleep.fallback == "pthread_cond" then
+    if (__ulock_wait == NULL || __ulock_wake == NULL) // weak imports dyld could not bind
+        atomic_store(&ulock_missing, 1);
     if (!atomic_load(&ulock_missing)) {
         int r = __ulock_wait(UL_COMPARE_AND_WAIT | ULF_NO_ERRNO, addr, val, darwin_ulock_timeout_us(ns));
         if (r != -ENOSYS)
@@ -228,6 +255,8 @@ void os_futexsleep(uint32_t *addr, uint32_t val, int64_t ns) {
 
 void os_futexwakeup(uint32_t *addr, uint32_t cnt) {
 @@ if sleep.fallback == "pthread_cond" then
+    if (__ulock_wait == NULL || __ulock_wake == NULL)
+        atomic_store(&ulock_missing, 1);
     if (!atomic_load(&ulock_missing)) {
 @@ end
         uint32_t op = UL_COMPARE_AND_WAIT | ULF_NO_ERRNO | (cnt > 1 ? ULF_WAKE_ALL : 0);
@@ -316,3 +345,8 @@ _Noreturn void os_exitthread(void) {
 _Noreturn void os_exit(int code) {
     exit(code); // libSystem's exit: runs atexit handlers, flushes the user's stdio
 }
+
+// Fatal errors leave through _exit, as Go's exit does: they may come from a signal
+// handler, where atexit handlers and a stdio flush could fault again or deadlock (a
+// fault inside malloc, say) instead of exiting 2.
+_Noreturn void os_fatal_exit(int code) { _exit(code); }

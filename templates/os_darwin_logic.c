@@ -82,6 +82,13 @@ int64_t darwin_ticks_to_ns(uint64_t ticks, uint32_t numer, uint32_t denom) {
     return (int64_t)(q * numer + r * numer / denom);
 }
 
+// gs:0 first: if gs is not pthread's TSD array, the slot's value says nothing.
+enum darwin_tsd_status darwin_tsd_check(uintptr_t gs_self, uintptr_t self, uintptr_t slot) {
+    if (gs_self != self || self == 0)
+        return DARWIN_TSD_NOT_PTHREAD;
+    return slot != 0 ? DARWIN_TSD_SLOT_IN_USE : DARWIN_TSD_OK;
+}
+
 uint32_t darwin_ulock_timeout_us(int64_t ns) {
     if (ns < 0)
         return 0;
@@ -106,4 +113,27 @@ uint32_t darwin_sleep_bucket(const void *addr, uint32_t nbuckets) {
     h *= 0xc4ceb9fe1a85ec53ull;
     h ^= h >> 33;
     return (uint32_t)h & (nbuckets - 1);
+}
+
+int32_t darwin_kevent_mode(int16_t filter, uint16_t flags, bool *is_break) {
+    *is_break = filter == ${constants.EVFILT_USER};
+    if (flags & ${hex(constants.EV_ERROR)})
+        return *is_break ? 0 : 3;
+    if (filter == ${constants.EVFILT_READ})
+        return 1;
+    if (filter == ${constants.EVFILT_WRITE})
+        return 2;
+    return 0;
+}
+
+bool darwin_kevent_timeout(int64_t ns, int64_t *sec, int64_t *nsec) {
+    if (ns < 0)
+        return false;
+    if (ns >= 100000000LL * 1000000000) {
+        *sec = 100000000 - 1;
+        *nsec = 0;
+        return true;
+    }
+    darwin_ns_to_timespec(ns, sec, nsec);
+    return true;
 }

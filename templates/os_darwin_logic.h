@@ -36,4 +36,19 @@ void darwin_ns_to_timespec(int64_t ns, int64_t *sec, int64_t *nsec);
 // The pthread_cond sleep bucket of a word: nbuckets is a power of two.
 uint32_t darwin_sleep_bucket(const void *addr, uint32_t nbuckets);
 
+// What rt0 finds before it claims g's TSD slot: gs_self is the word at gs:0 (pthread's
+// TSD slot 0 holds the thread's own pthread_t), self what pthread_self() returns, slot
+// the slot's current value. A fresh slot is 0; anything else means another runtime in
+// the process (an in-process Go runtime, Wine) has claimed it, and both would break.
+enum darwin_tsd_status { DARWIN_TSD_OK, DARWIN_TSD_NOT_PTHREAD, DARWIN_TSD_SLOT_IN_USE };
+enum darwin_tsd_status darwin_tsd_check(uintptr_t gs_self, uintptr_t self, uintptr_t slot);
+
+// The network poller: what one kevent result means, as netpoll_ready's mode bits (1 read,
+// 2 write): the filter picks the direction, and an error (EV_ERROR) wakes both, so each
+// waiter's call sees it. The break event (EVFILT_USER) is 0 with *is_break set.
+int32_t darwin_kevent_mode(int16_t filter, uint16_t flags, bool *is_break);
+// kevent's timeout for a poll of ns: false for ns < 0 (no timeout: block), else sec and
+// nsec, the seconds kept below the 1e8 kevent accepts.
+bool darwin_kevent_timeout(int64_t ns, int64_t *sec, int64_t *nsec);
+
 #endif

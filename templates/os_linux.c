@@ -11,11 +11,6 @@
 #include <pthread.h>
 #include <stdlib.h>
 @@ end
-@@ if tls.method == "elf_tls" then
-
-// tls.method = elf_tls: g of the running thread (see getg in ztarget.h).
-__thread struct g *tls_g __attribute__((tls_model("local-exec")));
-@@ end
 
 // Syscall results in ${syscall_abi.error_min}..${syscall_abi.error_max} are -errno.
 static bool sys_failed(long r) { return r >= ${syscall_abi.error_min} && r <= ${syscall_abi.error_max}; }
@@ -201,10 +196,11 @@ static void thread_start(void *arg) {
 
 void os_newosproc(m *mp) {
     unsigned long flags = ${join(threads.clone_flags, " | ")};
-@@ if tls.method == "arch_prctl" or tls.method == "tpidr_el0" then
-    // The new thread's TLS base (tls.method = ${tls.method}), set by the kernel.
+@@ if threads.clone_tls_arg then
+    // clone sets the new thread's thread pointer (threads.clone_tls_arg = ${threads.clone_tls_arg}):
+    // &m.tls[0] + tls.base_adjust, as rt0 set m0's.
     flags |= CLONE_SETTLS;
-    void *tls = (char *)&mp->tls[0] + ${tls.base_adjust};
+    void *tls = (char *)&mp->tls[0] + ${tls.base_adjust or 0};
 @@ else
     void *tls = NULL;
 @@ end
@@ -241,20 +237,24 @@ void os_newosproc(m *mp) {
 @@ end
 
 // Fatal signals (signals.fatal): sig_entry runs on the M's signal stack and never
-// returns, so the restorer is only there because x86-64 refuses a handler without one.
+// returns. The kernel's sigaction layout is the arch's (structs.kernel_sigaction): where it
+// has a restorer, SA_RESTORER and the trampoline fill it (x86-64 refuses a handler without).
+@@ local ksa = structs.kernel_sigaction
 struct sigaction_k {
     void (*handler)(int, void *, void *);
     unsigned long flags;
+@@ if ksa.fields.restorer then
     void (*restorer)(void);
+@@ end
     uint64_t mask;
 };
 _Static_assert(sizeof(struct sigaction_k) == SIZEOF_kernel_sigaction, "structs.kernel_sigaction.size");
-_Static_assert(offsetof(struct sigaction_k, flags) == OFFSET_kernel_sigaction_flags,
-               "structs.kernel_sigaction.fields.flags");
-_Static_assert(offsetof(struct sigaction_k, restorer) == OFFSET_kernel_sigaction_restorer,
-               "structs.kernel_sigaction.fields.restorer");
-_Static_assert(offsetof(struct sigaction_k, mask) == OFFSET_kernel_sigaction_mask,
-               "structs.kernel_sigaction.fields.mask");
+@@ for _, f in ipairs({ "handler", "flags", "restorer", "mask" }) do
+@@ if ksa.fields[f] then
+_Static_assert(offsetof(struct sigaction_k, ${f}) == OFFSET_kernel_sigaction_${f},
+               "structs.kernel_sigaction.fields.${f}");
+@@ end
+@@ end
 
 struct sigaltstack_k {
     void *ss_sp;
@@ -270,8 +270,14 @@ static void sig_entry(int sig, void *info, void *context) {
 }
 
 void os_initsig(void) {
-    struct sigaction_k sa = {sig_entry, SA_SIGINFO | SA_ONSTACK | SA_RESTORER, sigreturn_trampoline,
-                             ~(uint64_t)0};
+@@ if ksa.fields.restorer then
+    struct sigaction_k sa = {.handler = sig_entry,
+                             .flags = SA_SIGINFO | SA_ONSTACK | SA_RESTORER,
+                             .restorer = sigreturn_trampoline,
+                             .mask = ~(uint64_t)0};
+@@ else
+    struct sigaction_k sa = {.handler = sig_entry, .flags = SA_SIGINFO | SA_ONSTACK, .mask = ~(uint64_t)0};
+@@ end
 @@ for _, name in ipairs(signals.fatal) do
     if (sys_failed(sys_rt_sigaction(${name}, (long)&sa, 0, sizeof sa.mask)))
         fatal("initsig: rt_sigaction(${name}) failed");

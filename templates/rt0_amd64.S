@@ -100,10 +100,21 @@ ${L}nocpuinfo:
 	call	${sym("pthread_key_create")}
 	testl	%eax, %eax
 	jnz	${L}badtls
+	// darwin_tls_check(gs:0, 0): the gs base must be pthread's TSD array (a new key's
+	// slot is free by definition). A fatal error that says why if not.
+	movq	%gs:0, %rdi
+	xorl	%esi, %esi
+	call	${sym("darwin_tls_check")}
 	movq	${sym("tls_key")}(%rip), %rdi
 	movq	$${hex(tls.check_value)}, %gs:(,%rdi,${ptr_size})
 @@ else
 	// tsd_slot = fixed: g's slot is key ${tls.gs_offset // ptr_size} at ${hex(tls.gs_offset)}(%gs).
+	// darwin_tls_check(gs:0, the slot's value): gs must be pthread's TSD array and the slot
+	// free, not claimed by another runtime in the process; a fatal error that says why if
+	// not. (The store and read-back below cannot tell: both go through the same slot.)
+	movq	%gs:0, %rdi
+	movq	%gs:${hex(tls.gs_offset)}, %rsi
+	call	${sym("darwin_tls_check")}
 	movq	$${hex(tls.check_value)}, %gs:${hex(tls.gs_offset)}
 	movl	$${tls.gs_offset // ptr_size}, %edi
 @@ end
@@ -151,4 +162,18 @@ ${L}nocpuinfo:
 ${L}badtls:
 	call	${sym("crash")}
 @@ A.fn_end("rt0_go")
+@@ if tls.method == "elf_tls" then
+
+// tls.method = elf_tls: g of the running thread, an initial-exec TLS variable that
+// libc's thread setup allocates for every thread (getg in ztarget.h reaches it local-exec).
+	.section .tbss,"awT",@nobits
+	.globl	tls_g
+	${asm.hidden_directive}	tls_g
+	.type	tls_g, @object
+	.size	tls_g, 8
+	.p2align 3
+tls_g:
+	.zero	8
+	.text
+@@ end
 @@ A.stack_note()

@@ -14,7 +14,9 @@
 
 // Goroutine and M stacks.
 #define STACK_DEFAULT_SIZE ${stacks.default_size}
-#define STACK_GUARD_SIZE ${stacks.guard_size}
+// The least guard below a stack; the runtime rounds it up to the page size the OS reports
+// (STACK_GUARD_SIZE in runtime-core/os.h).
+#define STACK_GUARD_MIN ${stacks.guard_size}
 #define STACK_GUARD_BUDGET_PERCENT ${stacks.guard_budget_percent}
 #define STACK_GUARD ${stacks.stack_guard}
 #define M_G0_STACK_SIZE ${stacks.m_g0_size}

@@ -2,6 +2,13 @@
 return {
   arch = "amd64",
   ptr_size = 8,
+  -- Instructions that enter the kernel directly (a hosted target's programs have none).
+  traps = { "syscall", "sysenter" },
+
+  -- How its programs run here: natively where `uname -m` says one of arch_uname, else
+  -- under the emulator (Debian's qemu-user name).
+  run = { arch_uname = { "x86_64", "amd64" }, emulator = "qemu-x86_64" },
+
   stack_align = 16,  -- psABI 3.2.2: (%rsp + 8) is 16-aligned at function entry
   red_zone = 128,    -- psABI 3.2.2: 128 bytes below %rsp that leaf code may use
   cacheline = 64,

@@ -3,6 +3,13 @@
 return {
   arch = "arm64",
   ptr_size = 8,
+  -- Instructions that enter the kernel directly (a hosted target's programs have none).
+  traps = { "svc" },
+
+  -- How its programs run here: natively where `uname -m` says one of arch_uname, else
+  -- under the emulator (Debian's qemu-user name).
+  run = { arch_uname = { "aarch64", "arm64" }, emulator = "qemu-aarch64" },
+
   stack_align = 16, -- AAPCS64 6.4.5.1: sp is 16-aligned at every public interface
   red_zone = 0,     -- AAPCS64 has no red zone
   cacheline = 64,   -- Cortex-A and Neoverse cores; Go's internal/cpu uses 64 on linux/arm64

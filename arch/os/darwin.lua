@@ -5,8 +5,13 @@
 -- sys/_pthread/_pthread_types.h) and XNU's bsd/sys/ulock.h, as mirrored in Go's
 -- defs_darwin_amd64.go where Go uses them.
 return {
+  -- What every POSIX OS shares (the errno messages of rt_strerror).
+  inherit = { "os/posix" },
   os = "darwin",
   object_format = "macho",
+  -- A host runs its programs where `uname -s` says one of these.
+  run = { os_uname = { "Darwin" } },
+
 
   asm = {
     symbol_prefix = "_",      -- Mach-O C symbols carry a leading underscore
@@ -89,18 +94,6 @@ return {
   -- raised at start, capped at OPEN_MAX as setrlimit demands (Go's os_darwin.go).
   net = { raise_nofile = true, nofile_cap = 10240 },
 
-  errno_text = {
-    EPERM = "operation not permitted", ENOENT = "no such file or directory", EINTR = "interrupted",
-    EBADF = "bad file descriptor", EAGAIN = "resource temporarily unavailable", ENOMEM = "out of memory",
-    EACCES = "permission denied", EINVAL = "invalid argument", ENFILE = "too many open files in system",
-    EMFILE = "too many open files", EPIPE = "broken pipe", ENOTSOCK = "not a socket",
-    EADDRINUSE = "address already in use", EADDRNOTAVAIL = "cannot assign requested address",
-    ENETUNREACH = "network is unreachable", ECONNABORTED = "connection aborted",
-    ECONNRESET = "connection reset by peer", ENOTCONN = "socket is not connected",
-    ETIMEDOUT = "operation timed out", ECONNREFUSED = "connection refused",
-    EHOSTUNREACH = "no route to host", EINPROGRESS = "operation now in progress",
-    EAFNOSUPPORT = "address family not supported", ENAMETOOLONG = "file name too long",
-  },
 
   -- libSystem imports. The generated layer declares each function from its entry (no SDK
   -- headers), and gen/darwin.lua writes the .tbd link stub from all three lists.
@@ -115,6 +108,8 @@ return {
       -- XNU's futex (bsd/sys/ulock.h); timeout in microseconds, 0 = none
       { name = "__ulock_wait", ret = "int", params = "uint32_t op, void *addr, uint64_t value, uint32_t timeout_us" },
       { name = "__ulock_wake", ret = "int", params = "uint32_t op, void *addr, uint64_t wake_value" },
+      -- fatal errors exit without atexit handlers or a stdio flush (Go imports _exit too)
+      { name = "_exit", ret = "_Noreturn void", params = "int code" },
       -- the 16-byte fastrand seed (Darwin has no AT_RANDOM; Go's readRandom)
       { name = "arc4random_buf", ret = "void", params = "void *buf, size_t n" },
       -- sockets and the poller (netpoll_kqueue.c, net_darwin.c)

@@ -3,8 +3,13 @@
 -- linux/futex.h, linux/sched.h, asm-generic/errno*.h, linux/time.h) unless a comment says
 -- otherwise; Go's os_linux.go, vdso_linux.go and defs_linux_amd64.go agree with them.
 return {
+  -- What every POSIX OS shares (the errno messages of rt_strerror).
+  inherit = { "os/posix" },
   os = "linux",
   object_format = "elf",
+  -- A host runs its programs where `uname -s` says one of these.
+  run = { os_uname = { "Linux" } },
+
 
   -- Assembler dialect of ELF targets.
   asm = {
@@ -86,7 +91,8 @@ return {
 
   -- Faults reported as `fatal error: ...` by a handler on each M's own signal stack
   -- (32 KiB like Go's gsignal: a stack overflow cannot be reported on the stack that
-  -- overflowed). SA_RESTORER is required on x86-64 and accepted on arm64.
+  -- overflowed). Whether the kernel's sigaction has a restorer (SA_RESTORER) is the
+  -- arch's: see structs.kernel_sigaction in each linux-<arch> table.
   -- preempt: the signal sysmon sends (tgkill) to an M whose goroutine ran a whole quantum;
   -- SIGURG, as Go's sigPreempt: no program relies on its default action (ignore), and
   -- debuggers pass it through. quit: print every goroutine and exit 2 (Go's SIGQUIT).
@@ -110,19 +116,6 @@ return {
   -- raised to the hard one at start, as Go does.
   net = { raise_nofile = true },
 
-  -- What rt_strerror says for an errno (the names are those of constants).
-  errno_text = {
-    EPERM = "operation not permitted", ENOENT = "no such file or directory", EINTR = "interrupted",
-    EBADF = "bad file descriptor", EAGAIN = "resource temporarily unavailable", ENOMEM = "out of memory",
-    EACCES = "permission denied", EINVAL = "invalid argument", ENFILE = "too many open files in system",
-    EMFILE = "too many open files", EPIPE = "broken pipe", ENOTSOCK = "not a socket",
-    EADDRINUSE = "address already in use", EADDRNOTAVAIL = "cannot assign requested address",
-    ENETUNREACH = "network is unreachable", ECONNABORTED = "connection aborted",
-    ECONNRESET = "connection reset by peer", ENOTCONN = "socket is not connected",
-    ETIMEDOUT = "connection timed out", ECONNREFUSED = "connection refused",
-    EHOSTUNREACH = "no route to host", EINPROGRESS = "operation in progress",
-    EAFNOSUPPORT = "address family not supported", ENAMETOOLONG = "file name too long",
-  },
 
   -- Constants the runtime and its generated layer use; names are the kernel headers'.
   constants = {
@@ -135,7 +128,7 @@ return {
     CLOCK_REALTIME = 0, CLOCK_MONOTONIC = 1,
     O_RDONLY = 0, O_CLOEXEC = 0x80000, AT_FDCWD = -100, SEEK_END = 2,
     SIGILL = 4, SIGABRT = 6, SIGBUS = 7, SIGFPE = 8, SIGSEGV = 11, SIGPIPE = 13, SIGURG = 23,
-    SA_SIGINFO = 0x4, SA_ONSTACK = 0x08000000, SA_RESTORER = 0x04000000, SA_RESTART = 0x10000000,
+    SA_SIGINFO = 0x4, SA_ONSTACK = 0x08000000, SA_RESTART = 0x10000000,
     SIGQUIT = 3, SIG_BLOCK = 0, SIG_UNBLOCK = 1, SIG_SETMASK = 2,
     EPERM = 1, ENOENT = 2, EINTR = 4, EBADF = 9, EAGAIN = 11, ENOMEM = 12, EACCES = 13, EINVAL = 22,
     ENFILE = 23, EMFILE = 24, EPIPE = 32, ENAMETOOLONG = 36, ENOTSOCK = 88, EAFNOSUPPORT = 97,
@@ -160,9 +153,6 @@ return {
     siginfo = { size = 128, fields = { si_signo = 0, si_errno = 4, si_code = 8, si_addr = 16 } },
     -- asm-generic/signal.h stack_t, for sigaltstack(2).
     sigaltstack = { size = 24, fields = { ss_sp = 0, ss_flags = 8, ss_size = 16 } },
-    -- What rt_sigaction(2) takes: the kernel's own layout (include/linux/signal_types.h),
-    -- not the uapi struct sigaction of asm/signal.h, which differs on x86.
-    kernel_sigaction = { size = 32, fields = { handler = 0, flags = 8, restorer = 16, mask = 24 } },
     -- linux/in.h, linux/in6.h, linux/un.h: the family is a 16-bit field at 0; ports and
     -- addresses are in network byte order.
     sockaddr_in = { size = 16, fields = { sin_family = 0, sin_port = 2, sin_addr = 4 } },

@@ -16,6 +16,14 @@ return {
   -- port diagnostics: callee-saved registers survive switches and every syscall stub
   { name = "regcheck", src = "tests/e2e/regcheck.c", procs = { 1, 2 }, stdout = "clobbered mask: 0\n" },
 
+  -- rt_print loses nothing: a full non-blocking pipe is waited on, and a write that fails
+  -- for good is reported once (raw Linux syscalls in the test: Linux targets only)
+  { name = "print_nonblock", src = "tests/e2e/print_nonblock.c", procs = { 1, 2, 4 },
+    targets = { "linux-amd64", "linux-arm64" }, stdout = "bytes 1048576 of 1048576, 0 wrong\n" },
+  { name = "print_closed", src = "tests/e2e/print_nonblock.c", args = { "closed" },
+    targets = { "linux-amd64", "linux-arm64" },
+    stderr_match = "^rt: write to fd 1 failed %(errno 9%); output to it is lost\n$" },
+
   -- stack overflow and fatal signals: the check that caught it is named
   { name = "overflow_guard_page", src = "tests/e2e/stack_overflow.c", args = { "guard" }, exit = 2,
     stderr_match = "^fatal error: stack overflow: goroutine (%d+) ran into the guard page below its stack\n\n"
@@ -29,6 +37,25 @@ return {
   { name = "unexpected_signal", src = "tests/e2e/stack_overflow.c", args = { "nil" }, exit = 2,
     stderr_match = "^fatal error: unexpected signal 11 at address 0x0 in goroutine (%d+)\n\n"
       .. "goroutine %1 %[running%]:\nrun%+0x%x+ pc=0x%x+\ngostart%+0x" },
+
+  -- misuse is a fatal error in the user's words, never a crash in the runtime's internals
+  { name = "misuse_ctor", src = "tests/e2e/misuse_ctor.c", exit = 2,
+    stderr_match = "^fatal error: rt_chan_new called before the runtime started %(from a constructor%?%)" },
+  { name = "misuse_foreign_thread", src = "tests/e2e/misuse_foreign.c", modes = { "libc" }, exit = 2,
+    targets = { "linux-amd64" }, -- pthread.h: a hosted Linux build here
+    stderr_match = "^fatal error: rt_print called on a thread the runtime did not start %(a foreign thread%)" },
+  { name = "chan_double_free", src = "tests/e2e/misuse.c", args = { "double-free" }, exit = 2,
+    modes = { "freestanding", "libc", "debug" }, stderr_match = "^fatal error: free of a freed channel\n$" },
+  { name = "chan_free_after_reuse", src = "tests/e2e/misuse.c", args = { "free-after-reuse" }, exit = 2,
+    modes = { "debug" }, stderr_match = "^fatal error: free of a freed channel\n$" },
+  { name = "select_negative_cases", src = "tests/e2e/misuse.c", args = { "select-negative" }, exit = 2,
+    stderr_match = "^fatal error: select: negative case count %-1\n$" },
+  { name = "chan_absurd_elem_size", src = "tests/e2e/misuse.c", args = { "chan-elem" }, exit = 2,
+    stderr_match = "^fatal error: makechan: element size 1099511627776 out of range" },
+  { name = "chan_absurd_cap", src = "tests/e2e/misuse.c", args = { "chan-cap" }, exit = 2,
+    stderr_match = "^fatal error: makechan: size out of range" },
+  { name = "print_width_precision", src = "tests/e2e/misuse.c", args = { "print-format" },
+    stdout = "[   42] [7   ] [abc] [xy] [   he]\n" },
 
   -- scheduler
   { name = "sched_spawn", src = "tests/e2e/sched_spawn.c", procs = { 1, 2, 4 },
@@ -93,6 +120,12 @@ return {
   { name = "rtdebug_unknown_key", src = "tests/e2e/sched_env.c",
     env = { RTDEBUG = "bogus=1", GOMAXPROCS = "1" },
     stdout = "procs=1\n", stderr_match = "^rt: RTDEBUG: unknown setting 'bogus' ignored\n$" },
+
+  -- the soak program (build.lua soak) in one small round: checksummed channel traffic,
+  -- goroutine churn, timers + mutex + select
+  { name = "soak_smoke", src = "tests/soak/soak.c", args = { "1", "smoke" }, procs = { 1, 2, 4 },
+    targets = { "linux-amd64", "linux-arm64" }, timeout = 60,
+    stdout = "ok: 1 round(s), 400000 channel ops, 10000 goroutines churned, 1280 mixed ops\n" },
 
   -- sync (channels, select, mutex, wait group)
   { name = "chan_unbuffered", src = "tests/e2e/chan_unbuffered.c", stdout = "ok chan_unbuffered\n",

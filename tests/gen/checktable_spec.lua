@@ -65,8 +65,35 @@ describe("check-table", function()
     local missing = {}
     for _, p in ipairs(rep.missing) do missing[p] = true end
     assert.is_true(missing["constants.RT0GEN_MADE_UP"])
-    -- The kernel's own sigaction layout has no uapi struct to compare with.
-    assert.is_true(missing["structs.kernel_sigaction.size"])
+  end)
+
+  -- linux-riscv64's first table copied x86-64's sigaction (a restorer at 16, the mask at 24)
+  -- onto an arch whose kernel struct is 24 bytes with the mask at 16, and check-table passed.
+  -- Planted the other way round on arm64 (which has the restorer), it is caught.
+  it("catches a kernel_sigaction layout copied from another arch", function()
+    fixture.edit(root, "arch/linux-arm64.lua",
+      "size = 32, fields = { handler = 0, flags = 8, restorer = 16, mask = 24 }",
+      "size = 24, fields = { handler = 0, flags = 8, mask = 16 }")
+    local rep = checktable.check(root, "linux-arm64")
+    assert.are.equal(2, #rep.mismatches)
+    assert.matches("^arch/linux%-arm64%.lua:%d+: structs%.kernel_sigaction%.size: table 24/0x18, header 32/0x20 "
+      .. "%(struct sigaction%)$", rep.mismatches[1])
+    assert.matches("structs%.kernel_sigaction%.fields%.mask: table 16/0x10, header 24/0x18 %(struct sigaction%)$",
+      rep.mismatches[2])
+  end)
+
+  it("fails a struct layout value the headers cannot confirm, unless waived", function()
+    fixture.edit(root, "arch/linux-amd64.lua", "restorer = 16, mask = 24 },",
+      "restorer = 16, mask = 24, pad = 28 },")
+    local rep = checktable.check(root, "linux-amd64")
+    assert.are.equal(1, #rep.lines)
+    assert.matches("^arch/linux%-amd64%.lua:%d+: structs%.kernel_sigaction%.fields%.pad: table 28/0x1c, not "
+      .. "confirmed by the headers %(struct sigaction has no member pad%)", rep.lines[1])
+    fixture.edit(root, "arch/linux-amd64.lua", "inherit = {",
+      'waivers = { ["structs.kernel_sigaction.fields.pad"] = "testing" },\n  inherit = {')
+    rep = checktable.check(root, "linux-amd64")
+    assert.are.same({}, rep.lines)
+    assert.are.same({ "structs.kernel_sigaction.fields.pad" }, rep.waived)
   end)
 
   it("accepts a waiver with its reason, and fails one that no longer applies", function()

@@ -23,6 +23,11 @@ function M.root(dirs)
   for _, d in ipairs(dirs or { "arch", "variants" }) do
     if util.exists(d) then copy(d, dir .. "/" .. d) end
   end
+  -- What the templates implement is part of what makes a table valid.
+  if not util.exists(dir .. "/templates/manifest.lua") then
+    util.mkdir_p(dir .. "/templates")
+    copy("templates/manifest.lua", dir .. "/templates/manifest.lua")
+  end
   return dir
 end
 
@@ -43,7 +48,7 @@ end
 function M.problems(root, target, variants)
   local ok, r = util.protect(load.resolve, target, variants, root)
   if not ok then return { r } end
-  return schema.validate(r.table, r.origins)
+  return schema.validate_resolved(r)
 end
 
 function M.resolve(root, target, variants)

@@ -66,8 +66,26 @@ describe("generate", function()
     fixture.edit(root, "arch/linux-amd64.lua", 'method = "arch_prctl"', "method = 42")
     local ok, msg = util.protect(generate.generate, root, "linux-amd64", {})
     assert.is_nil(ok)
-    assert.are.equal("arch/linux-amd64.lua: tls.method: expected one of arch_prctl, elf_tls, darwin_tsd, "
-      .. "tpidr_el0; got 42", msg)
+    assert.are.equal("arch/linux-amd64.lua: tls.method: expected a string; got 42", msg)
+    assert.is_falsy(util.exists(root .. "/out"))
+  end)
+
+  -- A new arch of a known OS whose per-arch templates are not all there yet: gen names
+  -- each missing output and its manifest entry, and writes nothing.
+  it("refuses a target with a missing template before writing anything", function()
+    fixture.edit(root, "templates/manifest.lua", '{ template = "rt0_arm64.S"', '{ template = "rt0_x.S"')
+    local ok, msg = util.protect(generate.generate, root, "linux-arm64", {})
+    assert.is_nil(ok)
+    assert.matches("^templates/manifest%.lua: entry %d+: templates/rt0_x%.S does not exist %(it makes "
+      .. "rt0_linux_arm64%.S%)$", msg)
+    assert.is_falsy(util.exists(root .. "/out"))
+    -- No entry for the arch at all (a new arch): named by the output it lacks.
+    fixture.edit(root, "templates/manifest.lua", 'output = "rt0_{os}_{arch}.S", arch = "arm64"',
+      'output = "rt0_{os}_{arch}.S", arch = "x"')
+    ok, msg = util.protect(generate.generate, root, "linux-arm64", {})
+    assert.is_nil(ok)
+    assert.matches("^templates/manifest%.lua: no template makes rt0_linux_arm64%.S for linux%-arm64 %(entry %d+ "
+      .. "makes it from templates/rt0_amd64%.S for arch amd64%): add a template and its manifest line$", msg)
     assert.is_falsy(util.exists(root .. "/out"))
   end)
 
@@ -108,5 +126,31 @@ describe("generate", function()
       assert.are.equal(util.read_file(root .. dir .. name), util.read_file(other .. dir .. name))
     end
     fixture.rm(other)
+  end)
+end)
+
+-- A port adds files: an entry for its os and arch replaces the arch's shared one.
+describe("manifest", function()
+  local manifest = require "gen.manifest"
+  local root
+  before_each(function() root = fixture.root({ "arch", "variants", "templates" }) end)
+  after_each(function() fixture.rm(root) end)
+
+  local function template_of(T, output)
+    for _, e in ipairs(manifest.entries(root, T)) do
+      if e.output == output then return e.template end
+    end
+  end
+
+  it("lets an os+arch entry override an arch entry for the same output", function()
+    fixture.write(root, "templates/rt0_linux_arm64.S", "// own\n")
+    fixture.edit(root, "templates/manifest.lua", "return {",
+      'return {\n  { template = "rt0_linux_arm64.S", output = "rt0_{os}_{arch}.S", os = "linux", arch = "arm64" },')
+    assert.are.equal("templates/rt0_linux_arm64.S", template_of({ os = "linux", arch = "arm64" }, "rt0_linux_arm64.S"))
+    assert.are.equal("templates/rt0_amd64.S", template_of({ os = "linux", arch = "amd64" }, "rt0_linux_amd64.S"))
+    fixture.edit(root, "templates/manifest.lua", 'os = "linux", arch = "arm64" },', 'arch = "arm64" },')
+    local ok, msg = util.protect(manifest.entries, root, { os = "linux", arch = "arm64" })
+    assert.is_nil(ok)
+    assert.matches("rt0_linux_arm64%.S is also made by templates/", msg)
   end)
 end)

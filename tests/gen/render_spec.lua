@@ -147,7 +147,32 @@ describe("real templates", function()
     end
     local root = fixture.root({ "arch", "variants" })
     fixture.write(root, "templates/manifest.lua", 'return { { template = "missing.S", output = "m.S" } }\n')
-    assert.are.same({}, generate.entries(root, r))
+    local ok, msg = util.protect(generate.entries, root, r)
+    assert.is_nil(ok)
+    assert.are.equal("templates/manifest.lua: entry 1: templates/missing.S does not exist (it makes m.S)", msg)
     fixture.rm(root)
+  end)
+end)
+
+-- Whether clone sets a new thread's thread pointer is the table's threads.clone_tls_arg,
+-- whatever the TLS method is called.
+describe("os_linux.c clone", function()
+  local root
+  before_each(function() root = fixture.root({ "arch", "variants", "templates", "runtime-core" }) end)
+  after_each(function() fixture.rm(root) end)
+
+  local function os_c()
+    local r = generate.resolve(root, "linux-arm64")
+    for _, e in ipairs(generate.entries(root, r)) do
+      if e.output == "os_linux.c" then return render.render_file(root, e.template, r).text end
+    end
+  end
+
+  it("sets CLONE_SETTLS for any method when the table names the clone argument", function()
+    fixture.edit(root, "templates/manifest.lua", "tpidr_el0 = {", 'register = { "tls.register" }, tpidr_el0 = {')
+    fixture.edit(root, "arch/linux-arm64.lua", 'method = "tpidr_el0"', 'method = "register", register = "tp"')
+    assert.matches("flags |= CLONE_SETTLS;", os_c(), 1, true)
+    fixture.edit(root, "arch/linux-arm64.lua", "threads = { clone_tls_arg = 4 },", "")
+    assert.is_nil(os_c():find("CLONE_SETTLS", 1, true))
   end)
 end)

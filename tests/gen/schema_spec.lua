@@ -3,6 +3,7 @@ local fixture = require "tests.gen.fixture"
 local load = require "gen.load"
 local schema = require "gen.schema"
 local util = require "gen.util"
+local manifest = require "gen.manifest"
 
 local T = "arch/linux-amd64.lua"
 local OS = "arch/os/linux.lua"
@@ -17,40 +18,64 @@ describe("schema", function()
     return fixture.problems(root, "linux-amd64")
   end
 
-  it("accepts every real target, with and without the libc variant", function()
+  it("accepts every real target, and the libc variant where the templates implement it", function()
     for _, t in ipairs(load.targets(".")) do
       assert.are.same({}, fixture.problems(".", t))
-      assert.are.same({}, fixture.problems(".", t, "libc"))
     end
+    assert.are.same({}, fixture.problems(".", "linux-amd64", "libc"))
+    assert.are.same({}, fixture.problems(".", "darwin-amd64", "libc"))
   end)
 
-  it("names the enum values for a wrong tls.method", function()
+  -- The valid tls.method values are what the manifest says the target's templates implement.
+  local function methods(target)
+    local r = fixture.resolve(".", target)
+    return table.concat(manifest.declared(".", r.table).values["tls.method"].list, ", ")
+  end
+
+  it("names the methods the target's templates implement for a wrong tls.method", function()
     assert.are.same({
-      "arch/linux-amd64.lua: tls.method: expected one of arch_prctl, elf_tls, darwin_tsd, tpidr_el0; got 42",
-    }, broken(T, 'method = "arch_prctl"', "method = 42"))
+      "arch/linux-amd64.lua: tls.method: expected one of " .. methods("linux-amd64")
+        .. " (what templates/ztarget.h implements); got \"fs\"",
+    }, broken(T, 'method = "arch_prctl"', 'method = "fs"'))
+    assert.are.same({
+      "variants/libc.lua: tls.method: expected one of " .. methods("linux-arm64")
+        .. " (what templates/ztarget_arm64.h implements); got \"elf_tls\"",
+    }, fixture.problems(root, "linux-arm64", "libc"))
+  end)
+
+  it("accepts a new tls.method once a template declares it, with the fields it needs", function()
+    fixture.copy("templates/manifest.lua", root .. "/templates/manifest.lua")
+    fixture.edit(root, "templates/manifest.lua", "tpidr_el0 = {", 'register = { "tls.register" }, tpidr_el0 = {')
+    fixture.edit(root, "arch/linux-arm64.lua", 'method = "tpidr_el0"', 'method = "register"')
+    assert.are.same({
+      "arch/linux-arm64.lua: tls.register: expected a string (required when tls.method is register: "
+        .. "templates/ztarget_arm64.h); got nothing",
+    }, fixture.problems(root, "linux-arm64"))
+    fixture.edit(root, "arch/linux-arm64.lua", 'method = "register"', 'method = "register", register = "tp"')
+    assert.are.same({}, fixture.problems(root, "linux-arm64"))
   end)
 
   it("catches a typo'd field as unknown", function()
     assert.are.same({
-      "arch/linux-amd64.lua: tls.base_adjust: expected an integer (required when tls.method is arch_prctl); "
-        .. "got nothing",
+      "arch/linux-amd64.lua: tls.base_adjust: expected an integer (required when tls.method is arch_prctl: "
+        .. "templates/ztarget.h); got nothing",
       "arch/linux-amd64.lua: tls.base_ajdust: expected no such field "
-        .. "(known: arch_set_fs, base_adjust, check_value, gs_offset, method, tsd_slot); got 8",
+        .. "(known: arch_set_fs, base_adjust, check_value, gs_offset, method, register, tsd_slot); got 8",
     }, broken(T, "base_adjust = 8", "base_ajdust = 8"))
   end)
 
   it("catches an unknown top-level field", function()
     local p = broken(T, "syscalls = {", "sycalls = {")
     assert.are.equal("arch/linux-amd64.lua: syscalls: expected a table of name = table (a syscall) "
-      .. "(required when os is linux); got nothing", p[1])
+      .. "(required by templates/os_linux.c); got nothing", p[1])
     assert.matches("^arch/linux%-amd64%.lua: sycalls: expected no such field %(known: apple, arch, ", p[2])
     assert.are.equal(2, #p)
   end)
 
   it("requires arch_set_fs when tls.method is arch_prctl", function()
     assert.are.same({
-      "arch/linux-amd64.lua: tls.arch_set_fs: expected an integer (required when tls.method is arch_prctl); "
-        .. "got nothing",
+      "arch/linux-amd64.lua: tls.arch_set_fs: expected an integer (required when tls.method is arch_prctl: "
+        .. "templates/ztarget.h); got nothing",
     }, broken(T, "arch_set_fs = 0x1002,", ""))
   end)
 
@@ -119,7 +144,7 @@ describe("schema", function()
     fixture.edit(root, "arch/os/darwin.lua", "libsystem = {", "libsystem_ = {")
     local p = fixture.problems(root, "darwin-amd64")
     assert.are.equal("arch/darwin-amd64.lua: libsystem: expected a table (libSystem imports) "
-      .. "(required when os is darwin); got nothing", p[1])
+      .. "(required by templates/os_darwin.c); got nothing", p[1])
     assert.matches("^arch/os/darwin%.lua: libsystem_: expected no such field", p[2])
   end)
 
@@ -147,7 +172,7 @@ describe("schema", function()
   it("fills in defaults and accepts integral floats", function()
     fixture.write(root, "variants/f.lua", "return { stacks = { default_size = 2^16 } }\n")
     local r = fixture.resolve(root, "linux-amd64", "f")
-    assert.are.same({}, schema.validate(r.table, r.origins))
+    assert.are.same({}, schema.validate_resolved(r))
     assert.are.equal("integer", math.type(r.table.stacks.default_size))
     assert.are.same({}, r.table.cflags)
     assert.is_false(r.table.wip)
@@ -158,5 +183,44 @@ describe("schema", function()
       assert.is_truthy(f.doc and f.doc ~= "", f.path)
     end
     assert.is_truthy(util.protect(schema.fields))
+  end)
+end)
+
+-- docs/porting.md's field table is the schema's: every field, as gen/fielddoc.lua makes it.
+describe("the porting docs' field table", function()
+  local fielddoc = require "gen.fielddoc"
+
+  it("matches the schema and lists every field", function()
+    assert.is_nil(fielddoc.check("."))
+    local doc = assert(util.read_file("docs/porting.md"))
+    for _, f in ipairs(schema.fields()) do
+      if not f.path:match("%[%]$") then
+        assert.is_truthy(doc:find("| `" .. f.path .. "` |", 1, true), f.path .. " is not in the field table")
+      end
+    end
+  end)
+
+  it("goes stale when the schema gains a field", function()
+    local root = fixture.root({ "docs" })
+    assert.is_nil(fielddoc.check(root))
+    fixture.edit(root, "docs/porting.md", "| `toolchain.cflags` |", "| `toolchain.cflagz` |")
+    assert.matches("field table differs from gen/schema%.lua; run: lua5.4 build.lua gen", fielddoc.check(root))
+    assert.is_true(fielddoc.update(root))
+    assert.is_nil(fielddoc.check(root))
+    fixture.rm(root)
+  end)
+end)
+
+-- The syscall error convention is a table field the syscall templates declare they honour.
+describe("syscall_abi.error", function()
+  it("defaults to negative and accepts only what the target's stubs implement", function()
+    local root = fixture.root()
+    local r = fixture.resolve(root, "linux-amd64")
+    assert.are.same({}, schema.validate_resolved(r))
+    assert.are.equal("negative", r.table.syscall_abi.error)
+    fixture.edit(root, "arch/linux-amd64.lua", "error_min = -4095,", 'error = "flag", error_min = -4095,')
+    assert.are.same({ 'arch/linux-amd64.lua: syscall_abi.error: expected one of negative (what '
+      .. 'templates/sys_linux_amd64.S implements); got "flag"' }, fixture.problems(root, "linux-amd64"))
+    fixture.rm(root)
   end)
 end)

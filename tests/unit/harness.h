@@ -16,6 +16,7 @@
 
 #include "runtime.h"
 #include "os.h"
+#include "misuse.h"
 
 void rt_unit_entry(int argc, char **argv);
 
@@ -40,6 +41,7 @@ static inline void fake_env(void) {
     fake_p.status = P_RUNNING;
     setg(&fake_g);
     sched.gomaxprocs = 1;
+    runtime_booted = true; // as if schedinit had run: the public calls check it
 }
 
 int rt_main(int argc, char **argv) {

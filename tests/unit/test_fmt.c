@@ -177,6 +177,49 @@ Test(fmt, width_pads_negative_with_spaces_before_sign) {
     expect("  -7", "%4d", -7);
 }
 
+/* --- width and precision from arguments, precision --- */
+
+Test(fmt, star_width_takes_an_int_argument) {
+    expect("   42|", "%*d|", 5, 42);
+}
+Test(fmt, negative_star_width_pads_on_right) {
+    expect("42   |", "%*d|", -5, 42);
+}
+Test(fmt, star_width_then_later_arguments_line_up) {
+    expect("  ab 7", "%*s %d", 4, "ab", 7);
+}
+Test(fmt, precision_cuts_string) {
+    expect("abc", "%.3s", "abcdef");
+}
+Test(fmt, precision_longer_than_string_changes_nothing) {
+    expect("ab", "%.3s", "ab");
+}
+Test(fmt, precision_reads_no_further_than_it_says) {
+    char unterminated[3] = {'x', 'y', 'z'};
+    expect("xy", "%.2s", unterminated);
+}
+Test(fmt, star_precision_cuts_string) {
+    expect("ab|", "%.*s|", 2, "abcdef");
+}
+Test(fmt, negative_star_precision_is_none) {
+    expect("abcdef", "%.*s", -1, "abcdef");
+}
+Test(fmt, width_and_precision_on_string) {
+    expect("  abc", "%5.3s", "abcdef");
+}
+Test(fmt, precision_gives_minimum_digits) {
+    expect("-007", "%.3d", -7);
+}
+Test(fmt, precision_turns_zero_flag_off) {
+    expect("  007", "%05.3d", 7);
+}
+Test(fmt, zero_precision_prints_no_digits_for_zero) {
+    expect("[]", "[%.0d]", 0);
+}
+Test(fmt, star_width_and_star_precision) {
+    expect("   0042", "%*.*x", 7, 4, 0x42u);
+}
+
 /* --- unknown and incomplete conversions --- */
 
 Test(fmt, unknown_conversion_is_copied) {
@@ -194,7 +237,7 @@ Test(fmt, lone_percent_at_end_is_copied) {
 Test(fmt, unfinished_spec_at_end_is_copied) {
     expect_unchecked("x%08l", "x%08l");
 }
-Test(fmt, precision_is_not_supported) {
+Test(fmt, float_is_not_supported) {
     expect_unchecked("%.2f", "%.2f");
 }
 Test(fmt, length_on_string_is_not_supported) {

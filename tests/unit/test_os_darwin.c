@@ -166,3 +166,42 @@ Test(os_darwin, sleep_bucket_spreads_words_at_common_strides) {
 Test(os_darwin, sleep_bucket_single) {
     cr_assert_eq(darwin_sleep_bucket(&block, 1), 0);
 }
+
+/* rt0's TSD-slot check: the slot must be pthread's (gs:0 is pthread_self) and free. */
+Test(os_darwin, tsd_fresh_slot_is_ok) {
+    cr_assert_eq(darwin_tsd_check(0x7000, 0x7000, 0), DARWIN_TSD_OK);
+}
+Test(os_darwin, tsd_slot_claimed_by_another_runtime_is_in_use) {
+    cr_assert_eq(darwin_tsd_check(0x7000, 0x7000, 0xc000004000), DARWIN_TSD_SLOT_IN_USE);
+}
+Test(os_darwin, tsd_gs_not_pthreads_array_is_caught_first) {
+    cr_assert_eq(darwin_tsd_check(0x1234, 0x7000, 0xc000004000), DARWIN_TSD_NOT_PTHREAD);
+    cr_assert_eq(darwin_tsd_check(0, 0, 0), DARWIN_TSD_NOT_PTHREAD);
+}
+
+/* The kqueue poller's reading of its results (net_darwin.c's os_netpoll). */
+Test(os_darwin, kevent_filters_map_to_directions) {
+    bool brk;
+    cr_assert_eq(darwin_kevent_mode(-1, 0, &brk), 1); /* EVFILT_READ */
+    cr_assert_not(brk);
+    cr_assert_eq(darwin_kevent_mode(-2, 0x20, &brk), 2);   /* EVFILT_WRITE, EV_CLEAR */
+    cr_assert_eq(darwin_kevent_mode(-1, 0x8000, &brk), 1); /* EV_EOF: still a read wakeup */
+    cr_assert_eq(darwin_kevent_mode(-2, 0x4000, &brk), 3); /* EV_ERROR wakes both */
+    cr_assert_eq(darwin_kevent_mode(-10, 0, &brk), 0);     /* EVFILT_USER: the break */
+    cr_assert(brk);
+    cr_assert_eq(darwin_kevent_mode(-3, 0, &brk), 0); /* a filter we never add */
+    cr_assert_not(brk);
+}
+
+Test(os_darwin, kevent_timeouts) {
+    int64_t sec = -1, nsec = -1;
+    cr_assert_not(darwin_kevent_timeout(-1, &sec, &nsec));
+    cr_assert(darwin_kevent_timeout(0, &sec, &nsec));
+    cr_assert_eq(sec, 0);
+    cr_assert_eq(nsec, 0);
+    cr_assert(darwin_kevent_timeout(2500000000LL, &sec, &nsec));
+    cr_assert_eq(sec, 2);
+    cr_assert_eq(nsec, 500000000);
+    cr_assert(darwin_kevent_timeout(INT64_MAX, &sec, &nsec));
+    cr_assert_lt(sec, 100000000);
+}

@@ -63,3 +63,52 @@ Test(timers, earliest_looks_at_every_p) {
     timers_add(&fake_p, &gs[0], 77);
     cr_assert_eq(timers_earliest(), 77);
 }
+
+// Function timers (a poll descriptor's deadlines): re-arming replaces the old arming,
+// stopping removes it, and the heap stays ordered around removals from its middle.
+static int fired[8];
+static uintptr_t fired_seq[8];
+
+static void record(void *arg, uintptr_t seq) {
+    int i = (int)(intptr_t)arg;
+    fired[i]++;
+    fired_seq[i] = seq;
+}
+
+Test(timers, a_function_timer_fires_once_at_its_time) {
+    sched.gomaxprocs = 1;
+    struct ftimer ft = {.fn = record, .arg = (void *)0};
+    ftimer_set(&ft, 100, 7);
+    cr_assert_eq(fake_p.timer0when, 100);
+    timers_check(&fake_p, 99);
+    cr_assert_eq(fired[0], 0);
+    timers_check(&fake_p, 100);
+    cr_assert_eq(fired[0], 1);
+    cr_assert_eq(fired_seq[0], 7);
+    cr_assert_not(ftimer_stop(&ft)); // it fired: nothing to stop
+    timers_check(&fake_p, 1000);
+    cr_assert_eq(fired[0], 1);
+}
+
+Test(timers, rearming_moves_a_function_timer_and_stop_removes_it) {
+    sched.gomaxprocs = 1;
+    struct ftimer a = {.fn = record, .arg = (void *)1}, b = {.fn = record, .arg = (void *)2};
+    for (int i = 0; i < 20; i++)
+        timers_add(&fake_p, &gs[i], 50 + i * 10);
+    ftimer_set(&a, 120, 1);
+    ftimer_set(&b, 130, 1);
+    ftimer_set(&a, 300, 2); // later: the 120 arming is gone
+    cr_assert(ftimer_stop(&b));
+    timers_check(&fake_p, 299);
+    cr_assert_eq(fired[1], 0);
+    cr_assert_eq(fired[2], 0);
+    timers_check(&fake_p, 300);
+    cr_assert_eq(fired[1], 1);
+    cr_assert_eq(fired_seq[1], 2);
+    cr_assert_eq(fired[2], 0);
+    bool inherit;
+    int n = 0;
+    while (runqget(&fake_p, &inherit) != NULL)
+        n++;
+    cr_assert_eq(n, 20); // every sleeper still woke, none twice
+}
