@@ -2,8 +2,8 @@
 // (gen/bench.lua does not run it); its numbers are in the README.
 //   preempt latency [samples]  a sleeper (1 ms sleeps) beside a CPU hog: wake-up
 //                              latency past the deadline, p50/p99/max in µs
-//   preempt hog [ms]           the hog alone for ms: loop iterations per ms (run it with
-//                              and without RTDEBUG=asyncpreemptoff=1 to compare)
+//   preempt hog [millions]     the hog's loop, millions of iterations timed by itself
+//                              (run with and without RTDEBUG=asyncpreemptoff=1 to compare)
 // Build: lua5.4 build.lua cc --target linux-amd64 -O2 bench/preempt.c -o preempt
 #include "bench.h"
 #include <rt_port.h>
@@ -53,17 +53,27 @@ static int latency(long n) {
     return 0;
 }
 
-static int throughput(long ms) {
-    rt_go(hog, 0);
+// The hog alone: a fixed amount of work timed by itself (no runtime call inside, so with
+// asyncpreemptoff=1 nothing interrupts it), beside a sleeper that keeps sysmon watching.
+static volatile int64_t hog_ns;
+
+static void timed_hog(void *arg) {
+    uint64_t n = (uint64_t)(uintptr_t)arg, x = 1;
     int64_t t0 = rt_nanotime();
-    rt_sleep(ms * 1000000); // the hog runs on the other P... unless GOMAXPROCS=1
-    stop = 1;
-    int64_t t1 = rt_nanotime();
+    for (uint64_t i = 0; i < n; i++)
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    hog_iters = x;
+    hog_ns = rt_nanotime() - t0;
+}
+
+static int throughput(long millions) {
+    rt_go(timed_hog, (void *)(uintptr_t)(millions * 1000000));
+    while (hog_ns == 0)
+        rt_sleep(1000000);
     struct rt_preempt_stats s;
     rt_preempt_stats(&s);
-    rt_print("RESULT preempt_hog ms=%lld iters_per_ms=%llu signals=%llu preempted=%llu\n",
-             (long long)(t1 - t0) / 1000000,
-             (unsigned long long)(hog_iters * 1000000 / (uint64_t)(t1 - t0)),
+    rt_print("RESULT preempt_hog ms=%lld iters_per_us=%lld signals=%llu preempted=%llu\n",
+             (long long)hog_ns / 1000000, (long long)(millions * 1000000000LL / hog_ns),
              (unsigned long long)s.signals, (unsigned long long)s.preempted);
     return 0;
 }
@@ -73,6 +83,6 @@ int rt_main(int argc, char **argv) {
     const char *mode = argc > 1 ? argv[1] : "latency";
     long n = bench_count(argc - 1, argv + 1, 0);
     if (mode[0] == 'h')
-        return throughput(n ? n : 2000);
+        return throughput(n ? n : 5000);
     return latency(n ? n : 1000);
 }
