@@ -34,6 +34,10 @@ return {
     -- The canary or the saved SP under the stack guard, checked at the switch; or the
     -- canary, checked by sysmon while the goroutine runs: whichever comes first.
     stderr_match = "^fatal error: stack overflow: goroutine %d+ [^\n]*%((%a+)%)\n\n" },
+  { name = "traceback_corrupt_chain", src = "tests/e2e/stack_overflow.c", args = { "corrupt" }, exit = 2,
+    stderr_match = "^fatal error: unexpected signal 11 at address 0x0 in goroutine (%d+)\n\n"
+      .. "goroutine %1 %[running%]:\ncorrupt_chain%+0x%x+ pc=0x%x+\n[^\n]*\n"
+      .. "%.%.%.frame chain corrupt at 0x%x+ %(next frame 0x10 is not above it%)\n" },
   { name = "unexpected_signal", src = "tests/e2e/stack_overflow.c", args = { "nil" }, exit = 2,
     stderr_match = "^fatal error: unexpected signal 11 at address 0x0 in goroutine (%d+)\n\n"
       .. "goroutine %1 %[running%]:\nrun%+0x%x+ pc=0x%x+\ngostart%+0x" },
