@@ -31,6 +31,25 @@ for _, name in ipairs(MODULE_COMMANDS) do
   if mod.register_suite then mod.register_suite(testrun) end
 end
 
+-- One convention for every command: the target is a positional argument or --target
+-- (both accepted). Returns the targets named either way, positional ones first.
+local function targets_of(args, positional)
+  local list = {}
+  for _, t in ipairs(type(positional) == "table" and positional or { positional }) do list[#list + 1] = t end
+  for _, t in ipairs(args.target_opt or {}) do list[#list + 1] = t end
+  return list
+end
+
+-- The one target of a command that takes one; fails naming the command otherwise.
+local function one_target(args, positional, name)
+  local list = targets_of(args, positional)
+  if #list ~= 1 then
+    util.fail("%s: expected one target (positional or --target); got %d; targets: %s", name, #list,
+      table.concat(load.targets(ROOT), ", "))
+  end
+  return list[1]
+end
+
 local function variant_list(v)
   if v == nil or v == "" then return {} end
   local t = {}
@@ -39,6 +58,7 @@ local function variant_list(v)
 end
 
 function commands.gen(args)
+  args.targets = targets_of(args, args.targets)
   if args.check then
     local failed = 0
     for _, t in ipairs(#args.targets > 0 and args.targets or load.targets(ROOT)) do
@@ -81,6 +101,11 @@ end
 -- explain, diff, new-port, check-table, status, targets: review and porting tools.
 function commands.explain(args)
   local explain = require "gen.explain"
+  -- explain --target t file:line: the one positional is the line.
+  if args.target_opt and #args.target_opt > 0 and args.target and not args.where then
+    args.where, args.target = args.target, nil
+  end
+  args.target = one_target(args, args.target, "explain")
   local variants = variant_list(args.variant)
   local lines, problems
   if args.field then
@@ -100,11 +125,15 @@ commands["new-port"] = function(args)
 end
 
 commands["check-table"] = function(args)
+  args.target = one_target(args, args.target, "check-table")
   return require("gen.checktable").command(ROOT, args.target, variant_list(args.variant), args.verbose)
 end
 
 function commands.diff(args)
   local diff = require "gen.diff"
+  local list = targets_of(args, { args.a, args.b })
+  if #list < 1 or #list > 2 then util.fail("diff: expected one or two targets (positional or --target)") end
+  args.a, args.b = list[1], list[2]
   local variants = variant_list(args.variant)
   if args.b then
     for _, l in ipairs(diff.targets(ROOT, args.a, args.b, variants, args.patch)) do print(l) end
@@ -116,6 +145,7 @@ function commands.diff(args)
 end
 
 function commands.status(args)
+  args.targets = targets_of(args, args.targets)
   return require("gen.status").command(ROOT, args.targets, variant_list(args.variant), args.verbose)
 end
 
@@ -125,7 +155,7 @@ function commands.targets(_)
 end
 
 function commands.build(args)
-  local b = ninja.build(ROOT, args.target, variant_list(args.variant))
+  local b = ninja.build(ROOT, one_target(args, args.target, "build"), variant_list(args.variant))
   print(b.lib)
   return 0
 end
@@ -169,6 +199,9 @@ local function parse_cc_tail(name, argv)
     elseif a == "-o" then opts.output = value(a)
     elseif a:match("^%-o.") then opts.output = a:sub(3)
     elseif a == "-h" or a == "--help" then opts.help = true
+    elseif not opts.target and not a:match("^%-") and util.exists(ROOT .. "/arch/" .. a .. ".lua")
+        and not util.is_dir(ROOT .. "/arch/" .. a .. ".lua") then
+      opts.target = a -- the positional spelling: cc <target> prog.c -o prog
     else opts.flags[#opts.flags + 1] = a end
     i = i + 1
   end
@@ -176,8 +209,9 @@ local function parse_cc_tail(name, argv)
 end
 
 local CC_USAGE = [[
-Usage: lua5.4 build.lua cc --target <target> [--variant <v>] <clang args and sources...> -o <program>
-       lua5.4 build.lua run --target <target> [--variant <v>] <clang args and sources...> [-- <program args>]
+Usage: lua5.4 build.lua cc <target> [--variant <v>] <clang args and sources...> -o <program>
+       lua5.4 build.lua run <target> [--variant <v>] <clang args and sources...> [-- <program args>]
+       (--target <target> is the same as the positional <target>)
 
 Builds the runtime library for the target if needed, then compiles and links the
 program with it. Every argument other than --target, --variant and -o goes to clang.]]
@@ -185,7 +219,9 @@ program with it. Every argument other than --target, --variant and -o goes to cl
 function commands.cc(argv)
   local o = parse_cc_tail("cc", argv)
   if o.help then print(CC_USAGE) return 0 end
-  if not o.target then util.fail("cc: --target is required; targets: %s", table.concat(load.targets(ROOT), ", ")) end
+  if not o.target then
+    util.fail("cc: a target is required (positional or --target); targets: %s", table.concat(load.targets(ROOT), ", "))
+  end
   if not o.output then util.fail("cc: -o <program> is required") end
   return cc.cc(ROOT, o.target, variant_list(o.variant), o.flags, o.output)
 end
@@ -193,7 +229,9 @@ end
 function commands.run(argv)
   local o = parse_cc_tail("run", argv)
   if o.help then print(CC_USAGE) return 0 end
-  if not o.target then util.fail("run: --target is required; targets: %s", table.concat(load.targets(ROOT), ", ")) end
+  if not o.target then
+    util.fail("run: a target is required (positional or --target); targets: %s", table.concat(load.targets(ROOT), ", "))
+  end
   local src
   for _, f in ipairs(o.flags) do
     if f:match("%.c$") then src = src or f end
@@ -215,24 +253,28 @@ local function parser()
   p:require_command(true)
   local g = p:command("gen", "Generate out/<target>/ (or build/<target>-<variant>/gen) from the tables.")
   g:argument("targets", "Targets (default: all of arch/*.lua)."):args("*")
+  g:option("--target", "A target (same as a positional one).", nil, nil, 1, "*"):target("target_opt")
   g:option("--variant", "Variants on top, comma-separated (names in variants/ or paths).")
   g:flag("--check", "Regenerate into a temp dir and compare with out/ (CI).")
   local b = p:command("build", "Build build/<target>[-<variants>]/librt0.a.")
-  b:option("--target", "Target."):args(1):count(1)
+  b:argument("target", "Target (or --target)."):args("?")
+  b:option("--target", "Target (same as the positional one).", nil, nil, 1, "*"):target("target_opt")
   b:option("--variant", "Variants, comma-separated.")
   p:command("cc", "Compile and link a program with the runtime (see cc --help).")
   p:command("run", "cc into build/run/ and run it (see run --help).")
   local e = p:command("explain", "The resolved table with each value's origin; or what made a generated line "
     .. "(<file>:<line>); or every line a field reaches (--field).")
-  e:argument("target", "Target.")
+  e:argument("target", "Target (or --target)."):args("?")
+  e:option("--target", "Target (same as the positional one).", nil, nil, 1, "*"):target("target_opt")
   e:argument("where", "A generated line, like rt0_linux_amd64.S:42 or out/linux-amd64/zdefs_linux_amd64.h:7.")
     :args("?")
   e:option("--variant", "Variants, comma-separated.")
   e:option("--field", "A field path, like g0.size or syscalls.write.nr.")
   local d = p:command("diff", "Two targets' resolved tables side by side, then their generated files; or, with "
     .. "one target, what gen would change in out/ (nothing is written).")
-  d:argument("a", "Target.")
+  d:argument("a", "Target (or --target)."):args("?")
   d:argument("b", "Second target."):args("?")
+  d:option("--target", "Target (same as a positional one).", nil, nil, 1, "*"):target("target_opt")
   d:option("--variant", "Variants, comma-separated (applied to both).")
   d:flag("--patch", "With two targets: also print the unified diffs of the generated files.")
   local np = p:command("new-port", "Scaffold arch/<os>-<arch>.lua from an existing target: inherited, read from "
@@ -242,11 +284,13 @@ local function parser()
   np:flag("--force", "Overwrite an existing arch/<os>-<arch>.lua.")
   local ct = p:command("check-table", "Compare a table's constants, syscall numbers and struct layouts with the "
     .. "target's own kernel headers.")
-  ct:argument("target", "Target.")
+  ct:argument("target", "Target (or --target)."):args("?")
+  ct:option("--target", "Target (same as the positional one).", nil, nil, 1, "*"):target("target_opt")
   ct:option("--variant", "Variants, comma-separated.")
   ct:flag("-v --verbose", "Also list values the headers do not define, and the waivers.")
   local st = p:command("status", "Build and run the stage programs (tests/stages/) for targets: which stages pass.")
   st:argument("targets", "Targets (default: all of arch/*.lua)."):args("*")
+  st:option("--target", "A target (same as a positional one).", nil, nil, 1, "*"):target("target_opt")
   st:option("--variant", "Variants, comma-separated.")
   st:flag("-v --verbose", "Show the details of every failing stage, not just the first of a run.")
   p:command("targets", "Every target with its stages, link modes and how it runs here.")

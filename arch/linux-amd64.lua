@@ -10,6 +10,7 @@ return {
   -- g lives at -8(FS): arch_prctl(ARCH_SET_FS, &m.tls[0] + 8) (sys_linux_amd64.s settls).
   tls = {
     method = "arch_prctl",
+    settls_syscall = "arch_prctl", -- rt0's first syscall
     arch_set_fs = 0x1002,
     base_adjust = 8,       -- ELF wants to use -8(FS)
     check_value = 0x123,   -- stored through TLS and read back from m0.tls at start-up

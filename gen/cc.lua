@@ -19,10 +19,11 @@ local function libgcc(triple)
   return nil
 end
 
--- How programs are linked, by os and link mode: functions returning the clang argv.
--- A new OS adds its recipe here (darwin's comes with its ld64.lld/libSystem stub).
+-- How programs are linked, by object format and link mode (a per-format place): functions
+-- returning the clang argv. A new object format adds its recipe here (Mach-O's comes with
+-- its ld64.lld/libSystem stub); a new OS of a known format needs nothing.
 M.recipes = {
-  linux = {
+  elf = {
     freestanding = function(root, r, lib, flags)
       local T = r.table
       local argv = {
@@ -47,18 +48,18 @@ M.recipes = {
     end,
   },
   -- Always hosted: clang --target=<triple>, linked against a libSystem .tbd stub made
-  -- from the table by ld64.lld (or the native SDK on a Mac), see gen/darwin.lua.
-  darwin = {
-    hosted = function(root, r, lib, flags) return require("gen.darwin").link_argv(root, r, lib, flags) end,
+  -- from the table by ld64.lld (or the native SDK on a Mac), see gen/macho.lua.
+  macho = {
+    hosted = function(root, r, lib, flags) return require("gen.macho").link_argv(root, r, lib, flags) end,
   },
 }
 
 function M.recipe(r)
-  local by_os = M.recipes[r.table.os]
-  local recipe = by_os and by_os[r.table.link.mode]
+  local by_format = M.recipes[r.table.object_format]
+  local recipe = by_format and by_format[r.table.link.mode]
   if not recipe then
-    util.fail("cc: no link recipe for %s (%s link mode) yet, so programs cannot be linked for %s",
-      r.table.os, r.table.link.mode, r.target)
+    util.fail("cc: no link recipe for %s objects (%s link mode) yet, so programs cannot be linked for %s",
+      r.table.object_format, r.table.link.mode, r.target)
   end
   return recipe
 end

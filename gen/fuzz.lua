@@ -15,11 +15,12 @@ M.TARGETS = {
   { name = "env", what = "GOMAXPROCS and RTDEBUG scanners, one-number files", sources = { "@re2c/env_scan.c" } },
   { name = "cpulist", what = "CPU lists (0-3,8-11)", sources = { "@re2c/env_scan.c" } },
   { name = "cgroup", what = "cgroup cpu.max, /proc/self/cgroup, directory joins",
-    sources = { "runtime-core/cgroup.c", "@re2c/env_scan.c" } },
-  { name = "mountinfo", what = "/proc/self/mountinfo", sources = { "runtime-core/cgroup.c", "@re2c/env_scan.c" } },
+    sources = { "runtime-core/parts/cgroup.c", "@re2c/env_scan.c" } },
+  { name = "mountinfo", what = "/proc/self/mountinfo",
+    sources = { "runtime-core/parts/cgroup.c", "@re2c/env_scan.c" } },
   { name = "auxv", what = "the auxiliary vector walk (generated sysauxv)", sources = { "@os" }, internal = true,
     needs = "auxv" },
-  { name = "vdso_elf", what = "the vDSO's ELF symbol reader", sources = { "runtime-core/vdso_elf.c" } },
+  { name = "vdso_elf", what = "the vDSO's ELF symbol reader", sources = { "runtime-core/parts/vdso_elf.c" } },
   { name = "tables", what = "table loader and schema over random Lua data (Lua, not libFuzzer)", lua = true },
 }
 
@@ -54,7 +55,8 @@ function M.build(root, t, b)
   util.mkdir_p(dir)
   local exe = dir .. "/fuzz-" .. t.name
   local argv = { "clang", "-std=c11", "-g", "-O1", "-Wall", "-Wextra", "-fsanitize=fuzzer,address",
-    "-I", root .. "/runtime-core", "-I", root .. "/runtime-core/include", "-I", root .. "/" .. b.gendir,
+    "-I", root .. "/runtime-core", "-I", root .. "/runtime-core/parts", "-I", root .. "/runtime-core/include",
+    "-I", root .. "/" .. b.gendir,
     "-I", root .. "/tests/fuzz", root .. "/tests/fuzz/" .. t.name .. ".c" }
   for _, s in ipairs(t.sources) do argv[#argv + 1] = source_path(root, b, s) end
   if t.internal then

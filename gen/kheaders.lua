@@ -49,9 +49,6 @@ M.HEADERS = {
 
 -- The header set for a resolved table T, or nil and a one-line reason.
 function M.for_table(T)
-  if T.os ~= "linux" then
-    return nil, string.format("no %s headers here: rt0gen reads only Linux uapi headers", tostring(T.os))
-  end
   local triple = type(T.toolchain) == "table" and T.toolchain.triple
   if type(triple) ~= "string" then return nil, "toolchain.triple is not set" end
   return M.for_triple(triple)

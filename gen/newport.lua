@@ -154,7 +154,7 @@ end
 function M.plan(root, name, from)
   local os_, arch = name:match("^([%l%d]+)%-([%l%d_]+)$")
   if not os_ then
-    util.fail("new-port: expected a target name <os>-<arch> like linux-riscv64; got '%s'", name)
+    util.fail("new-port: expected a target name <os>-<arch> (lower case); got '%s'", name)
   end
   local rf = loader.resolve(from, {}, root)
   local F = rf.table
@@ -399,6 +399,24 @@ local function describe_entry(e)
   return "templates/" .. e.template .. (#cond > 0 and " (" .. table.concat(cond, ", ") .. ")" or "")
 end
 
+-- The template a new target should add for a row it needs, named as the others are
+-- (<stem>_<arch>.h for a per-arch file, <stem>_<os>.c per OS, both where both vary):
+-- an existing template's name with its arch (or os) replaced. Returns the name and the
+-- manifest line, or nil when no existing template names its arch or os.
+function M.suggest(row, os_, arch)
+  for _, e in ipairs(row.like) do
+    local t = e.template
+    if e.arch and t:find(e.arch, 1, true) and (not e.os or t:find(e.os, 1, true)) then
+      local name = t:gsub(e.arch, arch):gsub(e.os or "\0", os_)
+      local sel = (e.os and string.format("os = %q, ", os_) or "") .. string.format("arch = %q", arch)
+      return name, string.format("{ template = %q, output = %q, %s }", name, row.pattern, sel)
+    elseif not e.arch and e.os and t:find(e.os, 1, true) then
+      local name = t:gsub(e.os, os_)
+      return name, string.format("{ template = %q, output = %q, os = %q }", name, row.pattern, os_)
+    end
+  end
+end
+
 function M.templates_report(root, os_, arch)
   local out = {}
   for _, row in ipairs(M.templates(root, os_, arch)) do
@@ -407,11 +425,48 @@ function M.templates_report(root, os_, arch)
     else
       local like = {}
       for _, e in ipairs(row.like) do like[#like + 1] = describe_entry(e) end
-      out[#out + 1] = string.format("  need  %-22s %s: write a template like %s and add it to templates/manifest.lua",
-        row.output, row.role ~= "" and row.role or "(no role recorded)", table.concat(like, " or "))
+      local name, line = M.suggest(row, os_, arch)
+      if name then
+        out[#out + 1] = string.format("  need  %-22s %s: write templates/%s (like %s) and add %s to "
+          .. "templates/manifest.lua", row.output, row.role ~= "" and row.role or "(no role recorded)", name,
+          table.concat(like, " or "), line)
+      else
+        out[#out + 1] = string.format("  need  %-22s %s: write a template like %s and add it to "
+          .. "templates/manifest.lua", row.output, row.role ~= "" and row.role or "(no role recorded)",
+          table.concat(like, " or "))
+      end
     end
   end
   return out
+end
+
+-- Layers for a new arch or OS ------------------------------------------------------
+
+-- A new arch (no arch/cpu/<arch>.lua) gets that layer, holding every value that depends on
+-- the arch alone; a new OS (no arch/os/<os>.lua) likewise gets arch/os/<os>.lua. The next
+-- target on that arch or OS inherits them. Moves those entries out of plan (which then
+-- inherits the new layers) and returns { {file =, plan =} } for each new layer.
+function M.split_layers(root, plan)
+  local layers = {}
+  local function layer(kind, dir, key, title)
+    local file = "arch/" .. dir .. "/" .. key .. ".lua"
+    if util.exists(root .. "/" .. file) then return end
+    local sub = { name = plan.name, os = plan.os, arch = plan.arch, from = plan.from, inherit = {}, inherited = {},
+      entries = {}, file = file, title = title }
+    for path, e in pairs(plan.entries) do
+      local dep = M.rule(path)[2]
+      if dep == kind or path == kind then
+        sub.entries[path] = e
+        plan.entries[path] = nil
+        plan.inherited[#plan.inherited + 1] = path
+      end
+    end
+    table.insert(plan.inherit, kind == "os" and 1 or #plan.inherit + 1, dir .. "/" .. key)
+    layers[#layers + 1] = { file = file, plan = sub }
+  end
+  layer("os", "os", plan.os, string.format("-- OS layer: what every %s-* target shares.", plan.os))
+  layer("arch", "cpu", plan.arch, string.format("-- Arch layer: what every *-%s target shares.", plan.arch))
+  return layers
 end
 
 -- The command ------------------------------------------------------------------
@@ -424,6 +479,13 @@ function M.command(root, name, from, force)
     util.fail("new-port: %s exists already (--force overwrites it)", file)
   end
   local plan = M.plan(root, name, from)
+  for _, l in ipairs(M.split_layers(root, plan)) do
+    util.write_file(root .. "/" .. l.file, M.render(l.plan))
+    local n = 0
+    for _ in pairs(l.plan.entries) do n = n + 1 end
+    print(string.format("wrote %s: %d values that every %s target shares (its next target inherits them)", l.file, n,
+      l.file:match("/cpu/") and "*-" .. plan.arch or plan.os .. "-*"))
+  end
   local text = M.render(plan)
   util.write_file(root .. "/" .. file, text)
   local c = plan.counts

@@ -208,7 +208,7 @@ end
 
 function M.render(plan)
   local out = {
-    string.format("-- %s: what belongs to the pair of %s and %s.", plan.name, plan.os, plan.arch),
+    plan.title or string.format("-- %s: what belongs to the pair of %s and %s.", plan.name, plan.os, plan.arch),
   }
   for _, l in ipairs(comment(string.format("Scaffolded by `lua5.4 build.lua new-port %s --from %s`. Values the "
       .. "layers give are inherited; values read from the target's kernel headers name the header; TODO "
@@ -232,7 +232,7 @@ function M.render(plan)
       out[#out + 1] = l
     end
     out[#out + 1] = "  inherit = { " .. table.concat(quoted, ", ") .. " },"
-  else
+  elseif not plan.title then
     out[#out + 1] = "  -- No layer exists for " .. plan.os .. " or " .. plan.arch .. ": every value is in this file."
   end
   out[#out + 1] = ""

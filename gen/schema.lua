@@ -58,15 +58,18 @@ end
 
 M.root = record({
   -- identity
-  os = str("operating system: names os_<os>.c and selects OS templates (linux, darwin)", { required = true,
+  os = str("operating system: names os_<os>.c and selects OS templates", { required = true,
       dep = "identity" }),
-  arch = str("architecture: names asm_<arch>.S and selects arch templates (amd64, arm64)", { required = true,
+  arch = str("architecture: names asm_<arch>.S and selects arch templates", { required = true,
       dep = "identity" }),
   object_format = enum(E.object_format, "object file format the assembler writes", { required = true,
       dep = "os", where = "<os>'s executable format" }),
   toolchain = record({
     triple = str("clang --target triple for this target", { required = true,
         dep = "pair", where = "Debian's multiarch name for <os>-<arch>", derive = "triple" }),
+    ar_format = str("llvm-ar's --format for the target's archives, where the linker wants one (the BSD "
+      .. "table of contents ld64 reads); absent: llvm-ar's default",
+      { dep = "os", where = "what <os>'s linker reads" }),
     cflags = list(str("a compiler flag"), "flags the target needs to build at all (variants' cflags come after "
       .. "and cannot drop them)", { default = {},
           dep = "pair", where = "what clang and ld.lld need for <triple> (e.g. -mno-relax on riscv64)" }),
@@ -89,6 +92,9 @@ M.root = record({
       .. "(qemu-user's name; absent: link-only there)"),
   }, "how the target's programs run on this machine (gen/runner.lua)", { default = {},
       dep = "arch", where = "`uname -m` on a <arch> host, and Debian's qemu-user binary for <arch>" }),
+  core_parts = list(str("a file of runtime-core/parts/"), "the optional parts of the core the target's OS "
+    .. "layer calls (the cgroup quota reader, the vDSO symbol lookup): only these are compiled",
+    { default = {}, unique_items = true, dep = "os", where = "what os_<os>.c calls" }),
   wip = bool("a port in progress: gen --check and test report it as skipped", { default = false, dep = "identity" }),
   cflags = list(str("a compiler flag"), "extra C/asm compiler flags, after the defaults (later win)", { default = {},
       dep = "os", where = "what <os> builds need" }),
@@ -98,7 +104,7 @@ M.root = record({
     mode = enum(E.link_mode, "freestanding: rt0 is the ELF entry, no libc; hosted: libc's main calls rt0 "
       .. "(the OS template says which it implements)", { required = true, declared = true,
           dep = "os", where = "<os>'s process model: raw syscalls (freestanding) or libc (hosted)" }),
-    codesign = enum({ "adhoc" }, "sign executables when linking: adhoc (ld64's -adhoc_codesign; arm64 macOS "
+    codesign = enum({ "adhoc" }, "sign executables when linking: adhoc (ld64's -adhoc_codesign; macOS on Apple silicon "
       .. "runs nothing unsigned); the Mach-O check then wants LC_CODE_SIGNATURE", { dep = "pair",
         where = "whether <os> on <arch> runs unsigned executables" }),
   }, "how programs are linked", { required = true, dep = "os",
@@ -136,7 +142,7 @@ M.root = record({
       dep = "arch", where = "<arch>'s instruction size and the compilers' default function alignment" }),
   regs = record({
     sp = str("stack pointer register", { required = true }),
-    lr = str("link register (arm64)"),
+    lr = str("link register, where calls leave the return address in one"),
     fp = str("frame pointer register: tracebacks walk the frames it chains"),
     args = list(str("a register"), "integer argument registers, in order", { required = true, nonempty = true }),
     ret = str("integer return register", { required = true }),
@@ -157,7 +163,9 @@ M.root = record({
     method = str("how g is found per thread: one of the methods the target's templates implement "
       .. "(templates/manifest.lua `implements`)", { required = true, declared = true }),
     register = str("the thread-pointer register, for methods that keep g's base in a register"),
-    arch_set_fs = int("ARCH_SET_FS code for arch_prctl"),
+    arch_set_fs = int("ARCH_SET_FS code of the syscall that sets the FS base"),
+    settls_syscall = str("the syscall (a syscalls key) rt0 sets the thread pointer with, where it uses one: "
+      .. "the first one after execve, as the bootstrap suite checks under strace"),
     base_adjust = int("bytes added to &m.tls[0] to make the thread pointer (8 where ELF wants g at -8(FS); "
       .. "the ABI's TP bias where there is one; absent: 0)"),
     check_value = int("value stored through TLS and read back at start-up", { dep = "portable" }),
@@ -167,7 +175,7 @@ M.root = record({
       { when = { "tls.tsd_slot", "fixed" }, min = 0,
         check = function(v, root)
           local ptr = get(root, "ptr_size")
-          if math.type(ptr) == "integer" and v % ptr ~= 0 then
+          if math.type(ptr) == "integer" and ptr > 0 and v % ptr ~= 0 then
             return "", "a multiple of ptr_size (" .. ptr .. "): slots are pointer-sized", v
           end
         end }),
@@ -180,7 +188,7 @@ M.root = record({
     clone_flags = list(str("a constant name"), "clone(2) flags, names from constants",
       { when = { "threads.method", "clone" } }),
     clone_tls_arg = int("which clone(2) argument sets the new thread's thread pointer (CLONE_SETTLS, to "
-      .. "&m.tls[0] + tls.base_adjust): 5 (x86-64), 4 (CLONE_BACKWARDS: arm64, riscv64, ppc64); absent: "
+      .. "&m.tls[0] + tls.base_adjust): 5 on x86-64, 4 where clone has CLONE_BACKWARDS's order; absent: "
       .. "clone leaves it unset", { min = 1, max = 6,
           dep = "pair", where = "clone(2) NOTES for <arch> (the CLONE_BACKWARDS variants)" }),
   }, "thread creation", { required = true, dep = "os", where = "Go: runtime/os_<os>.go newosproc",
@@ -218,7 +226,7 @@ M.root = record({
     tag = int("the tag number", { required = true, min = 0 }),
     action = enum(E.auxv_action, "what sysauxv does with the value", { required = true }),
   }, "an auxv tag"), "auxiliary vector tags sysauxv handles", { dep = "os",
-    where = "linux/auxvec.h; Go: runtime/os_<os>.go sysauxv",
+    where = "<os>'s auxvec.h; Go: runtime/os_<os>.go sysauxv",
     unique = { "tag", "name" },
     check = function(v)
       local n = 0
@@ -316,6 +324,8 @@ M.root = record({
     sp = str("field of regs with the interrupted stack pointer", { required = true }),
     fp = str("field of regs with the frame pointer", { required = true }),
     lr = str("field of regs with the link register, where the arch has one"),
+    async_preempt = bool("a preempt signal may redirect the goroutine into async_preempt; false: the "
+      .. "target's stub cannot resume it yet, the signal only leaves the flag", { default = true }),
   }, "where a signal handler finds the interrupted registers (generated sigctx.h)", {
     dep = "pair", where = "<os>'s ucontext/sigcontext headers for <arch>; Go: runtime/defs_<os>_<arch>.go, "
       .. "signal_<os>_<arch>.go",
@@ -378,9 +388,9 @@ M.root = record({
       .. "flag (a condition flag says failure and the result is a positive errno, which the stubs negate); "
       .. "one of what the target's syscall template implements", { default = "negative", declared = true }),
     error_min = int("lowest result a stub returns that is -errno", { required = true,
-        dep = "os", where = "<os>'s syscall ABI (MAX_ERRNO in the kernel's linux/err.h)" }),
+        dep = "os", where = "<os>'s syscall ABI (MAX_ERRNO in the kernel's err.h)" }),
     error_max = int("highest result a stub returns that is -errno", { required = true,
-        dep = "os", where = "<os>'s syscall ABI (MAX_ERRNO in the kernel's linux/err.h)" }),
+        dep = "os", where = "<os>'s syscall ABI (MAX_ERRNO in the kernel's err.h)" }),
   }, "raw syscall convention", { dep = "pair",
     where = "syscall(2) Architecture calling conventions for <arch>; Go: runtime/sys_<os>_<arch>.s" }),
   syscalls = map(record({

@@ -19,7 +19,7 @@ local M = {}
 M.FILE = "tests/stages/stages.lua"
 local FIELDS = {
   name = "string", src = "string", link = "string", what = "string", args = "table", stdout = "string",
-  stdout_match = "string", exit = "number", env = "table",
+  stdout_match = "string", exit = "number", env = "table", report = "string",
 }
 
 function M.load_stages(root)
@@ -55,10 +55,7 @@ local function clang_c(T, root, gendir)
 end
 
 local function clang_as(T, root, gendir)
-  local f = { "--target=" .. T.toolchain.triple, "-g", "-Wall", "-Wno-unused-command-line-argument",
-    "-I", root .. "/runtime-core", "-I", root .. "/runtime-core/include", "-I", gendir }
-  for _, x in ipairs(util.table_cflags(T)) do f[#f + 1] = x end
-  return f
+  return ninja.asflags({ table = T }, gendir, function(p) return root .. "/" .. p end)
 end
 
 -- Compiles the generated layer into <dir>/libstagegen.a. Objects that do not compile are
@@ -70,9 +67,8 @@ local function partial_archive(root, r, gendir, dir)
   for _, name in ipairs(util.list_dir(root .. "/" .. gendir)) do
     if name:match("%.S$") or name:match("%.c$") then sources[#sources + 1] = gendir .. "/" .. name end
   end
-  for _, s in ipairs({ "runtime-core/vdso_elf.c", "runtime-core/fmt.c", "runtime-core/cgroup.c" }) do
-    sources[#sources + 1] = s
-  end
+  sources[#sources + 1] = "runtime-core/fmt.c"
+  for _, part in ipairs(T.core_parts or {}) do sources[#sources + 1] = "runtime-core/parts/" .. part end
   if T.link.mode == "freestanding" then sources[#sources + 1] = "runtime-core/freestanding/mem.c" end
   local errors = {}
   local scan = dir .. "/env_scan.c"
@@ -93,7 +89,7 @@ local function partial_archive(root, r, gendir, dir)
   local lib = dir .. "/libstagegen.a"
   os.remove(root .. "/" .. lib)
   local ar = { "llvm-ar", "rcs", root .. "/" .. lib }
-  if T.object_format == "macho" then table.insert(ar, 2, "--format=darwin") end
+  if T.toolchain.ar_format then table.insert(ar, 2, "--format=" .. T.toolchain.ar_format) end
   for _, o in ipairs(objs) do ar[#ar + 1] = o end
   local c, out, e = util.capture(util.command(ar))
   if c ~= 0 then errors[#errors + 1] = "llvm-ar: " .. out .. e end
@@ -170,7 +166,7 @@ local function run(ctx, stage, exe)
     problems[#problems + 1] = "stdout: expected to match " .. util.show(stage.stdout_match) .. "; got "
       .. util.show(out)
   end
-  if #problems == 0 then return true end
+  if #problems == 0 then return true, nil, out end
   if err ~= "" then problems[#problems + 1] = "stderr: " .. err:sub(1, 600) end
   return false, "$ " .. cmd .. "\n" .. table.concat(problems, "\n")
 end
@@ -205,8 +201,10 @@ function M.status(root, target, variants)
       res.state, res.detail = "links", ctx.run.skip
       rep.passed = rep.passed + 1
     else
-      local passed, detail = run(ctx, stage, exe)
+      local passed, detail, out = run(ctx, stage, exe)
       res.state, res.detail = passed and "pass" or "fail", detail
+      -- What a stage reports about the port (stage 7: which clock nanotime reads).
+      if passed and stage.report then res.note = out:match(stage.report) end
       if passed then rep.passed = rep.passed + 1 end
     end
     rep.results[#rep.results + 1] = res
@@ -240,6 +238,7 @@ function M.print_report(rep, verbose)
   for i, res in ipairs(rep.results) do
     local mark = res.state == "pass" and "pass " or res.state == "links" and "links" or "FAIL "
     print(string.format("  %s %d %-8s %s", mark, i, res.stage.name, res.stage.what or ""))
+    if res.note then print("           " .. res.note) end
     if res.state == "fail" and (verbose or i == 1 or rep.results[i - 1].state ~= "fail") then
       print(indent(res.detail))
     end
@@ -283,7 +282,24 @@ function M.suite(root, R)
   end
 end
 
--- `build.lua targets`: every target, its stages, link modes and how it runs here.
+-- The hosted mode (--variant libc) of a freestanding target: what was checked, or why not.
+-- It is claimed only when its stages ran here and passed.
+function M.hosted_mode(root, t)
+  local okh, rh = util.protect(generate.resolve, root, t, { "libc" })
+  if not okh then
+    -- The first problem, without its file: "tls.method: expected one of ...; got ...".
+    return "hosted: not available (" .. tostring(rh):match("^[^\n]*"):gsub("^[^:]*%.lua:%d*:? ?", "") .. ")"
+  end
+  if not util.protect(cc.recipe, rh) then return "hosted: not available (no link recipe)" end
+  local h = runner.how(rh.table)
+  if h.skip then return "hosted: unchecked (" .. h.skip .. ")" end
+  local okr, rep = util.protect(M.status, root, t, { "libc" })
+  if not okr then return "hosted: fails (" .. tostring(rep):match("^[^\n]*") .. ")" end
+  return "hosted (--variant libc): " .. M.summary(rep)
+end
+
+-- `build.lua targets`: every target, its stages, link modes and how it runs here. A mode
+-- is listed with what its stages did here, or why it was not checked.
 function M.targets(root)
   local rows = { { "target", "stages", "link modes", "runs here" } }
   for _, t in ipairs(loader.targets(root)) do
@@ -298,14 +314,7 @@ function M.targets(root)
       modes[#modes + 1] = T.link.mode .. " (default)"
       local h0 = runner.how(T)
       runs[#runs + 1] = h0.how .. (h0.skip and " (" .. h0.skip .. ")" or "")
-      if T.link.mode == "freestanding" then
-        local okh, rh = util.protect(generate.resolve, root, t, { "libc" })
-        if okh and util.protect(cc.recipe, rh) then
-          modes[#modes + 1] = "hosted (--variant libc)"
-          local h = runner.how(rh.table)
-          runs[#runs + 1] = "hosted: " .. (h.skip and "not run (" .. h.skip .. ")" or h.how)
-        end
-      end
+      if T.link.mode == "freestanding" then modes[#modes + 1] = M.hosted_mode(root, t) end
     end
     row[3] = #modes > 0 and table.concat(modes, ", ") or "?"
     row[4] = #runs > 0 and table.concat(runs, "; ") or "?"
@@ -315,7 +324,8 @@ function M.targets(root)
   for _, row in ipairs(rows) do for i = 1, 3 do w[i] = math.max(w[i], #row[i]) end end
   local out = {}
   for _, row in ipairs(rows) do
-    out[#out + 1] = string.format("%-" .. w[1] .. "s  %-" .. w[2] .. "s  %-" .. w[3] .. "s  %s", table.unpack(row))
+    local function pad(i) return row[i] .. string.rep(" ", w[i] - #row[i]) end
+    out[#out + 1] = pad(1) .. "  " .. pad(2) .. "  " .. pad(3) .. "  " .. row[4]
   end
   return out
 end

@@ -6,8 +6,8 @@
 --   gencheck  out/<target>/ is what gen makes (1 test per target)
 --   unit      tests/unit/test_*.c (Criterion) against linux-amd64+libc's librt0_internal.a
 --   e2e       tests/e2e/cases.lua: programs built with `cc` and run (case x mode x procs)
---   darwin    every example and e2e program linked for each darwin target into a Mach-O
---             executable and inspected (gen/darwin.lua), one test per program, plus one
+--   macho     every example and e2e program linked for each Mach-O target into a Mach-O
+--             executable and inspected (gen/macho.lua), one test per program, plus one
 --             for the library's imports; targets of an os with no link recipe: skipped
 --   checktable  each table against its target's kernel headers (gen/checktable.lua); no headers: skipped
 --   stages    tests/stages/ programs per target (gen/status.lua); wip targets: skipped
@@ -20,7 +20,7 @@ local runner = require "gen.runner"
 
 local M = {}
 
-M.SUITES = { "lint", "busted", "gencheck", "checktable", "unit", "stages", "bootstrap", "e2e", "stress", "darwin" }
+M.SUITES = { "lint", "busted", "gencheck", "checktable", "unit", "stages", "bootstrap", "e2e", "stress", "macho" }
 
 -- Reporting ------------------------------------------------------------------
 
@@ -101,7 +101,7 @@ function suites.lint(root, R)
   if code == 0 then R.pass("lint: luacheck") else R.fail("lint: luacheck", truncate(out .. err, 4000)) end
   -- Hand-written C follows .clang-format (generated files and templates are not C).
   local dirs = { "runtime-core", "runtime-core/include", "runtime-core/freestanding", "examples", "tests/unit",
-    "tests/e2e", "tests/stages", "tests/stress", "bench" }
+    "tests/e2e", "tests/stages", "tests/stress", "tests/fuzz", "tests/soak", "bench" }
   local files = {}
   for _, d in ipairs(dirs) do
     for _, f in ipairs(util.list_dir(root .. "/" .. d)) do
@@ -334,6 +334,7 @@ function suites.e2e(root, R, opts)
   end
   local all = {}
   for _, x in ipairs(runner.targets(root)) do all[#all + 1] = x.target end
+  local native = runner.native_target(root) -- named without its target in test names
   for _, c in ipairs(cases) do
     for _, target in ipairs(c.targets or all) do
       for _, mode in ipairs(c.modes or { "freestanding", "libc" }) do
@@ -355,7 +356,7 @@ function suites.e2e(root, R, opts)
         -- GOMAXPROCS itself.
         local emulated = l.run and l.run.prefix and #l.run.prefix > 0 and not (c.env and c.env.GOMAXPROCS)
         for _, n in ipairs(c.procs or (emulated and M.EMULATED_PROCS) or { false }) do
-          local name = string.format("e2e: %s [%s%s%s]", c.name, target == "linux-amd64" and "" or target .. " ",
+          local name = string.format("e2e: %s [%s%s%s]", c.name, target == native and "" or target .. " ",
             mode, n and (" GOMAXPROCS=" .. n) or "")
           runs[#runs + 1] = { case = c, name = name, lib = l, exe = exe, build = bkey, procs = n }
         end
@@ -416,10 +417,10 @@ end
 
 -- Darwin cannot run here, so its programs are linked and inspected instead: the
 -- examples and every e2e program (examples/*.c, then cases.lua's sources), each linked
--- for every darwin target against the libSystem stub with ld64.lld; then
--- gen/darwin.lua's inspect (MH_EXECUTE, LC_MAIN at the entry symbol, LC_LOAD_DYLIB of
+-- for every Mach-O target (object_format = macho) against the libSystem stub with ld64.lld; then
+-- gen/macho.lua's inspect (MH_EXECUTE, LC_MAIN at the entry symbol, LC_LOAD_DYLIB of
 -- libSystem, imports all in the stub, no syscall instruction).
-local function darwin_programs(root)
+local function macho_programs(root)
   local list, seen = {}, {}
   local function add(src)
     if not seen[src] then seen[src], list[#list + 1] = true, src end
@@ -431,15 +432,18 @@ local function darwin_programs(root)
   table.sort(examples)
   for _, f in ipairs(examples) do add(f) end
   local ok, cases = util.protect(M.load_cases, root)
-  -- A case that names its targets without a darwin one (say, raw Linux syscalls in
-  -- the test itself) is not a Darwin program.
-  local function for_darwin(c)
+  -- A case that names its targets without a Mach-O one (say, raw Linux syscalls in the
+  -- test itself) is not a Mach-O program.
+  local function for_macho(c)
     if not c.targets then return true end
-    for _, t in ipairs(c.targets) do if t:match("^darwin%-") then return true end end
+    for _, t in ipairs(c.targets) do
+      local okr, r = util.protect(loader.resolve, t, {}, root)
+      if okr and r.table.object_format == "macho" then return true end
+    end
     return false
   end
   for _, c in ipairs(ok and cases or {}) do
-    if for_darwin(c) then add(c.src) end
+    if for_macho(c) then add(c.src) end
   end
   return list, not ok and cases or nil
 end
@@ -447,8 +451,8 @@ end
 -- Imports of the library's objects (undefined and not defined by another member) that
 -- the stub lacks: a core or layer change that calls something new shows up here even
 -- when no program links the object that calls it.
-local function darwin_lib_imports(root, b, darwin)
-  local nm = darwin.tool("llvm-nm")
+local function macho_lib_imports(root, b, macho)
+  local nm = macho.tool("llvm-nm")
   if not nm then return { "llvm-nm not found" } end
   local code, out, err = util.capture(util.quote(nm) .. " " .. util.quote(root .. "/" .. b.internal))
   if code ~= 0 then return { "llvm-nm failed: " .. err } end
@@ -459,7 +463,7 @@ local function darwin_lib_imports(root, b, darwin)
   end
   -- rt_main is the program's (rt.h), not an import.
   local known = { [b.resolved.table.asm.symbol_prefix .. "rt_main"] = true }
-  for _, s in ipairs(darwin.stub_symbols(b.resolved.table)) do known[s] = true end
+  for _, s in ipairs(macho.stub_symbols(b.resolved.table)) do known[s] = true end
   -- The code bounds of runtime_text are defined by the linker itself (section$start$...).
   for _, k in ipairs({ "start", "stop", "exe_start", "exe_stop" }) do
     local rt_text = b.resolved.table.runtime_text
@@ -472,14 +476,14 @@ local function darwin_lib_imports(root, b, darwin)
   return missing
 end
 
--- Links every program for darwin target t (resolved r) with its library b, in parallel,
+-- Links every program for Mach-O target t (resolved r) with its library b, in parallel,
 -- then reports one test per program.
-local function darwin_link_all(root, R, opts, r, b, programs, darwin)
+local function macho_link_all(root, R, opts, r, b, programs, macho)
   local t = r.target
   local P = pool(opts.jobs or 2)
   local results = {}
   for i, src in ipairs(programs) do
-    local exe = root .. "/build/darwin/" .. t .. "/" .. sanitize(src:gsub("%.c$", ""))
+    local exe = root .. "/build/macho/" .. t .. "/" .. sanitize(src:gsub("%.c$", ""))
     util.mkdir_p(util.dirname(exe))
     os.remove(exe)
     local cmd = util.command(cc.link_argv(root, b, { "-O2", "-g", root .. "/" .. src }, exe))
@@ -488,7 +492,7 @@ local function darwin_link_all(root, R, opts, r, b, programs, darwin)
   P.wait()
   P.close()
   for i, src in ipairs(programs) do
-    local res, name = results[i], "darwin: " .. src .. " [" .. t .. "]"
+    local res, name = results[i], "macho: " .. src .. " [" .. t .. "]"
     if res.code ~= 0 then
       local undef = {}
       for sym in res.text:gmatch("undefined symbol: (%S+)") do undef[#undef + 1] = sym end
@@ -496,31 +500,31 @@ local function darwin_link_all(root, R, opts, r, b, programs, darwin)
         .. "(%s libsystem): %s\n", r.target_file, table.concat(undef, " "))
       R.fail(name, string.format("%slink failed (exit %d):\n%s\n%s", why, res.code, res.cmd, truncate(res.text, 2000)))
     else
-      local problems = darwin.inspect(r, res.exe)
+      local problems = macho.inspect(r, res.exe)
       if #problems == 0 then R.pass(name) else R.fail(name, table.concat(problems, "\n")) end
     end
   end
 end
 
-function suites.darwin(root, R, opts)
-  local darwin = require "gen.darwin"
-  local programs, cases_err = darwin_programs(root)
-  if cases_err then R.fail("darwin: tests/e2e/cases.lua", cases_err) end
+function suites.macho(root, R, opts)
+  local macho = require "gen.macho"
+  local programs, cases_err = macho_programs(root)
+  if cases_err then R.fail("macho: tests/e2e/cases.lua", cases_err) end
   for _, t in ipairs(loader.targets(root)) do
     local ok, r = util.protect(generate.resolve, root, t)
-    if ok and not (cc.recipes[r.table.os] and cc.recipes[r.table.os][r.table.link.mode]) then
-      R.skip("link: " .. t, "no link recipe for " .. r.table.os .. " yet")
-    elseif ok and r.table.os == "darwin" then
+    if ok and not (cc.recipes[r.table.object_format] and cc.recipes[r.table.object_format][r.table.link.mode]) then
+      R.skip("link: " .. t, "no link recipe for " .. r.table.object_format .. " objects yet")
+    elseif ok and r.table.object_format == "macho" then
       local okb, b = util.protect(ninja.build, root, t, {})
-      local libname = "darwin: librt0.a imports are in the libSystem stub [" .. t .. "]"
+      local libname = "macho: librt0.a imports are in the libSystem stub [" .. t .. "]"
       if not okb then
         R.fail(libname, truncate(b, 4000))
-        for _, src in ipairs(programs) do R.fail("darwin: " .. src .. " [" .. t .. "]", "(library build failed)") end
+        for _, src in ipairs(programs) do R.fail("macho: " .. src .. " [" .. t .. "]", "(library build failed)") end
       else
-        local missing = darwin_lib_imports(root, b, darwin)
+        local missing = macho_lib_imports(root, b, macho)
         if #missing == 0 then R.pass(libname)
         else R.fail(libname, "missing from " .. r.target_file .. " libsystem: " .. table.concat(missing, " ")) end
-        darwin_link_all(root, R, opts, r, b, programs, darwin)
+        macho_link_all(root, R, opts, r, b, programs, macho)
       end
     end
   end
@@ -537,7 +541,7 @@ function suites.stages(root, R) require("gen.status").suite(root, R) end
 function suites.bootstrap(root, R)
   for _, t in ipairs(loader.targets(root)) do
     local okr, r = util.protect(generate.resolve, root, t)
-    if okr and r.table.os == "linux" and r.table.link.mode == "freestanding" and not r.table.wip then
+    if okr and r.table.object_format == "elf" and r.table.link.mode == "freestanding" and not r.table.wip then
       local okb, b = util.protect(ninja.build, root, t, {})
       local exe = root .. "/build/bootstrap/" .. t .. "/hello"
       util.mkdir_p(util.dirname(exe))
@@ -555,8 +559,9 @@ function suites.bootstrap(root, R)
         local _, undef = util.capture("llvm-nm --undefined-only " .. util.quote(exe))
         local nolibc = "bootstrap: hello has no undefined symbol (no libc) [" .. t .. "]"
         if undef:match("%S") == nil then R.pass(nolibc) else R.fail(nolibc, undef) end
-        if runner.how(r.table).how == "natively" and r.table.tls.method == "arch_prctl" then
-          local name = "bootstrap: arch_prctl(ARCH_SET_FS) is the first syscall after execve [" .. t .. "]"
+        local settls = r.table.tls.settls_syscall
+        if runner.how(r.table).how == "natively" and settls then
+          local name = "bootstrap: " .. settls .. " is the first syscall after execve [" .. t .. "]"
           local scode, _, trace = util.capture("strace -f " .. util.quote(exe) .. " >/dev/null")
           if scode == 127 or trace:find("not found", 1, true) then
             R.skip(name, "strace is not installed")
@@ -567,7 +572,7 @@ function suites.bootstrap(root, R)
               if call then calls[#calls + 1] = line end
             end
             local first, second = calls[1] or "", calls[2] or ""
-            if first:match("^execve%(") and second:match("^arch_prctl%(ARCH_SET_FS,") then
+            if first:match("^execve%(") and second:sub(1, #settls + 1) == settls .. "(" then
               R.pass(name)
             else
               R.fail(name, table.concat(calls, "\n", 1, math.min(#calls, 4)))

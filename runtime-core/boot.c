@@ -13,11 +13,6 @@ int32_t argc_saved;
 char **argv_saved;
 char **envp_saved;
 
-// Written by rt0's CPUID block.
-uint32_t is_intel;
-uint32_t lfence_before_rdtsc;
-uint32_t processor_version_info;
-
 static struct rt_init_entry *init_head, **init_tail = &init_head;
 
 // Called from constructors, before the runtime runs: no locks needed, keeps link order.

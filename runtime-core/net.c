@@ -5,6 +5,7 @@
 #include "netpoll.h"
 #include "netaddr.h"
 #include "os.h"
+#include "misuse.h"
 
 #define FD_CLOSED 0x80000000u // in polldesc.refs: rt_close ran
 
@@ -89,11 +90,13 @@ static int adopt(int fd, bool is_socket) {
 }
 
 int rt_fd_open(int fd) {
+    check_caller("rt_fd_open");
     int r = os_set_nonblock(fd);
     return r < 0 ? r : adopt(fd, false);
 }
 
 int rt_listen(const char *addr, int backlog) {
+    check_caller("rt_listen");
     struct netaddr a;
     if (netaddr_parse(addr, &a) != 0)
         return RT_EADDR;
@@ -138,6 +141,7 @@ static long accept_op(struct polldesc *pd, void *unused) {
 }
 
 int rt_accept(int listen_fd) {
+    check_caller("rt_accept");
     int err;
     struct polldesc *pd = acquire(listen_fd, &err);
     if (pd == NULL)
@@ -150,6 +154,7 @@ int rt_accept(int listen_fd) {
 }
 
 int rt_dial(const char *addr) {
+    check_caller("rt_dial");
     struct netaddr a;
     if (netaddr_parse(addr, &a) != 0)
         return RT_EADDR;
@@ -185,6 +190,7 @@ static long read_op(struct polldesc *pd, void *arg) {
 }
 
 long rt_read(int fd, void *buf, size_t n) {
+    check_caller("rt_read");
     int err;
     struct polldesc *pd = acquire(fd, &err);
     if (pd == NULL)
@@ -203,6 +209,7 @@ static long write_op(struct polldesc *pd, void *arg) {
 }
 
 long rt_write(int fd, const void *buf, size_t n) {
+    check_caller("rt_write");
     int err;
     struct polldesc *pd = acquire(fd, &err);
     if (pd == NULL)
@@ -223,6 +230,7 @@ long rt_write(int fd, const void *buf, size_t n) {
 }
 
 int rt_close(int fd) {
+    check_caller("rt_close");
     struct polldesc *pd = lookup(fd);
     if (pd == NULL || pd == &closed_fd)
         return pd == NULL ? RT_ENOTRT : RT_ECLOSED;
@@ -251,6 +259,7 @@ int rt_shutdown(int fd, enum rt_shutdown_how how) {
 }
 
 int rt_set_deadline(int fd, int64_t abs_ns, int which) {
+    check_caller("rt_set_deadline");
     int err;
     struct polldesc *pd = acquire(fd, &err);
     if (pd == NULL)

@@ -61,7 +61,7 @@ static bool safe_point(g *gp, void *ctx) {
 
 void sigpreempt(void *ctx) {
     g *gp = getg();
-    if (gp == NULL || async_preempt_off)
+    if (gp == NULL || async_preempt_off || !SIGCTX_ASYNC_PREEMPT)
         return;
     atomic_xadd(&stats.signals, 1);
     if (safe_point(gp, ctx))

@@ -2,6 +2,8 @@
 // when it first runs, and on exit its stack goes back to the P's cache at once and the G
 // to the P's free list (bounded, spilling to the global list) for reuse.
 #include "runtime.h"
+#include "asan.h"
+#include "misuse.h"
 
 enum { GOID_BATCH = 16 };
 
@@ -110,6 +112,7 @@ void newproc(void (*fn)(void *), void *arg) {
 }
 
 void rt_go(void (*fn)(void *), void *arg) {
+    check_caller("rt_go");
     g *gp = getg();
     if (gp != NULL && gp->m != NULL && gp->m->p == NULL)
         fatal_in_syscall("start a goroutine");
@@ -124,6 +127,7 @@ int rt_numgoroutine(void) {
 // The first frame of every goroutine (ctx_start calls it on the goroutine's stack).
 void gostart(void) {
     g *gp = getg();
+    asan_switch_end(NULL);
     gp->fn(gp->arg);
     goexit1();
 }

@@ -98,9 +98,10 @@ struct g {
     m *lockedm;
     void *param; // passed by whoever readies a parked goroutine
     struct sudog *waiting;
-    int64_t when;      // rt_sleep deadline
-    int64_t waitsince; // when it parked (sysmon's clock, 0: unknown), for tracebacks
-    g *alllink;        // on allgs
+    int64_t when;          // rt_sleep deadline
+    void *asan_fake_stack; // AddressSanitizer's fake frames of this stack (asan.h)
+    int64_t waitsince;     // when it parked (sysmon's clock, 0: unknown), for tracebacks
+    g *alllink;            // on allgs
 };
 
 #define TLS_SLOTS 6

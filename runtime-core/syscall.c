@@ -3,6 +3,7 @@
 // or any idle P, or else queues the goroutine and parks the M (a locked goroutine's M
 // waits for it instead: only that thread may run it).
 #include "runtime.h"
+#include "misuse.h"
 
 // Runtime calls that need a P, made between rt_syscall_enter and rt_syscall_exit.
 _Noreturn void fatal_in_syscall(const char *what) {
@@ -91,6 +92,7 @@ void exitsyscall(void) {
 }
 
 void rt_syscall_enter(void) {
+    check_caller("rt_syscall_enter");
     g *gp = getg();
     if (gp == NULL || gp->m == NULL || gp == gp->m->g0)
         fatal("rt_syscall_enter called outside a goroutine");
@@ -100,6 +102,7 @@ void rt_syscall_enter(void) {
 }
 
 void rt_syscall_exit(void) {
+    check_caller("rt_syscall_exit");
     g *gp = getg();
     if (gp == NULL || gp->m == NULL || gp == gp->m->g0)
         fatal("rt_syscall_exit called outside a goroutine");

@@ -3,6 +3,7 @@
 // and stopped. Any M with a P may run a P's due timers (its own in schedule, others' when
 // stealing), so each heap has its own lock; timer0when lets others peek without it.
 #include "runtime.h"
+#include "misuse.h"
 
 struct timer {
     int64_t when;
@@ -221,6 +222,7 @@ static bool sleep_unlockf(g *gp, void *unused) {
 }
 
 void rt_sleep(int64_t ns) {
+    check_caller("rt_sleep");
     if (ns <= 0) {
         rt_yield();
         return;

@@ -11,6 +11,7 @@ return {
   -- Entry point and rt0_go: argc/argv, g0 stack, CPUID, TLS, bootstrap calls.
   { template = "rt0_amd64.S", output = "rt0_{os}_{arch}.S", arch = "amd64", requires = { "cpuid" } },
   { template = "rt0_arm64.S", output = "rt0_{os}_{arch}.S", arch = "arm64" },
+  { template = "rt0_darwin_arm64.S", output = "rt0_{os}_{arch}.S", os = "darwin", arch = "arm64" },
   -- One stub per syscall in the table.
   { template = "sys_linux_amd64.S", output = "sys_{os}_{arch}.S", os = "linux", arch = "amd64",
     implements = { ["syscall_abi.error"] = { negative = {} } } },
@@ -53,16 +54,20 @@ return {
   { template = "signal_darwin.c", output = "signal_{os}.c", os = "darwin" },
   { template = "preempt_amd64.S", output = "preempt_{os}_{arch}.S", arch = "amd64" },
   { template = "preempt_linux_arm64.S", output = "preempt_{os}_{arch}.S", os = "linux", arch = "arm64" },
+  { template = "preempt_darwin_arm64.S", output = "preempt_{os}_{arch}.S", os = "darwin", arch = "arm64" },
   -- Every constant of the table, for C and asm.
   { template = "zdefs.h", output = "zdefs_{os}_{arch}.h" },
   -- Target identity and knobs for the core (link mode, stack sizes, ...).
   -- getg/setg per TLS method, a new goroutine's first frame, cpu_relax, cputicks.
-  { template = "ztarget.h", output = "ztarget.h", arch = "amd64",
+  { template = "ztarget_amd64.h", output = "ztarget.h", arch = "amd64",
     implements = { ["tls.method"] = {
-      arch_prctl = { "tls.arch_set_fs", "tls.base_adjust", "tls.check_value", "syscalls.arch_prctl" },
+      arch_prctl = { "tls.arch_set_fs", "tls.base_adjust", "tls.check_value", "tls.settls_syscall",
+        "syscalls.arch_prctl" },
       elf_tls = { "tls.check_value" },
       darwin_tsd = { "tls.tsd_slot", "tls.check_value" },
     } } },
   { template = "ztarget_arm64.h", output = "ztarget.h", arch = "arm64",
     implements = { ["tls.method"] = { tpidr_el0 = { "tls.base_adjust", "tls.check_value" } } } },
+  { template = "ztarget_darwin_arm64.h", output = "ztarget.h", os = "darwin", arch = "arm64",
+    implements = { ["tls.method"] = { darwin_tsd = { "tls.tsd_slot", "tls.check_value" } } } },
 }

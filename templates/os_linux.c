@@ -350,6 +350,14 @@ long os_write(int fd, const void *buf, size_t n) {
     return r;
 }
 
+// What nanotime reads, for build.lua status (stage 7): the vDSO function when sysargs found
+// it, else the clock_gettime syscall.
+const char *os_clock_source(void);
+const char *os_clock_source(void) {
+    return vdso_clock_gettime != NULL ? "vDSO ${vdso.clock_gettime} (${vdso.version}) found"
+                                      : "syscall fallback: no vDSO ${vdso.clock_gettime}";
+}
+
 int64_t os_nanotime(void) {
     struct timespec_k ts;
     if (vdso_clock_gettime != NULL)
@@ -368,6 +376,15 @@ _Noreturn void os_exitthread(void) {
         sys_exit(0);
 }
 
+@@ if T.link.mode == "hosted" then
+// A fatal error leaves without libc's atexit handlers or stdio flush: it may come from a
+// signal handler, or with libc's own locks held (freestanding, os_exit is this already).
+_Noreturn void os_fatal_exit(int code) {
+    for (;;)
+        sys_exit_group(code);
+}
+
+@@ end
 _Noreturn void os_exit(int code) {
 @@ if T.link.mode == "hosted" then
     exit(code); // libc's exit: flushes the user's stdio

@@ -65,7 +65,7 @@
 // stopped this one; x17 is the loop's scratch), then returns a mask: bit n for xn, bit
 // 32+j for qj. In its own section, outside the runtime's code, so a preempt signal may
 // land in the loop.
-	.section rt0_port_spin,"ax",%progbits
+	.section ${object_format == "elf" and 'rt0_port_spin,"ax",%progbits' or "__TEXT,__text"}
 @@ local xs = {}
 @@ for n = 1, 28 do if n ~= 17 then xs[#xs + 1] = n end end
 @@ local function pattern(reg, base, n)
@@ -155,6 +155,13 @@
 @@ end
 @@ end
 	ldp	x29, x30, [sp], #16
+	ret
+@@ A.fn_end("rt_regcheck_syscalls")
+@@ else
+
+// void rt_regcheck_syscalls(void *unused)
+// ${os} has no raw syscall stubs (its OS services are library calls): nothing to watch.
+@@ A.fn_begin("rt_regcheck_syscalls")
 	ret
 @@ A.fn_end("rt_regcheck_syscalls")
 @@ end

@@ -71,7 +71,7 @@ ${L}nocpuinfo:
 	leaq	${sym("m0")}(%rip), %rsi
 	addq	$m_tls + ${tls.base_adjust}, %rsi
 	movl	$${hex(tls.arch_set_fs)}, %edi		// ARCH_SET_FS
-	movl	$${syscalls.arch_prctl.nr}, %eax		// SYS_arch_prctl
+	movl	$${syscalls[tls.settls_syscall].nr}, %eax		// SYS_${tls.settls_syscall}
 	${syscall_abi.instruction}
 	cmpq	$${syscall_abi.error_min}, %rax
 	jae	${L}badtls
@@ -162,6 +162,18 @@ ${L}nocpuinfo:
 ${L}badtls:
 	call	${sym("crash")}
 @@ A.fn_end("rt0_go")
+
+// What the CPUID block records (cpuid.*): facts of this arch, defined here rather than in
+// the portable core.
+	.data
+	.p2align 2
+@@ for _, v in ipairs({ "is_intel", "lfence_before_rdtsc", "processor_version_info" }) do
+	.globl	${sym(v)}
+	${asm.hidden_directive}	${sym(v)}
+${sym(v)}:
+	.long	0
+@@ end
+	.text
 @@ if tls.method == "elf_tls" then
 
 // tls.method = elf_tls: g of the running thread, an initial-exec TLS variable that

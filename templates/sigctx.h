@@ -28,6 +28,8 @@
 @@ if S.lr then
 #define SIGCTX_LR ${off(S.lr)} // ${S.regs}.${S.lr}
 @@ end
+// sigctx.async_preempt: whether the preempt handler may redirect into async_preempt.
+#define SIGCTX_ASYNC_PREEMPT ${S.async_preempt and 1 or 0}
 // Below the interrupted SP: ${red_zone} bytes of red zone leaf code may be using.
 #define SIGCTX_RED_ZONE ${red_zone}
 

@@ -25,7 +25,8 @@ return {
   -- from libSystem (libsystem.functions below), so clang's own stdint.h/stddef.h/stdarg.h
   -- serve, and no host (glibc) header can leak into a Mach-O object. In toolchain, not
   -- cflags: a variant's cflags (debug's -O0 -g) replace the list but cannot drop these.
-  toolchain = { cflags = { "-ffreestanding", "-nostdlibinc" } },
+  -- ar_format: ld64 reads the BSD table of contents (__.SYMDEF), llvm-ar's darwin format.
+  toolchain = { cflags = { "-ffreestanding", "-nostdlibinc" }, ar_format = "darwin" },
 
   -- Always hosted: libSystem is the only supported kernel interface. dyld runs the
   -- constructors (RT_INIT) before it calls the entry.

@@ -19,6 +19,10 @@ return {
     gnu_stack_note = true,   -- .note.GNU-stack: the stack is not executable
   },
 
+  -- The optional core parts os_linux.c calls: the cgroup CPU quota reader and the vDSO
+  -- symbol lookup (runtime-core/parts/).
+  core_parts = { "cgroup.c", "vdso_elf.c" },
+
   -- Freestanding is the default on Linux: no libc, raw syscalls, rt0 is the ELF entry.
   link = { mode = "freestanding" },
 

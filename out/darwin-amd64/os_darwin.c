@@ -130,21 +130,22 @@ long write(int fd, const void *buf, size_t n);
 
 #define darwin_errno (*__error())
 
-// rt0, on m0 before it has TLS (no g: may not lock or allocate), with the word at gs:0 and
-// the value of g's slot before rt0 writes it: the slot must be pthread's and free. A
-// failure is a fatal error that says why, where a failed store-and-read-back would be a
-// bare trap before any signal handler exists.
+// rt0, on m0 before it has TLS (no g: may not lock or allocate), with the word in slot 0
+// of the thread's TSD array and the value of g's slot before rt0 writes it: the slot must
+// be pthread's and free. A failure is a fatal error that says why, where a failed
+// store-and-read-back would be a bare trap before any signal handler exists. Every Darwin
+// arch calls it (the TSD base is gs on amd64), so the messages name no register.
 void darwin_tls_check(uintptr_t gs_self, uintptr_t slot);
 void darwin_tls_check(uintptr_t gs_self, uintptr_t slot) {
     switch (darwin_tsd_check(gs_self, (uintptr_t)pthread_self(), slot)) {
     case DARWIN_TSD_OK:
         return;
     case DARWIN_TSD_NOT_PTHREAD:
-        fatalf("TLS: %%gs:0 holds %p, not pthread_self() %p: the gs base is not pthread's "
-               "TSD array (tls.method = darwin_tsd)",
+        fatalf("TLS: slot 0 of the TSD array holds %p, not pthread_self() %p: the thread's "
+               "TSD base is not pthread's (tls.method = darwin_tsd)",
                (void *)gs_self, pthread_self());
     case DARWIN_TSD_SLOT_IN_USE:
-        fatalf("TLS: pthread TSD slot 6 (%%gs:0x30) already "
+        fatalf("TLS: pthread TSD slot 6 (offset 0x30) already "
                "holds %p: another runtime in this process (a Go runtime, Wine) uses it "
                "(tls.gs_offset)",
                (void *)slot);

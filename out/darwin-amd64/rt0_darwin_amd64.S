@@ -102,3 +102,21 @@ Lnocpuinfo:
 
 Lbadtls:
 	call	_crash
+
+// What the CPUID block records (cpuid.*): facts of this arch, defined here rather than in
+// the portable core.
+	.data
+	.p2align 2
+	.globl	_is_intel
+	.private_extern	_is_intel
+_is_intel:
+	.long	0
+	.globl	_lfence_before_rdtsc
+	.private_extern	_lfence_before_rdtsc
+_lfence_before_rdtsc:
+	.long	0
+	.globl	_processor_version_info
+	.private_extern	_processor_version_info
+_processor_version_info:
+	.long	0
+	.text

@@ -16,6 +16,8 @@
 #define SIGCTX_PC 128 // regs64.rip
 #define SIGCTX_SP 56 // regs64.rsp
 #define SIGCTX_FP 48 // regs64.rbp
+// sigctx.async_preempt: whether the preempt handler may redirect into async_preempt.
+#define SIGCTX_ASYNC_PREEMPT 1
 // Below the interrupted SP: 128 bytes of red zone leaf code may be using.
 #define SIGCTX_RED_ZONE 128
 

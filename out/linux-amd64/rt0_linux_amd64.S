@@ -106,4 +106,22 @@ rt0_go:
 	call	crash
 	.size	rt0_go, .-rt0_go
 
+// What the CPUID block records (cpuid.*): facts of this arch, defined here rather than in
+// the portable core.
+	.data
+	.p2align 2
+	.globl	is_intel
+	.hidden	is_intel
+is_intel:
+	.long	0
+	.globl	lfence_before_rdtsc
+	.hidden	lfence_before_rdtsc
+lfence_before_rdtsc:
+	.long	0
+	.globl	processor_version_info
+	.hidden	processor_version_info
+processor_version_info:
+	.long	0
+	.text
+
 	.section .note.GNU-stack,"",%progbits

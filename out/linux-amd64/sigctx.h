@@ -16,6 +16,8 @@
 #define SIGCTX_PC 128 // sigcontext.rip
 #define SIGCTX_SP 120 // sigcontext.rsp
 #define SIGCTX_FP 80 // sigcontext.rbp
+// sigctx.async_preempt: whether the preempt handler may redirect into async_preempt.
+#define SIGCTX_ASYNC_PREEMPT 1
 // Below the interrupted SP: 128 bytes of red zone leaf code may be using.
 #define SIGCTX_RED_ZONE 128
 

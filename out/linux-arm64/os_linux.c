@@ -295,6 +295,14 @@ long os_write(int fd, const void *buf, size_t n) {
     return r;
 }
 
+// What nanotime reads, for build.lua status (stage 7): the vDSO function when sysargs found
+// it, else the clock_gettime syscall.
+const char *os_clock_source(void);
+const char *os_clock_source(void) {
+    return vdso_clock_gettime != NULL ? "vDSO __kernel_clock_gettime (LINUX_2.6.39) found"
+                                      : "syscall fallback: no vDSO __kernel_clock_gettime";
+}
+
 int64_t os_nanotime(void) {
     struct timespec_k ts;
     if (vdso_clock_gettime != NULL)

@@ -17,6 +17,8 @@
 #define SIGCTX_SP 256 // sigcontext.sp
 #define SIGCTX_FP 240 // sigcontext.regs+232
 #define SIGCTX_LR 248 // sigcontext.regs+240
+// sigctx.async_preempt: whether the preempt handler may redirect into async_preempt.
+#define SIGCTX_ASYNC_PREEMPT 1
 // Below the interrupted SP: 0 bytes of red zone leaf code may be using.
 #define SIGCTX_RED_ZONE 0
 

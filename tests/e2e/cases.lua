@@ -45,6 +45,8 @@ return {
   -- misuse is a fatal error in the user's words, never a crash in the runtime's internals
   { name = "misuse_ctor", src = "tests/e2e/misuse_ctor.c", exit = 2,
     stderr_match = "^fatal error: rt_chan_new called before the runtime started %(from a constructor%?%)" },
+  { name = "misuse_ctor_go", src = "tests/e2e/misuse_ctor_go.c", exit = 2,
+    stderr_match = "^fatal error: rt_go called before the runtime started" },
   { name = "misuse_foreign_thread", src = "tests/e2e/misuse_foreign.c", modes = { "libc" }, exit = 2,
     targets = { "linux-amd64" }, -- pthread.h: a hosted Linux build here
     stderr_match = "^fatal error: rt_print called on a thread the runtime did not start %(a foreign thread%)" },

@@ -28,7 +28,7 @@ describe("build.lua", function()
   end)
 
   it("gives argparse's usage for an unknown subcommand or flag", function()
-    for _, args in ipairs({ "frobnicate", "gen --bogus", "build" }) do
+    for _, args in ipairs({ "frobnicate", "gen --bogus" }) do
       local code, _, err = run(args)
       assert.are.equal(1, code)
       assert.matches("Usage: ", err)
@@ -36,13 +36,33 @@ describe("build.lua", function()
     end
   end)
 
-  it("wants --target and -o for cc", function()
+  it("wants a target and -o for cc", function()
     local code, _, err = run("cc prog.c -o prog")
     assert.are.equal(1, code)
-    assert.matches("^build%.lua: cc: %-%-target is required; targets: ", err)
+    assert.matches("^build%.lua: cc: a target is required %(positional or %-%-target%); targets: ", err)
     code, _, err = run("cc --target linux-amd64 prog.c")
     assert.are.equal(1, code)
     assert.are.equal("build.lua: cc: -o <program> is required\n", err)
+  end)
+
+  -- One convention: every command takes the target positionally or as --target.
+  it("takes the target positionally or as --target in every command", function()
+    for _, args in ipairs({ "build linux-amd64 --variant libc", "build --target linux-amd64 --variant libc",
+      "check-table linux-amd64", "check-table --target linux-amd64", "explain --target linux-amd64 --field g0.size",
+      "gen --check --target linux-amd64", "diff --target linux-amd64 --target linux-arm64" }) do
+      local code, _, err = run(args)
+      assert.are.equal(0, code, args .. ": " .. err)
+    end
+    local code, _, err = run("build")
+    assert.are.equal(1, code)
+    assert.matches("^build%.lua: build: expected one target %(positional or %-%-target%); got 0", err)
+    local exe = os.tmpname()
+    for _, args in ipairs({ "cc linux-amd64 examples/hello.c -o ", "cc --target linux-amd64 examples/hello.c -o " }) do
+      code, _, err = run(args .. exe)
+      assert.are.equal(0, code, args .. ": " .. err)
+      assert.are.equal("hello, world\n", select(2, util.capture(exe)))
+    end
+    os.remove(exe)
   end)
 
   it("explains where each value came from", function()

@@ -2,14 +2,16 @@
 -- (link.codesign, without which arm64 macOS runs nothing) and the arch's trap instructions.
 local fixture = require "tests.gen.fixture"
 local util = require "gen.util"
-local darwin = require "gen.darwin"
+local darwin = require "gen.macho"
 local ninja = require "gen.ninja"
 local cc = require "gen.cc"
 
 describe("darwin link and inspection", function()
-  local root
-  before_each(function() root = fixture.root({ "arch", "variants", "templates", "runtime-core" }) end)
-  after_each(function() fixture.rm(root) end)
+  -- The real tree's darwin-amd64 library (ninja rebuilds nothing when it is up to date);
+  -- the table is changed in memory only, and the program goes to a temp dir.
+  local root, tmp = util.abspath("."), nil
+  before_each(function() tmp = util.tmpdir("rt0gen-macho") end)
+  after_each(function() fixture.rm(tmp) end)
 
   local function has(argv, flag)
     for _, a in ipairs(argv) do if a == flag then return true end end
@@ -19,7 +21,7 @@ describe("darwin link and inspection", function()
   it("signs ad hoc when link.codesign says so, and checks LC_CODE_SIGNATURE", function()
     if darwin.sdk() or not darwin.tool("llvm-objdump") then return end
     local b = ninja.build(root, "darwin-amd64", {})
-    local exe = root .. "/hello"
+    local exe = tmp .. "/hello"
     local argv = cc.link_argv(root, b, { util.abspath("examples/hello.c") }, exe)
     assert.is_false(has(argv, "-Wl,-adhoc_codesign"))
     assert.are.equal(0, (util.capture(util.command(argv))))
@@ -33,5 +35,36 @@ describe("darwin link and inspection", function()
     -- The arch's trap instructions come from its layer: none may appear.
     b.resolved.table.traps = { "pushq" }
     assert.matches("raw system call instruction", darwin.inspect(b.resolved, exe)[1])
+  end)
+end)
+
+-- The exit and TLS checks read who calls whom from the disassembly, on every arch.
+describe("darwin call listing", function()
+  it("finds calls, tail calls and stub calls in x86-64 and arm64 listings", function()
+    local x86 = table.concat({
+      "___rt0_fatalf:",
+      "100000f41:\tcallq\t0x100007d70 ## symbol stub for: ___stack_chk_fail",
+      "100000f46:\tcallq\t___rt0_os_fatal_exit",
+      "100000f4b:\tcallq\t*%rax",
+      "100000f50:\tjmp\t0x10000076e",
+      "___rt0_os_fatal_exit:",
+      "100000f60:\tjmp\t0x100007d7c ## symbol stub for: __exit",
+    }, "\n")
+    assert.are.same({ ["___rt0_fatalf"] = { "___stack_chk_fail", "___rt0_os_fatal_exit" },
+      ["___rt0_os_fatal_exit"] = { "__exit" } }, darwin.calls(x86, "_"))
+    local arm64 = table.concat({
+      "___rt0_rt0_go:",
+      "1000070c8:\tbl\t0x1000074f8 ; symbol stub for: _pthread_key_create",
+      "1000070cc:\tcbnz\tw0, 0x100007160",
+      "1000070d8:\tldr\tx0, [x7]",
+      "1000070e0:\tbl\t___rt0_darwin_tls_check",
+      "1000070e4:\tblr\tx2",
+      "1000070e8:\tb.ne\t0x100007160",
+      "1000070ec:\tbrk\t#0",
+      "___rt0_fatalf:",
+      "100007200:\tb\t___rt0_os_fatal_exit",
+    }, "\n")
+    assert.are.same({ ["___rt0_rt0_go"] = { "_pthread_key_create", "___rt0_darwin_tls_check" },
+      ["___rt0_fatalf"] = { "___rt0_os_fatal_exit" } }, darwin.calls(arm64, "_"))
   end)
 end)

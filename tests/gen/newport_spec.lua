@@ -181,3 +181,53 @@ describe("TODO markers", function()
     assert.matches("TODO: expected a hint", msg)
   end)
 end)
+
+-- A new arch gets its own arch/cpu/<arch>.lua (a new OS its arch/os/<os>.lua), so the
+-- next target on it inherits the arch's values; new-port names templates as the docs do.
+describe("new-port layers and template names", function()
+  local root
+  before_each(function() root = fixture.root({ "arch", "variants", "templates" }) end)
+  after_each(function() fixture.rm(root) end)
+
+  local function quietly(fn, ...)
+    local saved = _G.print
+    _G.print = function() end
+    local ok, err = pcall(fn, ...)
+    _G.print = saved
+    assert(ok, err)
+  end
+
+  it("scaffolds arch/cpu/<arch>.lua for a new arch and inherits it", function()
+    quietly(newport.command, root, "linux-riscv64", "linux-amd64")
+    local cpu = assert(util.read_file(root .. "/arch/cpu/riscv64.lua"))
+    assert.matches("^%-%- Arch layer: what every %*%-riscv64 target shares%.", cpu)
+    assert.matches('arch = "riscv64"', cpu, 1, true)
+    assert.matches("ptr_size = ", cpu, 1, true)
+    assert.matches("callee_saved = TODO", cpu, 1, true)
+    local pair = assert(util.read_file(root .. "/arch/linux-riscv64.lua"))
+    assert.matches('inherit = { "os/linux", "cpu/riscv64" }', pair, 1, true)
+    assert.is_nil(pair:find("callee_saved =", 1, true))
+    assert.is_nil(pair:find("ptr_size =", 1, true))
+    local r = fixture.resolve(root, "linux-riscv64")
+    assert.are.equal("arch/cpu/riscv64.lua", r.origins["arch"].file)
+    assert.are.equal("riscv64", r.table.arch)
+  end)
+
+  it("scaffolds arch/os/<os>.lua for a new OS", function()
+    quietly(newport.command, root, "freebsd-amd64", "linux-amd64")
+    local os_layer = assert(util.read_file(root .. "/arch/os/freebsd.lua"))
+    assert.matches("^%-%- OS layer: what every freebsd%-%* target shares%.", os_layer)
+    assert.matches('os = "freebsd"', os_layer, 1, true)
+    local pair = assert(util.read_file(root .. "/arch/freebsd-amd64.lua"))
+    assert.matches('inherit = { "os/freebsd", "cpu/amd64" }', pair, 1, true)
+  end)
+
+  it("names a new arch's templates as the docs do (ztarget_<arch>.h)", function()
+    local lines = table.concat(newport.templates_report(root, "linux", "riscv64"), "\n")
+    assert.matches("need  ztarget%.h .-write templates/ztarget_riscv64%.h", lines)
+    assert.matches('{ template = "ztarget_riscv64.h", output = "ztarget.h", arch = "riscv64" }', lines, 1, true)
+    assert.matches("write templates/rt0_riscv64%.S", lines)
+    local doc = assert(util.read_file("docs/porting.md"))
+    assert.matches("ztarget_<arch>.h", doc, 1, true)
+  end)
+end)

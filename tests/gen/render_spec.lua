@@ -154,6 +154,40 @@ describe("real templates", function()
   end)
 end)
 
+-- rt_port.h declares rt_regcheck_syscalls for every target: a hosted OS without syscall
+-- stubs (Darwin) still gets one, which watches nothing.
+describe("regcheck templates", function()
+  it("define rt_regcheck_syscalls with and without syscall stubs", function()
+    for _, t in ipairs(load.targets(".")) do
+      local r = generate.resolve(".", t, {})
+      for _, e in ipairs(generate.entries(".", r)) do
+        if e.output:match("^regcheck_") then
+          local label = "\n" .. r.table.asm.symbol_prefix .. "rt_regcheck_syscalls:\n"
+          assert.matches(label, render.render_file(".", e.template, r).text, 1, true)
+          r.table.syscalls = nil
+          assert.matches(label, render.render_file(".", e.template, r).text, 1, true)
+        end
+      end
+    end
+  end)
+end)
+
+-- os_darwin.c serves every Darwin arch (amd64 reaches the TSD array through %gs, arm64
+-- through TPIDRRO_EL0): what it says names no register.
+describe("os_darwin.c", function()
+  it("names the TSD array, never %gs, for any darwin target", function()
+    for _, t in ipairs(load.targets(".")) do
+      local r = generate.resolve(".", t, {})
+      for _, e in ipairs(generate.entries(".", r)) do
+        if r.table.os == "darwin" and e.output == "os_darwin.c" then
+          local text = render.render_file(".", e.template, r).text
+          assert.is_nil(text:find("%gs", 1, true), t .. ": os_darwin.c names %gs")
+        end
+      end
+    end
+  end)
+end)
+
 -- Whether clone sets a new thread's thread pointer is the table's threads.clone_tls_arg,
 -- whatever the TLS method is called.
 describe("os_linux.c clone", function()

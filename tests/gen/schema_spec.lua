@@ -35,7 +35,7 @@ describe("schema", function()
   it("names the methods the target's templates implement for a wrong tls.method", function()
     assert.are.same({
       "arch/linux-amd64.lua: tls.method: expected one of " .. methods("linux-amd64")
-        .. " (what templates/ztarget.h implements); got \"fs\"",
+        .. " (what templates/ztarget_amd64.h implements); got \"fs\"",
     }, broken(T, 'method = "arch_prctl"', 'method = "fs"'))
     assert.are.same({
       "variants/libc.lua: tls.method: expected one of " .. methods("linux-arm64")
@@ -58,9 +58,10 @@ describe("schema", function()
   it("catches a typo'd field as unknown", function()
     assert.are.same({
       "arch/linux-amd64.lua: tls.base_adjust: expected an integer (required when tls.method is arch_prctl: "
-        .. "templates/ztarget.h); got nothing",
+        .. "templates/ztarget_amd64.h); got nothing",
       "arch/linux-amd64.lua: tls.base_ajdust: expected no such field "
-        .. "(known: arch_set_fs, base_adjust, check_value, gs_offset, method, register, tsd_slot); got 8",
+        .. "(known: arch_set_fs, base_adjust, check_value, gs_offset, method, register, settls_syscall, tsd_slot); "
+        .. "got 8",
     }, broken(T, "base_adjust = 8", "base_ajdust = 8"))
   end)
 
@@ -75,7 +76,7 @@ describe("schema", function()
   it("requires arch_set_fs when tls.method is arch_prctl", function()
     assert.are.same({
       "arch/linux-amd64.lua: tls.arch_set_fs: expected an integer (required when tls.method is arch_prctl: "
-        .. "templates/ztarget.h); got nothing",
+        .. "templates/ztarget_amd64.h); got nothing",
     }, broken(T, "arch_set_fs = 0x1002,", ""))
   end)
 

@@ -10,9 +10,6 @@ m m0;
 g g0;
 struct osinfo osinfo;
 struct schedt sched;
-uint32_t is_intel;
-uint32_t lfence_before_rdtsc;
-uint32_t processor_version_info;
 
 char stage_calls[128];
 int stage_argc;
@@ -78,6 +75,13 @@ _Noreturn void fatalf(const char *fmt, ...) {
     fmt_vformat(buf, sizeof buf, fmt, ap);
     va_end(ap);
     fatal(buf);
+}
+
+// The generated layer's fatal-signal handler reports through this; a hosted link keeps the
+// handler (and so needs it) even though no stage installs it.
+void sigfatal(int sig, uintptr_t addr) {
+    stage_printf("fatal error: signal %d at %p\n", sig, (void *)addr);
+    stage_exit(2);
 }
 
 _Noreturn void crash(void) {

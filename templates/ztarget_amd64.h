@@ -1,4 +1,4 @@
-// The target's view for the core: its constants, how to reach g through TLS, how a new
+// The target's view for the core on amd64: its constants, how to reach g through TLS, how a new
 // goroutine's first frame looks, and how to spin politely. Included by runtime.h.
 #ifndef ZTARGET_H
 #define ZTARGET_H
