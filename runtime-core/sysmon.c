@@ -30,11 +30,17 @@ static bool retake_syscall(p *pp, int64_t now, bool sysretake) {
     if (runqempty(pp) && atomic_load(&sched.nmspinning) + atomic_load(&sched.npidle) > 0 &&
         pp->sysmon_syscallwhen + FORCE_PREEMPT_NS > now)
         return false;
-    if (!atomic_cas(&pp->status, P_SYSCALL, P_IDLE))
-        return false;
-    pp->syscalltick++;
-    handoffp(pp);
-    return true;
+    // Counted as a running M meanwhile (Go's incidlelocked(-1) in retake): the M whose call
+    // we take the P from may exit it now, find no idle P, queue its goroutine globally and
+    // go idle, and checkdead must not call that a lost wakeup while handoffp is on its way.
+    incidlelocked(-1);
+    bool took = atomic_cas(&pp->status, P_SYSCALL, P_IDLE);
+    if (took) {
+        pp->syscalltick++;
+        handoffp(pp);
+    }
+    incidlelocked(1);
+    return took;
 }
 
 // One goroutine has run on pp for a whole quantum: ask it to yield at its next runtime

@@ -51,7 +51,8 @@ return {
     targets = { "linux-amd64" }, -- pthread.h: a hosted Linux build here
     stderr_match = "^fatal error: rt_print called on a thread the runtime did not start %(a foreign thread%)" },
   { name = "chan_double_free", src = "tests/e2e/misuse.c", args = { "double-free" }, exit = 2,
-    modes = { "freestanding", "libc", "debug" }, stderr_match = "^fatal error: free of a freed channel\n\ngoroutine 1 %[running%]:\n" },
+    modes = { "freestanding", "libc", "debug" },
+    stderr_match = "^fatal error: free of a freed channel\n\ngoroutine 1 %[running%]:\n" },
   { name = "chan_free_after_reuse", src = "tests/e2e/misuse.c", args = { "free-after-reuse" }, exit = 2,
     modes = { "debug" }, stderr_match = "^fatal error: free of a freed channel\n\ngoroutine 1 %[running%]:\n" },
   { name = "select_negative_cases", src = "tests/e2e/misuse.c", args = { "select-negative" }, exit = 2,
