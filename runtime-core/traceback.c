@@ -16,7 +16,7 @@
 #include "vdso_elf.h"
 
 enum { TRACEBACK_NONE, TRACEBACK_SINGLE, TRACEBACK_ALL };
-enum { MAX_FRAMES = 64, MAX_HINT = 24 };
+enum { MAX_FRAMES = 64, MAX_HINT = 24, CTX_SWITCH_CALL_MAX = 64 };
 
 uint32_t traceback_level = TRACEBACK_SINGLE;
 uint32_t in_traceback; // a fault while printing exits at once (signal.c)
@@ -72,6 +72,10 @@ static void walk(uintptr_t pc, uintptr_t fp, uintptr_t lo, uintptr_t hi, bool ex
         if (ret == 0)
             return;
         print_frame(ret, false);
+        // mcall's switch onto g0: the frames above it are the goroutine's, on its own
+        // stack, and printed with it.
+        if (ret - (uintptr_t)ctx_switch_call < CTX_SWITCH_CALL_MAX)
+            return;
         if (next != 0 && next <= fp) {
             print_to(2, "...frame chain corrupt at %p (next frame %p is not above it)\n",
                      (void *)fp, (void *)next);
