@@ -17,4 +17,17 @@ return {
   -- already, so there is no settls. rt0 checks the slot: what it stores through %gs
   -- must be what pthread_getspecific(0x30 / 8) reads.
   tls = { method = "darwin_tsd", tsd_slot = "fixed", gs_offset = 0x30, check_value = 0x123 },
+
+  -- The machine context (mach/i386/_structs.h _STRUCT_MCONTEXT64, as Go's
+  -- defs_darwin_amd64.go has it; no SDK headers here to check against, see
+  -- docs/targets.md): exception state, then the thread state regs64 at 16, then the
+  -- float state.
+  structs = {
+    mcontext64 = { size = 712, fields = { es = 0, ss = 16, fs = 184 } },
+    regs64 = { size = 168, fields = { rax = 0, rdi = 32, rbp = 48, rsp = 56, r8 = 64, rip = 128,
+      rflags = 136 } },
+  },
+  -- The interrupted registers: the ucontext points at the mcontext64, whose ss is regs64.
+  sigctx = { mcontext = "ucontext.uc_mcontext", mcontext_pointer = true, regs = "regs64", regs_at = "mcontext64.ss",
+             pc = "rip", sp = "rsp", fp = "rbp" },
 }

@@ -21,6 +21,24 @@ return {
   -- (LC_CODE_SIGNATURE), as Apple's linker writes by default on arm64.
   link = { codesign = "adhoc" },
 
+  -- Apple's arm64 ABI keeps AAPCS64's frame records but adds a 128-byte red zone below sp
+  -- ("Writing ARM64 code for Apple platforms"), which a pushed call must skip.
+  red_zone = 128,
+
+  -- The machine context (mach/arm/_structs.h _STRUCT_MCONTEXT64, as Go's
+  -- defs_darwin_arm64.go has it; no SDK here to check against, see docs/targets.md):
+  -- exception state (far, esr, exception), then the thread state at 16: x0-x28, fp, lr,
+  -- sp, pc, cpsr; then the NEON state (v0-v31, fpsr, fpcr) at 288.
+  structs = {
+    mcontext64 = { size = 816, fields = { es = 0, ss = 16, ns = 288 } },
+    regs64 = { size = 272, fields = { x = 0, fp = 232, lr = 240, sp = 248, pc = 256, cpsr = 264 } },
+  },
+  -- The interrupted registers for tracebacks. async_preempt = false: no stub here can
+  -- resume the interrupted code without a free register (Linux's uses rt_sigreturn;
+  -- Darwin's sigreturn is private), so a preempt signal only leaves the flag.
+  sigctx = { mcontext = "ucontext.uc_mcontext", mcontext_pointer = true, regs = "regs64", regs_at = "mcontext64.ss",
+             pc = "pc", sp = "sp", fp = "fp", lr = "lr", async_preempt = false },
+
   -- What clang emits calls to for this triple: as on amd64, but zeroing is bzero (the
   -- x86-64 Darwin targets call __bzero). The list replaces os/darwin's whole.
   libsystem = {

@@ -43,6 +43,12 @@ return {
     kernel_sigaction = { size = 32, fields = { handler = 0, flags = 8, restorer = 16, mask = 24 },
       header_type = "struct sigaction",
       header_fields = { handler = "sa_handler", flags = "sa_flags", restorer = "sa_restorer", mask = "sa_mask" } },
+    -- What a signal handler's third argument points at (asm-generic/ucontext.h): the
+    -- interrupted registers are the struct sigcontext at uc_mcontext (asm/sigcontext.h).
+    ucontext = { size = 304, fields = { uc_flags = 0, uc_link = 8, uc_stack = 16, uc_mcontext = 40,
+      uc_sigmask = 296 } },
+    sigcontext = { size = 256, fields = { r8 = 0, rdi = 64, rbp = 80, rax = 104, rsp = 120, rip = 128,
+      eflags = 136, fpstate = 184 } },
   },
 
   -- Syscall numbers (arch/x86/entry/syscalls/syscall_64.tbl) and argument counts.
@@ -50,6 +56,7 @@ return {
     read = { nr = 0, nargs = 3 },
     write = { nr = 1, nargs = 3 },
     close = { nr = 3, nargs = 1 },
+    lseek = { nr = 8, nargs = 3 },
     mmap = { nr = 9, nargs = 6 },
     mprotect = { nr = 10, nargs = 3 },
     munmap = { nr = 11, nargs = 2 },
@@ -90,4 +97,10 @@ return {
     epoll_create1 = { nr = 291, nargs = 1 },
     prlimit64 = { nr = 302, nargs = 4 },
   },
+
+  -- Where the interrupted PC, SP and frame pointer are in a signal's ucontext (sigctx.h
+  -- generates sigctx_pc and friends from this): the mcontext is embedded in the
+  -- ucontext, and the registers are its struct sigcontext from offset 0.
+  sigctx = { mcontext = "ucontext.uc_mcontext", mcontext_pointer = false, regs = "sigcontext",
+             pc = "rip", sp = "rsp", fp = "rbp" },
 }

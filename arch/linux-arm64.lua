@@ -33,13 +33,23 @@ return {
   -- What rt_sigaction(2) takes: asm-generic's struct sigaction (asm/signal.h) with the
   -- restorer arm64 keeps (__ARCH_HAS_SA_RESTORER). Arches without one (riscv64) have a
   -- 24-byte struct with the mask at 16 and no SA_RESTORER.
-  constants = { SA_RESTORER = 0x04000000 },
+  -- asm/sigcontext.h: FPSIMD_MAGIC tags the fpsimd_context record.
+  constants = { SA_RESTORER = 0x04000000, FPSIMD_MAGIC = 0x46508001 },
   structs = {
     -- linux/eventpoll.h: struct epoll_event is naturally aligned off x86-64.
     epoll_event = { size = 16, fields = { events = 0, data = 8 }, header_type = "struct epoll_event" },
     kernel_sigaction = { size = 32, fields = { handler = 0, flags = 8, restorer = 16, mask = 24 },
       header_type = "struct sigaction",
       header_fields = { handler = "sa_handler", flags = "sa_flags", restorer = "sa_restorer", mask = "sa_mask" } },
+    -- asm/ucontext.h: a 1024-bit sigset area, then the 16-aligned struct sigcontext.
+    ucontext = { size = 4560, fields = { uc_flags = 0, uc_link = 8, uc_stack = 16, uc_sigmask = 40,
+      uc_mcontext = 176 } },
+    -- asm/sigcontext.h: x0-x30, sp, pc, pstate, then __reserved, a chain of records
+    -- (fpsimd_context first) that rt_sigreturn reads back.
+    sigcontext = { size = 4384, fields = { fault_address = 0, regs = 8, sp = 256, pc = 264, pstate = 272,
+      __reserved = 288 } },
+    -- q0-q31 with FPSR and FPCR, the record the preempt stub writes for rt_sigreturn.
+    fpsimd_context = { size = 528, fields = { head = 0, fpsr = 8, fpcr = 12, vregs = 16 } },
   },
 
   -- Syscall numbers (include/uapi/asm-generic/unistd.h, which arm64 uses) and argument counts.
@@ -51,6 +61,7 @@ return {
     fcntl = { nr = 25, nargs = 3 },
     openat = { nr = 56, nargs = 4 },
     close = { nr = 57, nargs = 1 },
+    lseek = { nr = 62, nargs = 3 },
     read = { nr = 63, nargs = 3 },
     write = { nr = 64, nargs = 3 },
     exit = { nr = 93, nargs = 1 },
@@ -86,4 +97,9 @@ return {
     accept4 = { nr = 242, nargs = 4 },
     prlimit64 = { nr = 261, nargs = 4 },
   },
+
+  -- The interrupted registers (sigctx.h): sigcontext embedded in the ucontext; x29 is the
+  -- frame pointer and x30 the link register (regs[29], regs[30]).
+  sigctx = { mcontext = "ucontext.uc_mcontext", mcontext_pointer = false, regs = "sigcontext",
+             pc = "pc", sp = "sp", fp = "regs+232", lr = "regs+240" },
 }

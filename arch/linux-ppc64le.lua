@@ -38,6 +38,12 @@ return {
   constants = { MAP_NORESERVE = 0x40, SA_RESTORER = 0x04000000 },
 
   structs = {
+    -- asm/ucontext.h: the struct sigcontext at uc_mcontext (asm/sigcontext.h) holds the
+    -- interrupted registers in gp_regs, an elf_gregset_t: r0-r31, then NIP (the PC) at
+    -- PT_NIP = 32 and LR at PT_LNK = 36, 8 bytes each.
+    ucontext = { size = 1696, fields = { uc_flags = 0, uc_link = 8, uc_stack = 16, uc_sigmask = 40,
+      uc_mcontext = 168 } },
+    sigcontext = { size = 1528, fields = { signal = 32, handler = 40, oldmask = 48, regs = 56, gp_regs = 64 } },
     -- linux/eventpoll.h: struct epoll_event is naturally aligned off x86-64.
     epoll_event = { size = 16, fields = { events = 0, data = 8 }, header_type = "struct epoll_event" },
     kernel_sigaction = { size = 32, fields = { handler = 0, flags = 8, restorer = 16, mask = 24 },
@@ -82,6 +88,7 @@ return {
     shutdown = { nr = 338, nargs = 2 },
     munmap = { nr = 91, nargs = 2 },
     clone = { nr = 120, nargs = 5 },
+    lseek = { nr = 19, nargs = 3 },
     mmap = { nr = 90, nargs = 6 },
     mprotect = { nr = 125, nargs = 3 },
     mincore = { nr = 206, nargs = 3 },
@@ -89,4 +96,12 @@ return {
     accept4 = { nr = 344, nargs = 4 },
     prlimit64 = { nr = 325, nargs = 4 },
   },
+
+  -- The interrupted registers (sigctx.h): r1 is the stack pointer and r31 the frame
+  -- pointer where clang keeps one. async_preempt = false: resuming arbitrary ppc64 code
+  -- needs every register back at once (rt_sigreturn on a frame of our own, as on arm64);
+  -- not written yet, so the preempt signal only flags the goroutine, which yields at its
+  -- next runtime call.
+  sigctx = { mcontext = "ucontext.uc_mcontext", mcontext_pointer = false, regs = "sigcontext",
+             pc = "gp_regs+256", sp = "gp_regs+8", fp = "gp_regs+248", lr = "gp_regs+288", async_preempt = false },
 }

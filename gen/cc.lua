@@ -29,7 +29,7 @@ M.recipes = {
       local argv = {
         "clang", "--target=" .. T.toolchain.triple, "-static", "-nostdlib", "-ffreestanding",
         "-fno-stack-protector", "-fno-pie", "-no-pie", "-Wno-unused-command-line-argument", "-fuse-ld=lld",
-        "-Wl,--gc-sections",
+        "-Wl,--gc-sections", "-fno-omit-frame-pointer",
         "-Wl,-e," .. (T.asm.symbol_prefix .. T.entry.symbol), "-I", root .. "/runtime-core/include",
       }
       append(argv, flags)
@@ -39,7 +39,8 @@ M.recipes = {
     end,
     hosted = function(root, r, lib, flags)
       local argv = {
-        "clang", "--target=" .. r.table.toolchain.triple, "-fuse-ld=lld", "-I", root .. "/runtime-core/include",
+        "clang", "--target=" .. r.table.toolchain.triple, "-fuse-ld=lld", "-fno-omit-frame-pointer",
+        "-I", root .. "/runtime-core/include",
       }
       append(argv, flags)
       append(argv, { root .. "/" .. lib, "-pthread" })

@@ -42,6 +42,9 @@ M.HEADERS = {
   -- the network poller and sockets: epoll_event, sockaddr_in/in6/un, rlimit, SOL_SOCKET...
   "linux/eventpoll.h", "linux/in.h", "linux/in6.h", "linux/un.h", "linux/resource.h",
   "asm/socket.h", "linux/tcp.h",
+  -- signal frames: struct sigcontext (and arm64's fpsimd_context), then struct ucontext,
+  -- which needs sigcontext, stack_t and sigset_t declared first
+  "asm/sigcontext.h", "asm/ucontext.h",
 }
 
 -- The header set for a resolved table T, or nil and a one-line reason.

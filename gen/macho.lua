@@ -281,13 +281,23 @@ local function has(list, want)
   return false
 end
 
+-- --section options naming every code section: __TEXT,__text and the runtime's own
+-- (runtime_text.pragma puts the runtime's C code in a section of its own).
+function M.code_sections(T)
+  local rt = T.runtime_text and T.runtime_text.pragma
+  if not rt then return "" end
+  local seg_sect = rt:match("^([^,]+,[^,]+)")
+  return " --section=__TEXT,__text --section=" .. util.quote(seg_sect)
+end
+
 -- A fatal error leaves through _exit (no atexit handlers, no stdio flush in a signal
 -- handler), rt_exit through exit; with sleep.fallback = pthread_cond the ulock imports are
 -- weak, or dyld refuses to load the program where they are missing and the fallback
 -- could never run; rt0 checks the TSD slot (darwin_tls_check) before it writes it.
 function M.check_exits_and_imports(T, q, objdump, nm, bad)
   local p = T.asm.symbol_prefix
-  local _, listing = util.capture(util.quote(objdump) .. " --macho -d --no-show-raw-insn " .. q)
+  local _, listing = util.capture(util.quote(objdump) .. " --macho -d --no-show-raw-insn" .. M.code_sections(T)
+    .. " " .. q)
   local calls = M.calls(listing, p)
   local fatal_name, fatal_calls = find_fn(calls, "os_fatal_exit")
   if not fatal_name then

@@ -14,6 +14,8 @@ local M = {}
 local BASE_CFLAGS = {
   "-std=c11", "-O2", "-g", "-Wall", "-Wextra", "-Wshadow", "-Wstrict-prototypes",
   "-Wmissing-prototypes", "-Werror", "-fvisibility=hidden",
+  -- frame pointers: tracebacks walk them (as Go keeps them on amd64 and arm64)
+  "-fno-omit-frame-pointer",
 }
 local FREESTANDING_CFLAGS = {
   "-ffreestanding", "-fno-stack-protector", "-fno-pie", "-fno-asynchronous-unwind-tables",
@@ -28,7 +30,7 @@ M.RE2C = "re2c -W --no-generation-date --no-version"
 -- become local by name, from llvm-readelf's Vis column: llvm-objcopy 14's
 -- --localize-hidden compares all of st_other with STV_HIDDEN, so it skips a symbol
 -- whose st_other has other bits too (ELFv2's local-entry offset in bits 5-7).
-M.RELOCATABLE = "ld.lld -r -o $out $in && llvm-readelf -s --wide $out"
+M.RELOCATABLE = "ld.lld -r $ldscript -o $out $in && llvm-readelf -s --wide $out"
   .. [[ | awk '($$5 == "GLOBAL" || $$5 == "WEAK") && $$6 == "HIDDEN" && $$(NF-1) != "UND" { print $$NF }']]
   .. " > $out.hidden && llvm-objcopy --localize-symbols=$out.hidden $out"
 
@@ -102,6 +104,18 @@ function M.text(root, r, builddir, gendir)
     "  description = LD -r $out",
     "",
   }
+  -- runtime_text.section: every .text* input of the library into one section, whose
+  -- bounds the linker then defines (__start_<section>/__stop_<section>).
+  local rt_text = r.table.runtime_text
+  local ldscript = ""
+  if type(rt_text) == "table" and rt_text.section then
+    L[#L + 1] = "rule ldscript"
+    L[#L + 1] = "  command = printf 'SECTIONS { " .. rt_text.section .. " : { *(.text .text.*) } }\\n' > $out"
+    L[#L + 1] = "  description = GEN $out"
+    L[#L + 1] = "build runtime_text.ld: ldscript"
+    L[#L + 1] = ""
+    ldscript = "-T runtime_text.ld"
+  end
   local objs = {}
   local function obj(kind, src, o, extra)
     L[#L + 1] = "build " .. esc(o) .. ": " .. kind .. " " .. esc(src) .. (extra or "")
@@ -136,7 +150,8 @@ function M.text(root, r, builddir, gendir)
   L[#L + 1] = ""
   L[#L + 1] = "build librt0_internal.a: ar " .. all
   if r.table.object_format == "elf" then
-    L[#L + 1] = "build rt0.o: relocatable " .. all
+    L[#L + 1] = "build rt0.o: relocatable " .. all .. (ldscript ~= "" and " | runtime_text.ld" or "")
+    L[#L + 1] = "  ldscript = " .. ldscript
     L[#L + 1] = "build librt0.a: ar rt0.o"
   else
     -- ld64.lld (LLVM 14) has no -r to make one object whose internal symbols are local.

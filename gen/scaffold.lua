@@ -39,7 +39,8 @@ end
 M.TOP = {
   "os", "arch", "wip", "toolchain", "asm", "cflags", "link", "entry", "ptr_size", "stack_align", "red_zone",
   "cacheline", "function_align", "regs", "cpuid", "tls", "threads", "sleep", "clock", "vdso", "auxv",
-  "auxv_fallback", "apple", "osinit", "g0", "stacks", "sched", "signals", "syscall_abi", "syscalls", "libsystem",
+  "auxv_fallback", "apple", "osinit", "g0", "stacks", "sched", "signals", "runtime_text", "sigctx",
+  "syscall_abi", "syscalls", "libsystem",
   "constants", "structs",
 }
 -- Word-wraps text into comment lines at indent.

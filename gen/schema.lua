@@ -143,6 +143,18 @@ M.root = record({
   regs = record({
     sp = str("stack pointer register", { required = true }),
     lr = str("link register, where calls leave the return address in one"),
+    fp = str("frame pointer register: tracebacks walk the frames it chains"),
+    frame_return = record({
+      in_caller = bool("the return address is saved in the caller's frame (ppc64's LR save doubleword), "
+        .. "not in the frame record after the caller's frame pointer", { default = false }),
+      offset = int("its byte offset in that frame", { required = true, min = 0 }),
+    }, "where a frame keeps its return address, for tracebacks (absent: right after the caller's frame "
+      .. "pointer, in a frame record)"),
+    ctx_frame = record({
+      pc = int("word index, from the saved stack pointer, of the return address", { required = true, min = 0 }),
+      fp = int("word index, from the saved stack pointer, of the saved frame pointer", { required = true, min = 0 }),
+    }, "where a suspended goroutine's switch frame keeps its resume address and frame pointer, for a "
+      .. "switch whose frame is not the pushed callee_saved list (absent: derived from that list)"),
     args = list(str("a register"), "integer argument registers, in order", { required = true, nonempty = true }),
     ret = str("integer return register", { required = true }),
     callee_saved = list(str("a register"), "callee-saved registers: the context switch saves exactly these",
@@ -290,13 +302,72 @@ M.root = record({
     end }),
   sched = record({
     maxmcount = int("most Ms (threads) the runtime creates", { required = true, min = 1 }),
+    preempt_ns = int("how long one goroutine may hold its P before sysmon preempts it (Go: 10 ms)",
+      { default = 10 * 1000 * 1000, min = 1000 }),
   }, "scheduler limits", { required = true, dep = "portable" }),
   signals = record({
     fatal = list(str("a signal constant name"), "signals reported as `fatal error: ...` (a guard-page hit "
       .. "is a stack overflow)", { required = true, nonempty = true }),
     stack_size = int("bytes of each M's alternate signal stack", { required = true, pow2 = true }),
+    preempt = str("the signal sysmon sends to preempt a goroutine (SIGURG as Go); none: preemption "
+      .. "stays cooperative"),
+    quit = str("the signal that prints every goroutine and exits 2 (SIGQUIT as Go)"),
   }, "fatal-signal reporting", { required = true,
       dep = "os", where = "<os>'s signal(7) and sigaltstack(2); Go: runtime/signal_unix.go, os_<os>.go mpreinit" }),
+  runtime_text = record({
+    section = str("section the library step puts every runtime .text* input in (ELF, ld -r)"),
+    pragma = str("section a `#pragma clang section text` names for the runtime's C code (Mach-O)"),
+    start = str("linker symbol at the start of the runtime's code", { required = true }),
+    stop = str("linker symbol at the end of the runtime's code", { required = true }),
+    exe_start = str("linker symbol at the start of the program's code", { required = true }),
+    exe_stop = str("linker symbol at the end of the program's code", { required = true }),
+  }, "where the runtime's and the program's code are, for the preempt signal's safe-point check",
+    { dep = "os", where = "the <os> linker's section bounds (ld.lld: __start_<section>, etext; ld64: "
+      .. "section$start$<seg>$<sect>)" }),
+  sigctx = record({
+    mcontext = str("struct.field of structs holding the machine context in a signal's ucontext",
+      { required = true }),
+    mcontext_pointer = bool("that field points at the machine context (Darwin) instead of holding it",
+      { default = false }),
+    regs = str("struct of structs that holds the interrupted registers", { required = true }),
+    regs_at = str("struct.field: where that struct starts inside the machine context (absent: at 0)"),
+    pc = str("field of regs (optionally field+bytes) with the interrupted PC", { required = true }),
+    sp = str("field of regs with the interrupted stack pointer", { required = true }),
+    fp = str("field of regs with the frame pointer", { required = true }),
+    lr = str("field of regs with the link register, where the arch has one"),
+    async_preempt = bool("a preempt signal may redirect the goroutine into async_preempt; false: the "
+      .. "target's stub cannot resume it yet, the signal only leaves the flag", { default = true }),
+  }, "where a signal handler finds the interrupted registers (generated sigctx.h)", {
+    dep = "pair", where = "<os>'s ucontext/sigcontext headers for <arch>; Go: runtime/defs_<os>_<arch>.go, "
+      .. "signal_<os>_<arch>.go",
+    check = function(v, root)
+      local structs = type(root.structs) == "table" and root.structs or {}
+      local function field(path, ref)
+        if type(ref) ~= "string" then return nil end
+        local s, f = ref:match("^([%w_]+)%.([%w_]+)$")
+        if not s or type(structs[s]) ~= "table" or type(structs[s].fields) ~= "table"
+            or structs[s].fields[f] == nil then
+          return path, "struct.field of a layout in structs", ref
+        end
+      end
+      local p, e, g = field("mcontext", v.mcontext)
+      if p then return p, e, g end
+      p, e, g = field("regs_at", v.regs_at)
+      if p then return p, e, g end
+      local regs = type(v.regs) == "string" and structs[v.regs]
+      if type(regs) ~= "table" or type(regs.fields) ~= "table" then
+        return "regs", "the name of a layout in structs", v.regs
+      end
+      for _, k in ipairs({ "pc", "sp", "fp", "lr" }) do
+        local ref = v[k]
+        if type(ref) == "string" then
+          local f = ref:match("^([%w_]+)")
+          if regs.fields[f] == nil or not ref:match("^[%w_]+%+?%d*$") then
+            return k, "a field of structs." .. v.regs .. " (optionally field+bytes)", ref
+          end
+        end
+      end
+    end }),
 
   -- network I/O
   poller = record({

@@ -52,6 +52,7 @@ static int32_t initial_procs(void) {
 
 void schedinit(void) {
     sched.maxmcount = MAXMCOUNT;
+    sched.preempt_ns = SCHED_PREEMPT_NS;
     os_run_constructors();
     stackinit();
     fastrand_seed(&m0);

@@ -38,6 +38,23 @@ static void debugvar(const char *key, size_t keylen, const char *val, size_t val
         sched.schedtrace_ms = ms > 0 ? (uint32_t)ms : 0;
         return;
     }
+    if (key_is(key, keylen, "traceback")) {
+        static const char *const levels[] = {"none", "single", "all"};
+        for (uint32_t i = 0; i < 3; i++)
+            if (key_is(val, vallen, levels[i]))
+                traceback_level = i;
+        return;
+    }
+    if (key_is(key, keylen, "preemptns")) {
+        int64_t ns = env_parse_positive(buf);
+        if (ns >= 100000)
+            sched.preempt_ns = ns;
+        return;
+    }
+    if (key_is(key, keylen, "asyncpreemptoff")) {
+        async_preempt_off = env_parse_positive(buf) > 0;
+        return;
+    }
     char name[64];
     size_t k = keylen < sizeof name - 1 ? keylen : sizeof name - 1;
     mem_copy(name, key, k);
@@ -45,7 +62,9 @@ static void debugvar(const char *key, size_t keylen, const char *val, size_t val
     print_to(2, "rt: RTDEBUG: unknown setting '%s' ignored\n", name);
 }
 
-// RTDEBUG=schedtrace=N prints a scheduler line every N ms. Unknown keys get one
+// RTDEBUG=schedtrace=N prints a scheduler line every N ms; asyncpreemptoff=1 leaves
+// preemption cooperative (Go's GODEBUG=asyncpreemptoff=1); preemptns=N sets the quantum
+// (at least 100 µs; the table's sched.preempt_ns by default), for tests. Unknown keys get one
 // warning line each; malformed items are skipped. Ignored in secure mode (AT_SECURE).
 void debugvars_init(void) {
     const char *s = rt_getenv("RTDEBUG");

@@ -57,7 +57,11 @@ static void newm_id(void (*fn)(void), p *pp, bool spinning, int64_t id) {
     mp->nextp = pp;
     mp->spinning = spinning;
     mcommoninit_id(mp, id);
+    // The new thread starts with every signal blocked: a preempt signal must not find it
+    // before it has its g0, TLS and signal stack (os_minit_signals unblocks them).
+    uint64_t mask = os_sigblock_all();
     os_newosproc(mp);
+    os_sigrestore(mask);
 }
 
 // Starts a new M running fn (if any) and then scheduling with pp (if any).
@@ -71,8 +75,12 @@ void mstart(void) {
     // mcall restarts g0's stack here each time: frames above it are dead from now on.
     g0p->sched_sp = ALIGN_DOWN(g0p->stack.hi, STACK_ALIGN) - 64;
     os_minit();
-    if (mp == &m0)
+    os_minit_signals();
+    if (mp == &m0) {
+        preempt_init();
         os_initsig();
+        os_initsig_preempt();
+    }
     if (mp->startfn != NULL)
         mp->startfn();
     if (mp != &m0) {

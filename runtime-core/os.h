@@ -23,6 +23,23 @@ void os_minit(void);
 // on the signal stack and call sigfatal.
 void os_initsig(void);
 
+// Preemption and quit signals (signal_<os>.c). os_initsig_preempt: on m0 before it
+// first schedules, the handlers of signals.preempt (calls sigpreempt) and signals.quit
+// (calls sigquit), on the signal stack. os_preempt_m: from sysmon, sends signals.preempt
+// to mp's thread (nothing before that thread ran os_minit_signals). os_sigblock_all /
+// os_sigrestore: around thread creation, so a new thread starts with every signal
+// blocked; os_minit_signals: on the new M after os_minit, records its thread and
+// unblocks them. os_preempt_frame_fixup: in async_preempt_yield, on the M the goroutine
+// resumes on, makes a resume frame (NULL: none) carry that M's signal stack and mask.
+void os_initsig_preempt(void);
+void os_preempt_m(struct m *mp);
+uint64_t os_sigblock_all(void);
+void os_sigrestore(uint64_t old);
+void os_minit_signals(void);
+void os_preempt_frame_fixup(void *frame);
+// The running executable's file, mapped read-only (NULL if it cannot be), for symbols.
+const void *os_map_self(size_t *size);
+
 // Starts an OS thread that runs mstart with getg() == mp->g0. Any M, holds no locks.
 void os_newosproc(struct m *mp);
 

@@ -125,6 +125,10 @@ _Noreturn void fatalf(const char *fmt, ...) {
         n = sizeof buf - 2;
     buf[n++] = '\n';
     write_all(2, buf, n, wait_thread);
+    if (fatal_sigctx != NULL)
+        traceback_signal(fatal_sigctx, false);
+    else
+        traceback_fatal();
     os_fatal_exit(2);
 }
 

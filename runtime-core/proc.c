@@ -17,9 +17,22 @@ void casgstatus(g *gp, uint32_t from, uint32_t to) {
                gstatus_names[atomic_load(&gp->status)], gstatus_names[from], gstatus_names[to]);
 }
 
+// Every G ever allocated, oldest first (they are reused, never freed), for tracebacks.
+// Appended under allglock, read without it: a G is linked only once initialized.
+g *allgs;
+static g *allgs_tail;
+static mutex allglock;
+
 static g *galloc(void) {
     g *gp = persistentalloc(sizeof(g), 16);
     gp->status = G_IDLE;
+    lock(&allglock);
+    if (allgs_tail == NULL)
+        atomic_store(&allgs, gp);
+    else
+        atomic_store(&allgs_tail->alllink, gp);
+    allgs_tail = gp;
+    unlock(&allglock);
     return gp;
 }
 

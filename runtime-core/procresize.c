@@ -112,6 +112,15 @@ void procresize(int32_t nprocs) {
     sched.worldsema = 1;
 }
 
+// Asks pp's running goroutine to yield. pp->m is read once: the M may drop the P (and
+// pp->m become NULL) at any moment, and a second read would follow NULL.
+static void flag_running(p *pp) {
+    m *mp = atomic_load_relaxed(&pp->m);
+    g *curg = mp != NULL ? atomic_load_relaxed(&mp->curg) : NULL;
+    if (curg != NULL)
+        curg->preempt = true;
+}
+
 // Stops every P: the caller's at once, idle and syscall ones by taking them, running
 // ones when their M next enters the scheduler (preemption is cooperative).
 void stop_the_world(void) {
@@ -119,9 +128,7 @@ void stop_the_world(void) {
     sched.stopwait = sched.gomaxprocs;
     atomic_store(&sched.gcwaiting, 1);
     for (int32_t i = 0; i < sched.gomaxprocs; i++) {
-        g *curg = allp[i]->m != NULL ? allp[i]->m->curg : NULL;
-        if (curg != NULL)
-            curg->preempt = true;
+        flag_running(allp[i]);
     }
     p *self = getg()->m->p;
     self->status = P_STOP;
@@ -141,9 +148,7 @@ void stop_the_world(void) {
     while (wait && !notetsleep(&sched.stopnote, 100 * 1000)) {
         lock(&sched.lock);
         for (int32_t i = 0; i < sched.gomaxprocs; i++) {
-            g *curg = allp[i]->m != NULL ? allp[i]->m->curg : NULL;
-            if (curg != NULL)
-                curg->preempt = true;
+            flag_running(allp[i]);
         }
         unlock(&sched.lock);
     }

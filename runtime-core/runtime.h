@@ -100,6 +100,8 @@ struct g {
     struct sudog *waiting;
     int64_t when;          // rt_sleep deadline
     void *asan_fake_stack; // AddressSanitizer's fake frames of this stack (asan.h)
+    int64_t waitsince;     // when it parked (sysmon's clock, 0: unknown), for tracebacks
+    g *alllink;            // on allgs
 };
 
 #define TLS_SLOTS 6
@@ -127,6 +129,7 @@ struct m {
     void *waitlock;
     uint32_t locks;     // > 0: holds runtime locks, must not be preempted
     uintptr_t sigstack; // lo of the SIGNAL_STACK_SIZE bytes fatal signals are handled on
+    uintptr_t procid;   // atomic: what os_preempt_m signals (tid or pthread_t); 0 until known
 #ifdef RT_DEBUG
     struct debug_m debug; // the runtime locks this M holds, for the lock-rank checks
 #endif
@@ -177,7 +180,9 @@ struct schedt {
     int32_t nmidlelocked;
     int64_t mnext; // number of Ms created; also the next M id
     int32_t maxmcount;
-    int32_t nmsys; // Ms not counted by the deadlock check (sysmon)
+    int64_t preempt_ns; // the quantum (sched.preempt_ns; RTDEBUG=preemptns=N)
+    int64_t sysmon_now; // atomic: sysmon's last clock reading (goroutines' wait times)
+    int32_t nmsys;      // Ms not counted by the deadlock check (sysmon)
     p *pidle;
     uint32_t npidle;     // atomic
     uint32_t nmspinning; // atomic
@@ -232,6 +237,7 @@ extern g g0;
 extern p **allp;
 extern int32_t nallp;
 extern m *allm;
+extern g *allgs;
 extern int32_t argc_saved;
 extern char **argv_saved;
 extern char **envp_saved;
@@ -318,7 +324,21 @@ void stoplockedm(void);
 void startlockedm(g *gp);
 void newm(void (*fn)(void), p *pp, bool spinning);
 void checkdead(void);
-void sigfatal(int sig, uintptr_t addr);
+void sigfatal(int sig, uintptr_t addr, void *ctx);
+void sigpreempt(void *ctx); // the preempt signal's handler (preempt.c)
+_Noreturn void sigquit(void *ctx);
+// Tracebacks (traceback.c): after a fatal error's message, from the caller or from the
+// signal context fatal_sigctx names; traceback_level is RTDEBUG=traceback.
+void traceback_fatal(void);
+void traceback_signal(void *ctx, bool all);
+extern uint32_t traceback_level;
+extern uint32_t in_traceback;
+extern void *fatal_sigctx;
+void preempt_init(void);                             // preempt_<arch>.S
+void async_preempt(void);                            // preempt_<arch>.S: entered, not called
+void async_preempt_yield(uintptr_t pc, void *frame); // called by async_preempt
+extern uint32_t preempt_save_size;                   // bytes async_preempt saves beyond GPRs
+extern bool async_preempt_off;                       // RTDEBUG=asyncpreemptoff=1
 void stop_the_world(void);
 void gfput(p *pp, g *gp);
 g *gfget(p *pp);

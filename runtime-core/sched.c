@@ -287,6 +287,7 @@ void gopark(bool (*unlockf)(g *, void *), void *lk, uint32_t reason) {
     if (mp->p == NULL)
         fatal_in_syscall("block on a channel, lock, wait group or sleep");
     gp->waitreason = reason;
+    gp->waitsince = atomic_load_relaxed(&sched.sysmon_now);
     mp->waitunlockf = unlockf;
     mp->waitlock = lk;
     mcall(park_m);

@@ -10,7 +10,14 @@ static bool in_guard(const g *gp, uintptr_t addr) {
     return gp->stack.lo != 0 && addr < gp->stack.lo && addr >= gp->stack.lo - STACK_GUARD_SIZE;
 }
 
-void sigfatal(int sig, uintptr_t addr) {
+void *fatal_sigctx;
+
+void sigfatal(int sig, uintptr_t addr, void *ctx) {
+    if (atomic_load(&in_traceback)) { // the walk itself faulted: no second traceback
+        print_to(2, "\n...signal %d while printing the traceback\n", sig);
+        os_exit(2);
+    }
+    fatal_sigctx = ctx;
     g *gp = getg();
     if (gp == NULL)
         fatalf("unexpected signal %d at address %p before the runtime set up TLS", sig,

@@ -1,5 +1,6 @@
 // sysmon.c — the system monitor, on its own M without a P: hands Ps stuck in syscalls to
-// other Ms, flags goroutines that ran over 10 ms for (cooperative) preemption, gets
+// other Ms, preempts goroutines that ran over the quantum (sched.preempt_ns: a flag, and
+// the preempt signal to their M, preempt.c), gets
 // overdue timers run, checks running goroutines' stack canaries, prints schedtrace
 // lines, and sleeps while every P is idle.
 #include "runtime.h"
@@ -43,18 +44,24 @@ static bool retake_syscall(p *pp, int64_t now, bool sysretake) {
 }
 
 // One goroutine has run on pp for a whole quantum: ask it to yield at its next runtime
-// call, and if others wait behind it, wake an idle P to steal them meanwhile.
-static void preemptone(p *pp) {
+// call and, if it is running (not in a syscall), signal its M to preempt it where it is;
+// if others wait behind it, wake an idle P to steal them meanwhile.
+static void preemptone(p *pp, bool running) {
     m *mp = pp->m;
     g *gp = mp != NULL ? mp->curg : NULL;
-    if (gp != NULL)
+    if (gp != NULL) {
         gp->preempt = true;
+        if (running && !async_preempt_off)
+            os_preempt_m(mp);
+    }
     if (!runqempty(pp))
         wakep();
 }
 
 // Go's retake: both running and syscall Ps are judged by schedtick for preemption.
-static bool retake(int64_t now) {
+// *running: some P runs a goroutine, so sysmon keeps looking every quarter quantum (its
+// idle backoff would otherwise let a hog run for two, a sleeper beside it waiting as long).
+static bool retake(int64_t now, bool *running) {
     bool took = false;
     for (int32_t i = 0; i < sched.gomaxprocs; i++) {
         p *pp = allp[i];
@@ -66,10 +73,11 @@ static bool retake(int64_t now) {
         if (pp->sysmon_schedtick != tick) {
             pp->sysmon_schedtick = tick;
             pp->sysmon_schedwhen = now;
-        } else if (pp->sysmon_schedwhen + FORCE_PREEMPT_NS <= now) {
-            preemptone(pp);
+        } else if (pp->sysmon_schedwhen + sched.preempt_ns <= now) {
+            preemptone(pp, status == P_RUNNING);
             sysretake = true;
         }
+        *running |= status == P_RUNNING;
         if (status == P_SYSCALL) {
             took |= retake_syscall(pp, now, sysretake);
         } else {
@@ -136,6 +144,7 @@ void sysmon(void) {
     checkdead();
     unlock(&sched.lock);
     uint32_t idle = 0, delay = SYSMON_MIN_DELAY_US;
+    bool running = false;
     for (;;) {
         if (idle == 0)
             delay = SYSMON_MIN_DELAY_US;
@@ -143,8 +152,11 @@ void sysmon(void) {
             delay *= 2;
         if (delay > SYSMON_MAX_DELAY_US)
             delay = SYSMON_MAX_DELAY_US;
+        if (running && delay > sched.preempt_ns / 4000)
+            delay = (uint32_t)(sched.preempt_ns / 4000);
         os_usleep(delay);
         int64_t now = nanotime();
+        atomic_store(&sched.sysmon_now, now);
         if ((atomic_load(&sched.npidle) == (uint32_t)sched.gomaxprocs ||
              atomic_load(&sched.gcwaiting)) &&
             sysmon_park(now)) {
@@ -152,7 +164,8 @@ void sysmon(void) {
             continue;
         }
         poll_if_nobody_has(now);
-        idle = retake(now) ? 0 : idle + 1;
+        running = false;
+        idle = retake(now, &running) ? 0 : idle + 1;
         check_late_timers(now);
         if (sched.schedtrace_ms != 0 &&
             now - sched.last_trace >= (int64_t)sched.schedtrace_ms * 1000000) {

@@ -51,6 +51,16 @@ return {
   { template = "regcheck_amd64.S", output = "regcheck_{arch}.S", arch = "amd64" },
   { template = "regcheck_arm64.S", output = "regcheck_{arch}.S", arch = "arm64" },
   { template = "regcheck_ppc64le.S", output = "regcheck_{arch}.S", arch = "ppc64le" },
+  -- Asynchronous preemption (issue 12): where a signal context keeps the interrupted
+  -- registers (sigctx.*), the preempt/quit handlers, and the stub that saves every
+  -- register around a preemption.
+  { template = "sigctx.h", output = "sigctx.h" },
+  { template = "signal_linux.c", output = "signal_{os}.c", os = "linux" },
+  { template = "signal_darwin.c", output = "signal_{os}.c", os = "darwin" },
+  { template = "preempt_amd64.S", output = "preempt_{os}_{arch}.S", arch = "amd64" },
+  { template = "preempt_linux_arm64.S", output = "preempt_{os}_{arch}.S", os = "linux", arch = "arm64" },
+  { template = "preempt_darwin_arm64.S", output = "preempt_{os}_{arch}.S", os = "darwin", arch = "arm64" },
+  { template = "preempt_ppc64le.S", output = "preempt_{os}_{arch}.S", arch = "ppc64le" },
   -- Every constant of the table, for C and asm.
   { template = "zdefs.h", output = "zdefs_{os}_{arch}.h" },
   -- Target identity and knobs for the core (link mode, stack sizes, ...).

@@ -173,8 +173,7 @@ void os_newosproc(m *mp) {
 // Fatal signals (signals.fatal), through libSystem's sigaction: sig_entry runs on the
 // M's signal stack and never returns.
 static void sig_entry(int sig, void *info, void *context) {
-    (void)context;
-    sigfatal(sig, *(uintptr_t *)((char *)info + OFFSET_siginfo_si_addr));
+    sigfatal(sig, *(uintptr_t *)((char *)info + OFFSET_siginfo_si_addr), context);
 }
 
 void os_initsig(void) {

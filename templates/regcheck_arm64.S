@@ -59,6 +59,82 @@
 	ret
 	.ltorg
 @@ A.fn_end("rt_regcheck")
+// uint64_t rt_regcheck_preempt(volatile uint32_t *done)
+// Loads a distinct pattern into x1-x16, x18-x28 and every q register, spins until *done
+// is nonzero (another goroutine sets it once it ran: at one P, only after async_preempt
+// stopped this one; x17 is the loop's scratch), then returns a mask: bit n for xn, bit
+// 32+j for qj. In its own section, outside the runtime's code, so a preempt signal may
+// land in the loop.
+	.section ${object_format == "elf" and 'rt0_port_spin,"ax",%progbits' or "__TEXT,__text"}
+@@ local xs = {}
+@@ for n = 1, 28 do if n ~= 17 then xs[#xs + 1] = n end end
+@@ local function pattern(reg, base, n)
+	movz	${reg}, #${n}
+	movk	${reg}, #${hex(base)}, lsl #48
+@@ end
+@@ A.fn_begin("rt_regcheck_preempt")
+	stp	x29, x30, [sp, #-16]!
+	mov	x29, sp
+	sub	sp, sp, #160
+	stp	x19, x20, [sp, #0]
+	stp	x21, x22, [sp, #16]
+	stp	x23, x24, [sp, #32]
+	stp	x25, x26, [sp, #48]
+	stp	x27, x28, [sp, #64]
+	stp	d8, d9, [sp, #80]
+	stp	d10, d11, [sp, #96]
+	stp	d12, d13, [sp, #112]
+	stp	d14, d15, [sp, #128]
+@@ for j = 0, 31 do
+@@ pattern("x1", 0x5c5c, j)
+	dup	v${j}.2d, x1
+@@ end
+@@ for _, n in ipairs(xs) do
+@@ pattern("x" .. n, 0x5b5b, n)
+@@ end
+1:	ldr	w17, [x0]
+	cbz	w17, 1b
+	sub	sp, sp, #${32 * 16 + 32 * 8}
+@@ for j = 0, 30, 2 do
+	stp	q${j}, q${j + 1}, [sp, #${16 * j}]
+@@ end
+@@ for _, n in ipairs(xs) do
+	str	x${n}, [sp, #${512 + 8 * n}]
+@@ end
+	mov	x0, #0
+@@ for _, n in ipairs(xs) do
+	ldr	x16, [sp, #${512 + 8 * n}]
+@@ pattern("x17", 0x5b5b, n)
+	cmp	x16, x17
+	b.eq	2f
+	orr	x0, x0, #${hex(1 << n)}		// x${n} changed
+2:
+@@ end
+@@ for j = 0, 31 do
+@@ pattern("x17", 0x5c5c, j)
+	ldp	x15, x16, [sp, #${16 * j}]
+	cmp	x15, x17
+	ccmp	x16, x17, #0, eq
+	b.eq	3f
+	orr	x0, x0, #${hex(1 << (32 + j))}		// q${j} changed
+3:
+@@ end
+	add	sp, sp, #${32 * 16 + 32 * 8}
+	ldp	x19, x20, [sp, #0]
+	ldp	x21, x22, [sp, #16]
+	ldp	x23, x24, [sp, #32]
+	ldp	x25, x26, [sp, #48]
+	ldp	x27, x28, [sp, #64]
+	ldp	d8, d9, [sp, #80]
+	ldp	d10, d11, [sp, #96]
+	ldp	d12, d13, [sp, #112]
+	ldp	d14, d15, [sp, #128]
+	add	sp, sp, #160
+	ldp	x29, x30, [sp], #16
+	ret
+@@ A.fn_end("rt_regcheck_preempt")
+	.text
+
 @@ if syscalls then
 
 // void rt_regcheck_syscalls(void *unused)

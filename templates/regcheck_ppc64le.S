@@ -141,4 +141,12 @@
 	blr
 @@ A.fn_end("rt_regcheck_syscalls")
 @@ end
+
+// uint64_t rt_regcheck_preempt(volatile uint32_t *done)
+// ${target} has no async_preempt stub yet (sigctx.async_preempt = false): never called
+// (rt_async_preempt_available is false), here so that the check program links.
+@@ A.fn_begin("rt_regcheck_preempt")
+	li	%r3, 0
+	blr
+@@ A.fn_end("rt_regcheck_preempt")
 @@ A.stack_note()

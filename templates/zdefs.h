@@ -21,8 +21,23 @@
 #define STACK_GUARD ${stacks.stack_guard}
 #define M_G0_STACK_SIZE ${stacks.m_g0_size}
 #define MAXMCOUNT ${sched.maxmcount}
+#define SCHED_PREEMPT_NS ${sched.preempt_ns}
 #define SIGNAL_STACK_SIZE ${signals.stack_size}
 #define M_STACK_SYSTEM_ALLOCATED ${T.threads.method == "pthread" and 1 or 0}
+@@ if runtime_text then
+
+// runtime_text: the bounds of the runtime's code and of the program's, from the linker.
+#define RUNTIME_TEXT_START "${runtime_text.start}"
+#define RUNTIME_TEXT_STOP "${runtime_text.stop}"
+#define PROGRAM_TEXT_START "${runtime_text.exe_start}"
+#define PROGRAM_TEXT_STOP "${runtime_text.exe_stop}"
+@@ if runtime_text.pragma then
+#if !defined(__ASSEMBLER__)
+// The runtime's C code in its own section (runtime_text.pragma).
+#pragma clang section text = "${runtime_text.pragma}"
+#endif
+@@ end
+@@ end
 @@ if debug.checks then
 
 // debug.checks: runtime assertions (runtime-core/debug.c): lock ranks, and canaries at

@@ -17,6 +17,7 @@ return {
   -- Calling convention (psABI 3.2.3). The context switch saves exactly callee_saved.
   regs = {
     sp = "rsp",
+    fp = "rbp", -- with -fno-omit-frame-pointer: (%rbp) the caller's rbp, 8(%rbp) the return address
     args = { "rdi", "rsi", "rdx", "rcx", "r8", "r9" },
     ret = "rax",
     callee_saved = { "rbx", "rbp", "r12", "r13", "r14", "r15" },

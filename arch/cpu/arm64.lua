@@ -21,6 +21,7 @@ return {
   regs = {
     sp = "sp",
     lr = "x30",
+    fp = "x29", -- AAPCS64 6.4.6: x29 points at the frame record {caller's x29, x30}
     args = { "x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7" },
     ret = "x0",
     callee_saved = { "x19", "x20", "x21", "x22", "x23", "x24", "x25", "x26", "x27", "x28",

@@ -23,6 +23,15 @@ return {
   regs = {
     sp = "r1",
     lr = "lr",
+    -- No frame record like x86-64's or arm64's: a frame starts with the back chain (the
+    -- caller's r1) and the return address sits at 16 in the caller's frame. r31 is the
+    -- frame pointer where clang keeps one; a walk by it ends early, with a note.
+    fp = "r31",
+    -- asm_ppc64le.S's switch frame (templates/ppc64le.inc P.frame): the return address at
+    -- byte 32, r14-r31 from byte 48, so r31 at 48 + 17 * 8.
+    ctx_frame = { pc = 4, fp = 23 },
+    -- ELFv2 2.2.2.1: a function saves its return address in its caller's frame, at 16.
+    frame_return = { in_caller = true, offset = 16 },
     args = { "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10" },
     ret = "r3",
     callee_saved = { "r14", "r15", "r16", "r17", "r18", "r19", "r20", "r21", "r22", "r23",

@@ -71,11 +71,21 @@ return {
     stack_guard = 928,
   },
 
-  sched = { maxmcount = 10000 },
+  -- preempt_ns: the quantum before sysmon preempts a goroutine (Go's forcePreemptNS).
+  sched = { maxmcount = 10000, preempt_ns = 10 * 1000 * 1000 },
 
   -- Faults reported as `fatal error: ...` by a handler on each M's own signal stack
   -- (Go's gsignal: "OS X wants >= 8K"; 32 KiB as on Linux).
-  signals = { fatal = { "SIGSEGV", "SIGBUS", "SIGILL", "SIGFPE" }, stack_size = 32 * 1024 },
+  signals = { fatal = { "SIGSEGV", "SIGBUS", "SIGILL", "SIGFPE" }, stack_size = 32 * 1024,
+              -- sent with pthread_kill to preempt (Go's sigPreempt); quit prints every goroutine
+              preempt = "SIGURG", quit = "SIGQUIT" },
+
+  -- The runtime's C code goes to its own section (a `#pragma clang section` in zdefs.h:
+  -- llvm-objcopy cannot rename Mach-O sections and ld64.lld has no -r); ld64 defines the
+  -- section$start/section$end symbols. The program's code is __TEXT,__text.
+  runtime_text = { pragma = "__TEXT,__rt0_text,regular,pure_instructions",
+                   start = "section$start$__TEXT$__rt0_text", stop = "section$end$__TEXT$__rt0_text",
+                   exe_start = "section$start$__TEXT$__text", exe_stop = "section$end$__TEXT$__text" },
 
   -- The network poller (templates/netpoll_kqueue.c): read and write filters added once
   -- with EV_CLEAR (edge-triggered); an EVFILT_USER event breaks a blocked kevent.
@@ -141,6 +151,9 @@ return {
       { name = "pthread_get_stacksize_np", ret = "size_t", params = "void *thread" },
       -- rt0's TLS check reads the slot back through libpthread (and, with
       -- tls.tsd_slot = pthread_key, gets its key here)
+      -- preemption: signal one M's thread; threads start with every signal blocked
+      { name = "pthread_kill", ret = "int", params = "void *thread, int sig" },
+      { name = "pthread_sigmask", ret = "int", params = "int how, const uint32_t *set, uint32_t *old" },
       { name = "pthread_getspecific", ret = "void *", params = "unsigned long key" },
       { name = "pthread_key_create", ret = "int", params = "unsigned long *key, void (*destructor)(void *)" },
       { name = "pthread_mutex_lock", ret = "int", params = "struct darwin_mutex *mu" },
@@ -180,7 +193,8 @@ return {
     CLOCK_REALTIME = 0, CLOCK_MONOTONIC = 6,
     O_RDONLY = 0, O_CLOEXEC = 0x1000000,
     SIGILL = 4, SIGABRT = 6, SIGFPE = 8, SIGBUS = 10, SIGSEGV = 11, SIGPIPE = 13, SIGURG = 16,
-    SA_ONSTACK = 0x1, SA_SIGINFO = 0x40,
+    SA_ONSTACK = 0x1, SA_SIGINFO = 0x40, SA_RESTART = 0x2,
+    SIGQUIT = 3, SIG_BLOCK = 1, SIG_UNBLOCK = 2, SIG_SETMASK = 3,
     EPERM = 1, ENOENT = 2, EINTR = 4, EBADF = 9, ENOMEM = 12, EACCES = 13, EFAULT = 14, EINVAL = 22,
     ENFILE = 23, EMFILE = 24, EPIPE = 32, EAGAIN = 35, EINPROGRESS = 36, ENOTSOCK = 38, EAFNOSUPPORT = 47,
     EADDRINUSE = 48, EADDRNOTAVAIL = 49, ENETUNREACH = 51, ECONNABORTED = 53, ECONNRESET = 54, ENOTCONN = 57,
@@ -223,5 +237,9 @@ return {
       sin6_addr = 8, sin6_scope_id = 24 } },
     sockaddr_un = { size = 106, fields = { sun_len = 0, sun_family = 1, sun_path = 2 } },
     rlimit = { size = 16, fields = { rlim_cur = 0, rlim_max = 8 } },
+    -- sys/_types/_ucontext.h (Go's defs_darwin_amd64.go): uc_mcontext is a pointer to the
+    -- machine context, not the context itself as on Linux.
+    ucontext = { size = 56, fields = { uc_onstack = 0, uc_sigmask = 4, uc_stack = 8, uc_link = 32,
+      uc_mcsize = 40, uc_mcontext = 48 } },
   },
 }

@@ -89,13 +89,27 @@ return {
     stack_guard = 928,         -- slack below which a stack counts as overflowed (Go: 800+128)
   },
 
-  sched = { maxmcount = 10000 },
+  -- preempt_ns: how long one goroutine may hold its P before sysmon preempts it (Go's
+  -- forcePreemptNS, 10 ms); a variant may lower it.
+  sched = { maxmcount = 10000, preempt_ns = 10 * 1000 * 1000 },
 
   -- Faults reported as `fatal error: ...` by a handler on each M's own signal stack
   -- (32 KiB like Go's gsignal: a stack overflow cannot be reported on the stack that
   -- overflowed). Whether the kernel's sigaction has a restorer (SA_RESTORER) is the
   -- arch's: see structs.kernel_sigaction in each linux-<arch> table.
-  signals = { fatal = { "SIGSEGV", "SIGBUS", "SIGILL", "SIGFPE" }, stack_size = 32 * 1024 },
+  -- preempt: the signal sysmon sends (tgkill) to an M whose goroutine ran a whole quantum;
+  -- SIGURG, as Go's sigPreempt: no program relies on its default action (ignore), and
+  -- debuggers pass it through. quit: print every goroutine and exit 2 (Go's SIGQUIT).
+  -- The preempt handler runs with SA_RESTART, so an interrupted system call restarts.
+  signals = { fatal = { "SIGSEGV", "SIGBUS", "SIGILL", "SIGFPE" }, stack_size = 32 * 1024,
+              preempt = "SIGURG", quit = "SIGQUIT" },
+
+  -- The runtime's own code in one section (ld -r with a linker script puts every .text*
+  -- input there), bounded by the symbols the linker defines for it; the program's code
+  -- between exe_start and exe_stop. A preempt signal landing outside the program's code,
+  -- or inside the runtime's, only leaves the flag (runtime-core/preempt.c).
+  runtime_text = { section = "rt0_text", start = "__start_rt0_text", stop = "__stop_rt0_text",
+                   exe_start = "__executable_start", exe_stop = "etext" },
 
   -- The network poller (templates/netpoll_epoll.c): fds registered once, edge-triggered,
   -- for reading and writing; epoll_pwait (arm64 and the asm-generic arches have no
@@ -116,9 +130,10 @@ return {
     CLONE_VM = 0x100, CLONE_FS = 0x200, CLONE_FILES = 0x400, CLONE_SIGHAND = 0x800,
     CLONE_THREAD = 0x10000, CLONE_SYSVSEM = 0x40000, CLONE_SETTLS = 0x80000,
     CLOCK_REALTIME = 0, CLOCK_MONOTONIC = 1,
-    O_RDONLY = 0, O_CLOEXEC = 0x80000, AT_FDCWD = -100,
+    O_RDONLY = 0, O_CLOEXEC = 0x80000, AT_FDCWD = -100, SEEK_END = 2,
     SIGILL = 4, SIGABRT = 6, SIGBUS = 7, SIGFPE = 8, SIGSEGV = 11, SIGPIPE = 13, SIGURG = 23,
-    SA_SIGINFO = 0x4, SA_ONSTACK = 0x08000000,
+    SA_SIGINFO = 0x4, SA_ONSTACK = 0x08000000, SA_RESTART = 0x10000000,
+    SIGQUIT = 3, SIG_BLOCK = 0, SIG_UNBLOCK = 1, SIG_SETMASK = 2,
     EPERM = 1, ENOENT = 2, EINTR = 4, EBADF = 9, EAGAIN = 11, ENOMEM = 12, EACCES = 13, EINVAL = 22,
     ENFILE = 23, EMFILE = 24, EPIPE = 32, ENAMETOOLONG = 36, ENOTSOCK = 88, EAFNOSUPPORT = 97,
     EADDRINUSE = 98, EADDRNOTAVAIL = 99, ENETUNREACH = 101, ECONNABORTED = 103, ECONNRESET = 104,

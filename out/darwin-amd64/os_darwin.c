@@ -108,6 +108,8 @@ int pthread_create(void **thread, const struct darwin_attr *attr, void *(*start)
 _Noreturn void pthread_exit(void *value);
 void *pthread_get_stackaddr_np(void *thread);
 size_t pthread_get_stacksize_np(void *thread);
+int pthread_kill(void *thread, int sig);
+int pthread_sigmask(int how, const uint32_t *set, uint32_t *old);
 void *pthread_getspecific(unsigned long key);
 int pthread_key_create(unsigned long *key, void (*destructor)(void *));
 int pthread_mutex_lock(struct darwin_mutex *mu);
@@ -225,8 +227,7 @@ void os_newosproc(m *mp) {
 // Fatal signals (signals.fatal), through libSystem's sigaction: sig_entry runs on the
 // M's signal stack and never returns.
 static void sig_entry(int sig, void *info, void *context) {
-    (void)context;
-    sigfatal(sig, *(uintptr_t *)((char *)info + OFFSET_siginfo_si_addr));
+    sigfatal(sig, *(uintptr_t *)((char *)info + OFFSET_siginfo_si_addr), context);
 }
 
 void os_initsig(void) {

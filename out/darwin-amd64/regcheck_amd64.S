@@ -69,6 +69,311 @@ _rt_regcheck:
 	popq	%rbx
 	ret
 
+// uint64_t rt_regcheck_preempt(volatile uint32_t *done)
+// Loads a distinct pattern into every general register but %rdi and %rsp and into both
+// halves of every xmm register, spins until *done is nonzero (another goroutine sets it
+// once it ran: at one P, only after async_preempt stopped this one), then returns a mask:
+// bit k-1 for the k-th of rax, rbx, rcx, rdx, rsi, rbp, r8, r9, r10, r11, r12, r13, r14, r15 that changed, bit 16+j for xmm j.
+// In its own section, outside the runtime's code: a preempt signal may land in the loop.
+	.section __TEXT,__text
+	.globl	_rt_regcheck_preempt
+	.p2align 4
+_rt_regcheck_preempt:
+	pushq	%rbx
+	pushq	%rbp
+	pushq	%r12
+	pushq	%r13
+	pushq	%r14
+	pushq	%r15
+	movabsq	$0x5c5c000000000000, %rax
+	movq	%rax, %xmm0
+	punpcklqdq %xmm0, %xmm0
+	movabsq	$0x5c5c000000000001, %rax
+	movq	%rax, %xmm1
+	punpcklqdq %xmm1, %xmm1
+	movabsq	$0x5c5c000000000002, %rax
+	movq	%rax, %xmm2
+	punpcklqdq %xmm2, %xmm2
+	movabsq	$0x5c5c000000000003, %rax
+	movq	%rax, %xmm3
+	punpcklqdq %xmm3, %xmm3
+	movabsq	$0x5c5c000000000004, %rax
+	movq	%rax, %xmm4
+	punpcklqdq %xmm4, %xmm4
+	movabsq	$0x5c5c000000000005, %rax
+	movq	%rax, %xmm5
+	punpcklqdq %xmm5, %xmm5
+	movabsq	$0x5c5c000000000006, %rax
+	movq	%rax, %xmm6
+	punpcklqdq %xmm6, %xmm6
+	movabsq	$0x5c5c000000000007, %rax
+	movq	%rax, %xmm7
+	punpcklqdq %xmm7, %xmm7
+	movabsq	$0x5c5c000000000008, %rax
+	movq	%rax, %xmm8
+	punpcklqdq %xmm8, %xmm8
+	movabsq	$0x5c5c000000000009, %rax
+	movq	%rax, %xmm9
+	punpcklqdq %xmm9, %xmm9
+	movabsq	$0x5c5c00000000000a, %rax
+	movq	%rax, %xmm10
+	punpcklqdq %xmm10, %xmm10
+	movabsq	$0x5c5c00000000000b, %rax
+	movq	%rax, %xmm11
+	punpcklqdq %xmm11, %xmm11
+	movabsq	$0x5c5c00000000000c, %rax
+	movq	%rax, %xmm12
+	punpcklqdq %xmm12, %xmm12
+	movabsq	$0x5c5c00000000000d, %rax
+	movq	%rax, %xmm13
+	punpcklqdq %xmm13, %xmm13
+	movabsq	$0x5c5c00000000000e, %rax
+	movq	%rax, %xmm14
+	punpcklqdq %xmm14, %xmm14
+	movabsq	$0x5c5c00000000000f, %rax
+	movq	%rax, %xmm15
+	punpcklqdq %xmm15, %xmm15
+	movabsq	$0x5b5b000000000001, %rax
+	movabsq	$0x5b5b000000000002, %rbx
+	movabsq	$0x5b5b000000000003, %rcx
+	movabsq	$0x5b5b000000000004, %rdx
+	movabsq	$0x5b5b000000000005, %rsi
+	movabsq	$0x5b5b000000000006, %rbp
+	movabsq	$0x5b5b000000000007, %r8
+	movabsq	$0x5b5b000000000008, %r9
+	movabsq	$0x5b5b000000000009, %r10
+	movabsq	$0x5b5b00000000000a, %r11
+	movabsq	$0x5b5b00000000000b, %r12
+	movabsq	$0x5b5b00000000000c, %r13
+	movabsq	$0x5b5b00000000000d, %r14
+	movabsq	$0x5b5b00000000000e, %r15
+1:	pause
+	cmpl	$0, (%rdi)
+	je	1b
+	subq	$256, %rsp
+	movdqu	%xmm0, 0(%rsp)
+	movdqu	%xmm1, 16(%rsp)
+	movdqu	%xmm2, 32(%rsp)
+	movdqu	%xmm3, 48(%rsp)
+	movdqu	%xmm4, 64(%rsp)
+	movdqu	%xmm5, 80(%rsp)
+	movdqu	%xmm6, 96(%rsp)
+	movdqu	%xmm7, 112(%rsp)
+	movdqu	%xmm8, 128(%rsp)
+	movdqu	%xmm9, 144(%rsp)
+	movdqu	%xmm10, 160(%rsp)
+	movdqu	%xmm11, 176(%rsp)
+	movdqu	%xmm12, 192(%rsp)
+	movdqu	%xmm13, 208(%rsp)
+	movdqu	%xmm14, 224(%rsp)
+	movdqu	%xmm15, 240(%rsp)
+	pushq	%rax
+	pushq	%rbx
+	pushq	%rcx
+	pushq	%rdx
+	pushq	%rsi
+	pushq	%rbp
+	pushq	%r8
+	pushq	%r9
+	pushq	%r10
+	pushq	%r11
+	pushq	%r12
+	pushq	%r13
+	pushq	%r14
+	pushq	%r15
+	xorl	%eax, %eax
+	movabsq	$0x5b5b000000000001, %rdi
+	cmpq	%rdi, 104(%rsp)
+	je	2f
+	orq	$1, %rax		// rax changed
+2:
+	movabsq	$0x5b5b000000000002, %rdi
+	cmpq	%rdi, 96(%rsp)
+	je	2f
+	orq	$2, %rax		// rbx changed
+2:
+	movabsq	$0x5b5b000000000003, %rdi
+	cmpq	%rdi, 88(%rsp)
+	je	2f
+	orq	$4, %rax		// rcx changed
+2:
+	movabsq	$0x5b5b000000000004, %rdi
+	cmpq	%rdi, 80(%rsp)
+	je	2f
+	orq	$8, %rax		// rdx changed
+2:
+	movabsq	$0x5b5b000000000005, %rdi
+	cmpq	%rdi, 72(%rsp)
+	je	2f
+	orq	$16, %rax		// rsi changed
+2:
+	movabsq	$0x5b5b000000000006, %rdi
+	cmpq	%rdi, 64(%rsp)
+	je	2f
+	orq	$32, %rax		// rbp changed
+2:
+	movabsq	$0x5b5b000000000007, %rdi
+	cmpq	%rdi, 56(%rsp)
+	je	2f
+	orq	$64, %rax		// r8 changed
+2:
+	movabsq	$0x5b5b000000000008, %rdi
+	cmpq	%rdi, 48(%rsp)
+	je	2f
+	orq	$128, %rax		// r9 changed
+2:
+	movabsq	$0x5b5b000000000009, %rdi
+	cmpq	%rdi, 40(%rsp)
+	je	2f
+	orq	$256, %rax		// r10 changed
+2:
+	movabsq	$0x5b5b00000000000a, %rdi
+	cmpq	%rdi, 32(%rsp)
+	je	2f
+	orq	$512, %rax		// r11 changed
+2:
+	movabsq	$0x5b5b00000000000b, %rdi
+	cmpq	%rdi, 24(%rsp)
+	je	2f
+	orq	$1024, %rax		// r12 changed
+2:
+	movabsq	$0x5b5b00000000000c, %rdi
+	cmpq	%rdi, 16(%rsp)
+	je	2f
+	orq	$2048, %rax		// r13 changed
+2:
+	movabsq	$0x5b5b00000000000d, %rdi
+	cmpq	%rdi, 8(%rsp)
+	je	2f
+	orq	$4096, %rax		// r14 changed
+2:
+	movabsq	$0x5b5b00000000000e, %rdi
+	cmpq	%rdi, 0(%rsp)
+	je	2f
+	orq	$8192, %rax		// r15 changed
+2:
+	movabsq	$0x5c5c000000000000, %rdi
+	cmpq	%rdi, 112(%rsp)
+	jne	3f
+	cmpq	%rdi, 120(%rsp)
+	je	4f
+3:	btsq	$16, %rax		// xmm0 changed
+4:
+	movabsq	$0x5c5c000000000001, %rdi
+	cmpq	%rdi, 128(%rsp)
+	jne	3f
+	cmpq	%rdi, 136(%rsp)
+	je	4f
+3:	btsq	$17, %rax		// xmm1 changed
+4:
+	movabsq	$0x5c5c000000000002, %rdi
+	cmpq	%rdi, 144(%rsp)
+	jne	3f
+	cmpq	%rdi, 152(%rsp)
+	je	4f
+3:	btsq	$18, %rax		// xmm2 changed
+4:
+	movabsq	$0x5c5c000000000003, %rdi
+	cmpq	%rdi, 160(%rsp)
+	jne	3f
+	cmpq	%rdi, 168(%rsp)
+	je	4f
+3:	btsq	$19, %rax		// xmm3 changed
+4:
+	movabsq	$0x5c5c000000000004, %rdi
+	cmpq	%rdi, 176(%rsp)
+	jne	3f
+	cmpq	%rdi, 184(%rsp)
+	je	4f
+3:	btsq	$20, %rax		// xmm4 changed
+4:
+	movabsq	$0x5c5c000000000005, %rdi
+	cmpq	%rdi, 192(%rsp)
+	jne	3f
+	cmpq	%rdi, 200(%rsp)
+	je	4f
+3:	btsq	$21, %rax		// xmm5 changed
+4:
+	movabsq	$0x5c5c000000000006, %rdi
+	cmpq	%rdi, 208(%rsp)
+	jne	3f
+	cmpq	%rdi, 216(%rsp)
+	je	4f
+3:	btsq	$22, %rax		// xmm6 changed
+4:
+	movabsq	$0x5c5c000000000007, %rdi
+	cmpq	%rdi, 224(%rsp)
+	jne	3f
+	cmpq	%rdi, 232(%rsp)
+	je	4f
+3:	btsq	$23, %rax		// xmm7 changed
+4:
+	movabsq	$0x5c5c000000000008, %rdi
+	cmpq	%rdi, 240(%rsp)
+	jne	3f
+	cmpq	%rdi, 248(%rsp)
+	je	4f
+3:	btsq	$24, %rax		// xmm8 changed
+4:
+	movabsq	$0x5c5c000000000009, %rdi
+	cmpq	%rdi, 256(%rsp)
+	jne	3f
+	cmpq	%rdi, 264(%rsp)
+	je	4f
+3:	btsq	$25, %rax		// xmm9 changed
+4:
+	movabsq	$0x5c5c00000000000a, %rdi
+	cmpq	%rdi, 272(%rsp)
+	jne	3f
+	cmpq	%rdi, 280(%rsp)
+	je	4f
+3:	btsq	$26, %rax		// xmm10 changed
+4:
+	movabsq	$0x5c5c00000000000b, %rdi
+	cmpq	%rdi, 288(%rsp)
+	jne	3f
+	cmpq	%rdi, 296(%rsp)
+	je	4f
+3:	btsq	$27, %rax		// xmm11 changed
+4:
+	movabsq	$0x5c5c00000000000c, %rdi
+	cmpq	%rdi, 304(%rsp)
+	jne	3f
+	cmpq	%rdi, 312(%rsp)
+	je	4f
+3:	btsq	$28, %rax		// xmm12 changed
+4:
+	movabsq	$0x5c5c00000000000d, %rdi
+	cmpq	%rdi, 320(%rsp)
+	jne	3f
+	cmpq	%rdi, 328(%rsp)
+	je	4f
+3:	btsq	$29, %rax		// xmm13 changed
+4:
+	movabsq	$0x5c5c00000000000e, %rdi
+	cmpq	%rdi, 336(%rsp)
+	jne	3f
+	cmpq	%rdi, 344(%rsp)
+	je	4f
+3:	btsq	$30, %rax		// xmm14 changed
+4:
+	movabsq	$0x5c5c00000000000f, %rdi
+	cmpq	%rdi, 352(%rsp)
+	jne	3f
+	cmpq	%rdi, 360(%rsp)
+	je	4f
+3:	btsq	$31, %rax		// xmm15 changed
+4:
+	addq	$368, %rsp
+	popq	%r15
+	popq	%r14
+	popq	%r13
+	popq	%r12
+	popq	%rbp
+	popq	%rbx
+	ret
+	.text
+
 // void rt_regcheck_syscalls(void *unused)
 // darwin has no raw syscall stubs (its OS services are library calls): nothing to watch.
 	.globl	_rt_regcheck_syscalls

@@ -193,6 +193,685 @@ _rt_regcheck:
 	add	sp, sp, #176
 	ret
 	.ltorg
+// uint64_t rt_regcheck_preempt(volatile uint32_t *done)
+// Loads a distinct pattern into x1-x16, x18-x28 and every q register, spins until *done
+// is nonzero (another goroutine sets it once it ran: at one P, only after async_preempt
+// stopped this one; x17 is the loop's scratch), then returns a mask: bit n for xn, bit
+// 32+j for qj. In its own section, outside the runtime's code, so a preempt signal may
+// land in the loop.
+	.section __TEXT,__text
+	.globl	_rt_regcheck_preempt
+	.p2align 2
+_rt_regcheck_preempt:
+	stp	x29, x30, [sp, #-16]!
+	mov	x29, sp
+	sub	sp, sp, #160
+	stp	x19, x20, [sp, #0]
+	stp	x21, x22, [sp, #16]
+	stp	x23, x24, [sp, #32]
+	stp	x25, x26, [sp, #48]
+	stp	x27, x28, [sp, #64]
+	stp	d8, d9, [sp, #80]
+	stp	d10, d11, [sp, #96]
+	stp	d12, d13, [sp, #112]
+	stp	d14, d15, [sp, #128]
+	movz	x1, #0
+	movk	x1, #0x5c5c, lsl #48
+	dup	v0.2d, x1
+	movz	x1, #1
+	movk	x1, #0x5c5c, lsl #48
+	dup	v1.2d, x1
+	movz	x1, #2
+	movk	x1, #0x5c5c, lsl #48
+	dup	v2.2d, x1
+	movz	x1, #3
+	movk	x1, #0x5c5c, lsl #48
+	dup	v3.2d, x1
+	movz	x1, #4
+	movk	x1, #0x5c5c, lsl #48
+	dup	v4.2d, x1
+	movz	x1, #5
+	movk	x1, #0x5c5c, lsl #48
+	dup	v5.2d, x1
+	movz	x1, #6
+	movk	x1, #0x5c5c, lsl #48
+	dup	v6.2d, x1
+	movz	x1, #7
+	movk	x1, #0x5c5c, lsl #48
+	dup	v7.2d, x1
+	movz	x1, #8
+	movk	x1, #0x5c5c, lsl #48
+	dup	v8.2d, x1
+	movz	x1, #9
+	movk	x1, #0x5c5c, lsl #48
+	dup	v9.2d, x1
+	movz	x1, #10
+	movk	x1, #0x5c5c, lsl #48
+	dup	v10.2d, x1
+	movz	x1, #11
+	movk	x1, #0x5c5c, lsl #48
+	dup	v11.2d, x1
+	movz	x1, #12
+	movk	x1, #0x5c5c, lsl #48
+	dup	v12.2d, x1
+	movz	x1, #13
+	movk	x1, #0x5c5c, lsl #48
+	dup	v13.2d, x1
+	movz	x1, #14
+	movk	x1, #0x5c5c, lsl #48
+	dup	v14.2d, x1
+	movz	x1, #15
+	movk	x1, #0x5c5c, lsl #48
+	dup	v15.2d, x1
+	movz	x1, #16
+	movk	x1, #0x5c5c, lsl #48
+	dup	v16.2d, x1
+	movz	x1, #17
+	movk	x1, #0x5c5c, lsl #48
+	dup	v17.2d, x1
+	movz	x1, #18
+	movk	x1, #0x5c5c, lsl #48
+	dup	v18.2d, x1
+	movz	x1, #19
+	movk	x1, #0x5c5c, lsl #48
+	dup	v19.2d, x1
+	movz	x1, #20
+	movk	x1, #0x5c5c, lsl #48
+	dup	v20.2d, x1
+	movz	x1, #21
+	movk	x1, #0x5c5c, lsl #48
+	dup	v21.2d, x1
+	movz	x1, #22
+	movk	x1, #0x5c5c, lsl #48
+	dup	v22.2d, x1
+	movz	x1, #23
+	movk	x1, #0x5c5c, lsl #48
+	dup	v23.2d, x1
+	movz	x1, #24
+	movk	x1, #0x5c5c, lsl #48
+	dup	v24.2d, x1
+	movz	x1, #25
+	movk	x1, #0x5c5c, lsl #48
+	dup	v25.2d, x1
+	movz	x1, #26
+	movk	x1, #0x5c5c, lsl #48
+	dup	v26.2d, x1
+	movz	x1, #27
+	movk	x1, #0x5c5c, lsl #48
+	dup	v27.2d, x1
+	movz	x1, #28
+	movk	x1, #0x5c5c, lsl #48
+	dup	v28.2d, x1
+	movz	x1, #29
+	movk	x1, #0x5c5c, lsl #48
+	dup	v29.2d, x1
+	movz	x1, #30
+	movk	x1, #0x5c5c, lsl #48
+	dup	v30.2d, x1
+	movz	x1, #31
+	movk	x1, #0x5c5c, lsl #48
+	dup	v31.2d, x1
+	movz	x1, #1
+	movk	x1, #0x5b5b, lsl #48
+	movz	x2, #2
+	movk	x2, #0x5b5b, lsl #48
+	movz	x3, #3
+	movk	x3, #0x5b5b, lsl #48
+	movz	x4, #4
+	movk	x4, #0x5b5b, lsl #48
+	movz	x5, #5
+	movk	x5, #0x5b5b, lsl #48
+	movz	x6, #6
+	movk	x6, #0x5b5b, lsl #48
+	movz	x7, #7
+	movk	x7, #0x5b5b, lsl #48
+	movz	x8, #8
+	movk	x8, #0x5b5b, lsl #48
+	movz	x9, #9
+	movk	x9, #0x5b5b, lsl #48
+	movz	x10, #10
+	movk	x10, #0x5b5b, lsl #48
+	movz	x11, #11
+	movk	x11, #0x5b5b, lsl #48
+	movz	x12, #12
+	movk	x12, #0x5b5b, lsl #48
+	movz	x13, #13
+	movk	x13, #0x5b5b, lsl #48
+	movz	x14, #14
+	movk	x14, #0x5b5b, lsl #48
+	movz	x15, #15
+	movk	x15, #0x5b5b, lsl #48
+	movz	x16, #16
+	movk	x16, #0x5b5b, lsl #48
+	movz	x18, #18
+	movk	x18, #0x5b5b, lsl #48
+	movz	x19, #19
+	movk	x19, #0x5b5b, lsl #48
+	movz	x20, #20
+	movk	x20, #0x5b5b, lsl #48
+	movz	x21, #21
+	movk	x21, #0x5b5b, lsl #48
+	movz	x22, #22
+	movk	x22, #0x5b5b, lsl #48
+	movz	x23, #23
+	movk	x23, #0x5b5b, lsl #48
+	movz	x24, #24
+	movk	x24, #0x5b5b, lsl #48
+	movz	x25, #25
+	movk	x25, #0x5b5b, lsl #48
+	movz	x26, #26
+	movk	x26, #0x5b5b, lsl #48
+	movz	x27, #27
+	movk	x27, #0x5b5b, lsl #48
+	movz	x28, #28
+	movk	x28, #0x5b5b, lsl #48
+1:	ldr	w17, [x0]
+	cbz	w17, 1b
+	sub	sp, sp, #768
+	stp	q0, q1, [sp, #0]
+	stp	q2, q3, [sp, #32]
+	stp	q4, q5, [sp, #64]
+	stp	q6, q7, [sp, #96]
+	stp	q8, q9, [sp, #128]
+	stp	q10, q11, [sp, #160]
+	stp	q12, q13, [sp, #192]
+	stp	q14, q15, [sp, #224]
+	stp	q16, q17, [sp, #256]
+	stp	q18, q19, [sp, #288]
+	stp	q20, q21, [sp, #320]
+	stp	q22, q23, [sp, #352]
+	stp	q24, q25, [sp, #384]
+	stp	q26, q27, [sp, #416]
+	stp	q28, q29, [sp, #448]
+	stp	q30, q31, [sp, #480]
+	str	x1, [sp, #520]
+	str	x2, [sp, #528]
+	str	x3, [sp, #536]
+	str	x4, [sp, #544]
+	str	x5, [sp, #552]
+	str	x6, [sp, #560]
+	str	x7, [sp, #568]
+	str	x8, [sp, #576]
+	str	x9, [sp, #584]
+	str	x10, [sp, #592]
+	str	x11, [sp, #600]
+	str	x12, [sp, #608]
+	str	x13, [sp, #616]
+	str	x14, [sp, #624]
+	str	x15, [sp, #632]
+	str	x16, [sp, #640]
+	str	x18, [sp, #656]
+	str	x19, [sp, #664]
+	str	x20, [sp, #672]
+	str	x21, [sp, #680]
+	str	x22, [sp, #688]
+	str	x23, [sp, #696]
+	str	x24, [sp, #704]
+	str	x25, [sp, #712]
+	str	x26, [sp, #720]
+	str	x27, [sp, #728]
+	str	x28, [sp, #736]
+	mov	x0, #0
+	ldr	x16, [sp, #520]
+	movz	x17, #1
+	movk	x17, #0x5b5b, lsl #48
+	cmp	x16, x17
+	b.eq	2f
+	orr	x0, x0, #0x2		// x1 changed
+2:
+	ldr	x16, [sp, #528]
+	movz	x17, #2
+	movk	x17, #0x5b5b, lsl #48
+	cmp	x16, x17
+	b.eq	2f
+	orr	x0, x0, #0x4		// x2 changed
+2:
+	ldr	x16, [sp, #536]
+	movz	x17, #3
+	movk	x17, #0x5b5b, lsl #48
+	cmp	x16, x17
+	b.eq	2f
+	orr	x0, x0, #0x8		// x3 changed
+2:
+	ldr	x16, [sp, #544]
+	movz	x17, #4
+	movk	x17, #0x5b5b, lsl #48
+	cmp	x16, x17
+	b.eq	2f
+	orr	x0, x0, #0x10		// x4 changed
+2:
+	ldr	x16, [sp, #552]
+	movz	x17, #5
+	movk	x17, #0x5b5b, lsl #48
+	cmp	x16, x17
+	b.eq	2f
+	orr	x0, x0, #0x20		// x5 changed
+2:
+	ldr	x16, [sp, #560]
+	movz	x17, #6
+	movk	x17, #0x5b5b, lsl #48
+	cmp	x16, x17
+	b.eq	2f
+	orr	x0, x0, #0x40		// x6 changed
+2:
+	ldr	x16, [sp, #568]
+	movz	x17, #7
+	movk	x17, #0x5b5b, lsl #48
+	cmp	x16, x17
+	b.eq	2f
+	orr	x0, x0, #0x80		// x7 changed
+2:
+	ldr	x16, [sp, #576]
+	movz	x17, #8
+	movk	x17, #0x5b5b, lsl #48
+	cmp	x16, x17
+	b.eq	2f
+	orr	x0, x0, #0x100		// x8 changed
+2:
+	ldr	x16, [sp, #584]
+	movz	x17, #9
+	movk	x17, #0x5b5b, lsl #48
+	cmp	x16, x17
+	b.eq	2f
+	orr	x0, x0, #0x200		// x9 changed
+2:
+	ldr	x16, [sp, #592]
+	movz	x17, #10
+	movk	x17, #0x5b5b, lsl #48
+	cmp	x16, x17
+	b.eq	2f
+	orr	x0, x0, #0x400		// x10 changed
+2:
+	ldr	x16, [sp, #600]
+	movz	x17, #11
+	movk	x17, #0x5b5b, lsl #48
+	cmp	x16, x17
+	b.eq	2f
+	orr	x0, x0, #0x800		// x11 changed
+2:
+	ldr	x16, [sp, #608]
+	movz	x17, #12
+	movk	x17, #0x5b5b, lsl #48
+	cmp	x16, x17
+	b.eq	2f
+	orr	x0, x0, #0x1000		// x12 changed
+2:
+	ldr	x16, [sp, #616]
+	movz	x17, #13
+	movk	x17, #0x5b5b, lsl #48
+	cmp	x16, x17
+	b.eq	2f
+	orr	x0, x0, #0x2000		// x13 changed
+2:
+	ldr	x16, [sp, #624]
+	movz	x17, #14
+	movk	x17, #0x5b5b, lsl #48
+	cmp	x16, x17
+	b.eq	2f
+	orr	x0, x0, #0x4000		// x14 changed
+2:
+	ldr	x16, [sp, #632]
+	movz	x17, #15
+	movk	x17, #0x5b5b, lsl #48
+	cmp	x16, x17
+	b.eq	2f
+	orr	x0, x0, #0x8000		// x15 changed
+2:
+	ldr	x16, [sp, #640]
+	movz	x17, #16
+	movk	x17, #0x5b5b, lsl #48
+	cmp	x16, x17
+	b.eq	2f
+	orr	x0, x0, #0x10000		// x16 changed
+2:
+	ldr	x16, [sp, #656]
+	movz	x17, #18
+	movk	x17, #0x5b5b, lsl #48
+	cmp	x16, x17
+	b.eq	2f
+	orr	x0, x0, #0x40000		// x18 changed
+2:
+	ldr	x16, [sp, #664]
+	movz	x17, #19
+	movk	x17, #0x5b5b, lsl #48
+	cmp	x16, x17
+	b.eq	2f
+	orr	x0, x0, #0x80000		// x19 changed
+2:
+	ldr	x16, [sp, #672]
+	movz	x17, #20
+	movk	x17, #0x5b5b, lsl #48
+	cmp	x16, x17
+	b.eq	2f
+	orr	x0, x0, #0x100000		// x20 changed
+2:
+	ldr	x16, [sp, #680]
+	movz	x17, #21
+	movk	x17, #0x5b5b, lsl #48
+	cmp	x16, x17
+	b.eq	2f
+	orr	x0, x0, #0x200000		// x21 changed
+2:
+	ldr	x16, [sp, #688]
+	movz	x17, #22
+	movk	x17, #0x5b5b, lsl #48
+	cmp	x16, x17
+	b.eq	2f
+	orr	x0, x0, #0x400000		// x22 changed
+2:
+	ldr	x16, [sp, #696]
+	movz	x17, #23
+	movk	x17, #0x5b5b, lsl #48
+	cmp	x16, x17
+	b.eq	2f
+	orr	x0, x0, #0x800000		// x23 changed
+2:
+	ldr	x16, [sp, #704]
+	movz	x17, #24
+	movk	x17, #0x5b5b, lsl #48
+	cmp	x16, x17
+	b.eq	2f
+	orr	x0, x0, #0x1000000		// x24 changed
+2:
+	ldr	x16, [sp, #712]
+	movz	x17, #25
+	movk	x17, #0x5b5b, lsl #48
+	cmp	x16, x17
+	b.eq	2f
+	orr	x0, x0, #0x2000000		// x25 changed
+2:
+	ldr	x16, [sp, #720]
+	movz	x17, #26
+	movk	x17, #0x5b5b, lsl #48
+	cmp	x16, x17
+	b.eq	2f
+	orr	x0, x0, #0x4000000		// x26 changed
+2:
+	ldr	x16, [sp, #728]
+	movz	x17, #27
+	movk	x17, #0x5b5b, lsl #48
+	cmp	x16, x17
+	b.eq	2f
+	orr	x0, x0, #0x8000000		// x27 changed
+2:
+	ldr	x16, [sp, #736]
+	movz	x17, #28
+	movk	x17, #0x5b5b, lsl #48
+	cmp	x16, x17
+	b.eq	2f
+	orr	x0, x0, #0x10000000		// x28 changed
+2:
+	movz	x17, #0
+	movk	x17, #0x5c5c, lsl #48
+	ldp	x15, x16, [sp, #0]
+	cmp	x15, x17
+	ccmp	x16, x17, #0, eq
+	b.eq	3f
+	orr	x0, x0, #0x100000000		// q0 changed
+3:
+	movz	x17, #1
+	movk	x17, #0x5c5c, lsl #48
+	ldp	x15, x16, [sp, #16]
+	cmp	x15, x17
+	ccmp	x16, x17, #0, eq
+	b.eq	3f
+	orr	x0, x0, #0x200000000		// q1 changed
+3:
+	movz	x17, #2
+	movk	x17, #0x5c5c, lsl #48
+	ldp	x15, x16, [sp, #32]
+	cmp	x15, x17
+	ccmp	x16, x17, #0, eq
+	b.eq	3f
+	orr	x0, x0, #0x400000000		// q2 changed
+3:
+	movz	x17, #3
+	movk	x17, #0x5c5c, lsl #48
+	ldp	x15, x16, [sp, #48]
+	cmp	x15, x17
+	ccmp	x16, x17, #0, eq
+	b.eq	3f
+	orr	x0, x0, #0x800000000		// q3 changed
+3:
+	movz	x17, #4
+	movk	x17, #0x5c5c, lsl #48
+	ldp	x15, x16, [sp, #64]
+	cmp	x15, x17
+	ccmp	x16, x17, #0, eq
+	b.eq	3f
+	orr	x0, x0, #0x1000000000		// q4 changed
+3:
+	movz	x17, #5
+	movk	x17, #0x5c5c, lsl #48
+	ldp	x15, x16, [sp, #80]
+	cmp	x15, x17
+	ccmp	x16, x17, #0, eq
+	b.eq	3f
+	orr	x0, x0, #0x2000000000		// q5 changed
+3:
+	movz	x17, #6
+	movk	x17, #0x5c5c, lsl #48
+	ldp	x15, x16, [sp, #96]
+	cmp	x15, x17
+	ccmp	x16, x17, #0, eq
+	b.eq	3f
+	orr	x0, x0, #0x4000000000		// q6 changed
+3:
+	movz	x17, #7
+	movk	x17, #0x5c5c, lsl #48
+	ldp	x15, x16, [sp, #112]
+	cmp	x15, x17
+	ccmp	x16, x17, #0, eq
+	b.eq	3f
+	orr	x0, x0, #0x8000000000		// q7 changed
+3:
+	movz	x17, #8
+	movk	x17, #0x5c5c, lsl #48
+	ldp	x15, x16, [sp, #128]
+	cmp	x15, x17
+	ccmp	x16, x17, #0, eq
+	b.eq	3f
+	orr	x0, x0, #0x10000000000		// q8 changed
+3:
+	movz	x17, #9
+	movk	x17, #0x5c5c, lsl #48
+	ldp	x15, x16, [sp, #144]
+	cmp	x15, x17
+	ccmp	x16, x17, #0, eq
+	b.eq	3f
+	orr	x0, x0, #0x20000000000		// q9 changed
+3:
+	movz	x17, #10
+	movk	x17, #0x5c5c, lsl #48
+	ldp	x15, x16, [sp, #160]
+	cmp	x15, x17
+	ccmp	x16, x17, #0, eq
+	b.eq	3f
+	orr	x0, x0, #0x40000000000		// q10 changed
+3:
+	movz	x17, #11
+	movk	x17, #0x5c5c, lsl #48
+	ldp	x15, x16, [sp, #176]
+	cmp	x15, x17
+	ccmp	x16, x17, #0, eq
+	b.eq	3f
+	orr	x0, x0, #0x80000000000		// q11 changed
+3:
+	movz	x17, #12
+	movk	x17, #0x5c5c, lsl #48
+	ldp	x15, x16, [sp, #192]
+	cmp	x15, x17
+	ccmp	x16, x17, #0, eq
+	b.eq	3f
+	orr	x0, x0, #0x100000000000		// q12 changed
+3:
+	movz	x17, #13
+	movk	x17, #0x5c5c, lsl #48
+	ldp	x15, x16, [sp, #208]
+	cmp	x15, x17
+	ccmp	x16, x17, #0, eq
+	b.eq	3f
+	orr	x0, x0, #0x200000000000		// q13 changed
+3:
+	movz	x17, #14
+	movk	x17, #0x5c5c, lsl #48
+	ldp	x15, x16, [sp, #224]
+	cmp	x15, x17
+	ccmp	x16, x17, #0, eq
+	b.eq	3f
+	orr	x0, x0, #0x400000000000		// q14 changed
+3:
+	movz	x17, #15
+	movk	x17, #0x5c5c, lsl #48
+	ldp	x15, x16, [sp, #240]
+	cmp	x15, x17
+	ccmp	x16, x17, #0, eq
+	b.eq	3f
+	orr	x0, x0, #0x800000000000		// q15 changed
+3:
+	movz	x17, #16
+	movk	x17, #0x5c5c, lsl #48
+	ldp	x15, x16, [sp, #256]
+	cmp	x15, x17
+	ccmp	x16, x17, #0, eq
+	b.eq	3f
+	orr	x0, x0, #0x1000000000000		// q16 changed
+3:
+	movz	x17, #17
+	movk	x17, #0x5c5c, lsl #48
+	ldp	x15, x16, [sp, #272]
+	cmp	x15, x17
+	ccmp	x16, x17, #0, eq
+	b.eq	3f
+	orr	x0, x0, #0x2000000000000		// q17 changed
+3:
+	movz	x17, #18
+	movk	x17, #0x5c5c, lsl #48
+	ldp	x15, x16, [sp, #288]
+	cmp	x15, x17
+	ccmp	x16, x17, #0, eq
+	b.eq	3f
+	orr	x0, x0, #0x4000000000000		// q18 changed
+3:
+	movz	x17, #19
+	movk	x17, #0x5c5c, lsl #48
+	ldp	x15, x16, [sp, #304]
+	cmp	x15, x17
+	ccmp	x16, x17, #0, eq
+	b.eq	3f
+	orr	x0, x0, #0x8000000000000		// q19 changed
+3:
+	movz	x17, #20
+	movk	x17, #0x5c5c, lsl #48
+	ldp	x15, x16, [sp, #320]
+	cmp	x15, x17
+	ccmp	x16, x17, #0, eq
+	b.eq	3f
+	orr	x0, x0, #0x10000000000000		// q20 changed
+3:
+	movz	x17, #21
+	movk	x17, #0x5c5c, lsl #48
+	ldp	x15, x16, [sp, #336]
+	cmp	x15, x17
+	ccmp	x16, x17, #0, eq
+	b.eq	3f
+	orr	x0, x0, #0x20000000000000		// q21 changed
+3:
+	movz	x17, #22
+	movk	x17, #0x5c5c, lsl #48
+	ldp	x15, x16, [sp, #352]
+	cmp	x15, x17
+	ccmp	x16, x17, #0, eq
+	b.eq	3f
+	orr	x0, x0, #0x40000000000000		// q22 changed
+3:
+	movz	x17, #23
+	movk	x17, #0x5c5c, lsl #48
+	ldp	x15, x16, [sp, #368]
+	cmp	x15, x17
+	ccmp	x16, x17, #0, eq
+	b.eq	3f
+	orr	x0, x0, #0x80000000000000		// q23 changed
+3:
+	movz	x17, #24
+	movk	x17, #0x5c5c, lsl #48
+	ldp	x15, x16, [sp, #384]
+	cmp	x15, x17
+	ccmp	x16, x17, #0, eq
+	b.eq	3f
+	orr	x0, x0, #0x100000000000000		// q24 changed
+3:
+	movz	x17, #25
+	movk	x17, #0x5c5c, lsl #48
+	ldp	x15, x16, [sp, #400]
+	cmp	x15, x17
+	ccmp	x16, x17, #0, eq
+	b.eq	3f
+	orr	x0, x0, #0x200000000000000		// q25 changed
+3:
+	movz	x17, #26
+	movk	x17, #0x5c5c, lsl #48
+	ldp	x15, x16, [sp, #416]
+	cmp	x15, x17
+	ccmp	x16, x17, #0, eq
+	b.eq	3f
+	orr	x0, x0, #0x400000000000000		// q26 changed
+3:
+	movz	x17, #27
+	movk	x17, #0x5c5c, lsl #48
+	ldp	x15, x16, [sp, #432]
+	cmp	x15, x17
+	ccmp	x16, x17, #0, eq
+	b.eq	3f
+	orr	x0, x0, #0x800000000000000		// q27 changed
+3:
+	movz	x17, #28
+	movk	x17, #0x5c5c, lsl #48
+	ldp	x15, x16, [sp, #448]
+	cmp	x15, x17
+	ccmp	x16, x17, #0, eq
+	b.eq	3f
+	orr	x0, x0, #0x1000000000000000		// q28 changed
+3:
+	movz	x17, #29
+	movk	x17, #0x5c5c, lsl #48
+	ldp	x15, x16, [sp, #464]
+	cmp	x15, x17
+	ccmp	x16, x17, #0, eq
+	b.eq	3f
+	orr	x0, x0, #0x2000000000000000		// q29 changed
+3:
+	movz	x17, #30
+	movk	x17, #0x5c5c, lsl #48
+	ldp	x15, x16, [sp, #480]
+	cmp	x15, x17
+	ccmp	x16, x17, #0, eq
+	b.eq	3f
+	orr	x0, x0, #0x4000000000000000		// q30 changed
+3:
+	movz	x17, #31
+	movk	x17, #0x5c5c, lsl #48
+	ldp	x15, x16, [sp, #496]
+	cmp	x15, x17
+	ccmp	x16, x17, #0, eq
+	b.eq	3f
+	orr	x0, x0, #-0x8000000000000000		// q31 changed
+3:
+	add	sp, sp, #768
+	ldp	x19, x20, [sp, #0]
+	ldp	x21, x22, [sp, #16]
+	ldp	x23, x24, [sp, #32]
+	ldp	x25, x26, [sp, #48]
+	ldp	x27, x28, [sp, #64]
+	ldp	d8, d9, [sp, #80]
+	ldp	d10, d11, [sp, #96]
+	ldp	d12, d13, [sp, #112]
+	ldp	d14, d15, [sp, #128]
+	add	sp, sp, #160
+	ldp	x29, x30, [sp], #16
+	ret
+	.text
+
 
 // void rt_regcheck_syscalls(void *unused)
 // darwin has no raw syscall stubs (its OS services are library calls): nothing to watch.

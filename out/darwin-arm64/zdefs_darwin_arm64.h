@@ -23,8 +23,19 @@
 #define STACK_GUARD 928
 #define M_G0_STACK_SIZE 0
 #define MAXMCOUNT 10000
+#define SCHED_PREEMPT_NS 10000000
 #define SIGNAL_STACK_SIZE 32768
 #define M_STACK_SYSTEM_ALLOCATED 1
+
+// runtime_text: the bounds of the runtime's code and of the program's, from the linker.
+#define RUNTIME_TEXT_START "section$start$__TEXT$__rt0_text"
+#define RUNTIME_TEXT_STOP "section$end$__TEXT$__rt0_text"
+#define PROGRAM_TEXT_START "section$start$__TEXT$__text"
+#define PROGRAM_TEXT_STOP "section$end$__TEXT$__text"
+#if !defined(__ASSEMBLER__)
+// The runtime's C code in its own section (runtime_text.pragma).
+#pragma clang section text = "__TEXT,__rt0_text,regular,pure_instructions"
+#endif
 
 // Context switch: callee-saved registers kept on the stack.
 #define CTX_SAVED_REGS 20
@@ -96,6 +107,7 @@
 #define PTHREAD_MUTEX_SIG_init 850045863
 #define RLIMIT_NOFILE 8
 #define SA_ONSTACK 1
+#define SA_RESTART 2
 #define SA_SIGINFO 64
 #define SHUT_RD 0
 #define SHUT_RDWR 2
@@ -105,8 +117,12 @@
 #define SIGFPE 8
 #define SIGILL 4
 #define SIGPIPE 13
+#define SIGQUIT 3
 #define SIGSEGV 11
 #define SIGURG 16
+#define SIG_BLOCK 1
+#define SIG_SETMASK 3
+#define SIG_UNBLOCK 2
 #define SOCK_STREAM 1
 #define SOL_SOCKET 65535
 #define SOMAXCONN 128
@@ -129,12 +145,23 @@
 #define SIZEOF_mach_timebase_info 8
 #define OFFSET_mach_timebase_info_denom 4
 #define OFFSET_mach_timebase_info_numer 0
+#define SIZEOF_mcontext64 816
+#define OFFSET_mcontext64_es 0
+#define OFFSET_mcontext64_ns 288
+#define OFFSET_mcontext64_ss 16
 #define SIZEOF_pthread_attr 64
 #define OFFSET_pthread_attr_sig 0
 #define SIZEOF_pthread_cond 48
 #define OFFSET_pthread_cond_sig 0
 #define SIZEOF_pthread_mutex 64
 #define OFFSET_pthread_mutex_sig 0
+#define SIZEOF_regs64 272
+#define OFFSET_regs64_cpsr 264
+#define OFFSET_regs64_fp 232
+#define OFFSET_regs64_lr 240
+#define OFFSET_regs64_pc 256
+#define OFFSET_regs64_sp 248
+#define OFFSET_regs64_x 0
 #define SIZEOF_rlimit 16
 #define OFFSET_rlimit_rlim_cur 0
 #define OFFSET_rlimit_rlim_max 8
@@ -170,5 +197,12 @@
 #define SIZEOF_timespec 16
 #define OFFSET_timespec_tv_nsec 8
 #define OFFSET_timespec_tv_sec 0
+#define SIZEOF_ucontext 56
+#define OFFSET_ucontext_uc_link 32
+#define OFFSET_ucontext_uc_mcontext 48
+#define OFFSET_ucontext_uc_mcsize 40
+#define OFFSET_ucontext_uc_onstack 0
+#define OFFSET_ucontext_uc_sigmask 4
+#define OFFSET_ucontext_uc_stack 8
 
 #endif

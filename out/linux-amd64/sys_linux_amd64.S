@@ -234,6 +234,17 @@ sys_listen:
 	ret
 	.size	sys_listen, .-sys_listen
 
+// long sys_lseek(3 args)
+	.globl	sys_lseek
+	.hidden	sys_lseek
+	.type	sys_lseek, %function
+	.p2align 4
+sys_lseek:
+	movl	$8, %eax		// SYS_lseek
+	syscall
+	ret
+	.size	sys_lseek, .-sys_lseek
+
 // long sys_madvise(3 args)
 	.globl	sys_madvise
 	.hidden	sys_madvise

@@ -23,8 +23,15 @@
 #define STACK_GUARD 928
 #define M_G0_STACK_SIZE 65536
 #define MAXMCOUNT 10000
+#define SCHED_PREEMPT_NS 10000000
 #define SIGNAL_STACK_SIZE 32768
 #define M_STACK_SYSTEM_ALLOCATED 0
+
+// runtime_text: the bounds of the runtime's code and of the program's, from the linker.
+#define RUNTIME_TEXT_START "__start_rt0_text"
+#define RUNTIME_TEXT_STOP "__stop_rt0_text"
+#define PROGRAM_TEXT_START "__executable_start"
+#define PROGRAM_TEXT_STOP "etext"
 
 // Context switch: callee-saved registers kept on the stack.
 #define CTX_SAVED_REGS 6
@@ -99,8 +106,10 @@
 #define PROT_WRITE 2
 #define RLIMIT_NOFILE 7
 #define SA_ONSTACK 134217728
+#define SA_RESTART 268435456
 #define SA_RESTORER 67108864
 #define SA_SIGINFO 4
+#define SEEK_END 2
 #define SHUT_RD 0
 #define SHUT_RDWR 2
 #define SHUT_WR 1
@@ -109,8 +118,12 @@
 #define SIGFPE 8
 #define SIGILL 4
 #define SIGPIPE 13
+#define SIGQUIT 3
 #define SIGSEGV 11
 #define SIGURG 23
+#define SIG_BLOCK 0
+#define SIG_SETMASK 2
+#define SIG_UNBLOCK 1
 #define SOCK_CLOEXEC 524288
 #define SOCK_NONBLOCK 2048
 #define SOCK_STREAM 1
@@ -142,6 +155,7 @@
 #define SYS_gettid 186
 #define SYS_kill 62
 #define SYS_listen 50
+#define SYS_lseek 8
 #define SYS_madvise 28
 #define SYS_mincore 27
 #define SYS_mmap 9
@@ -189,6 +203,15 @@
 #define OFFSET_sigaltstack_ss_flags 8
 #define OFFSET_sigaltstack_ss_size 16
 #define OFFSET_sigaltstack_ss_sp 0
+#define SIZEOF_sigcontext 256
+#define OFFSET_sigcontext_eflags 136
+#define OFFSET_sigcontext_fpstate 184
+#define OFFSET_sigcontext_r8 0
+#define OFFSET_sigcontext_rax 104
+#define OFFSET_sigcontext_rbp 80
+#define OFFSET_sigcontext_rdi 64
+#define OFFSET_sigcontext_rip 128
+#define OFFSET_sigcontext_rsp 120
 #define SIZEOF_siginfo 128
 #define OFFSET_siginfo_si_addr 16
 #define OFFSET_siginfo_si_code 8
@@ -210,6 +233,12 @@
 #define SIZEOF_timespec 16
 #define OFFSET_timespec_tv_nsec 8
 #define OFFSET_timespec_tv_sec 0
+#define SIZEOF_ucontext 304
+#define OFFSET_ucontext_uc_flags 0
+#define OFFSET_ucontext_uc_link 8
+#define OFFSET_ucontext_uc_mcontext 40
+#define OFFSET_ucontext_uc_sigmask 296
+#define OFFSET_ucontext_uc_stack 16
 
 #if !defined(__ASSEMBLER__)
 // Raw syscall stubs (sys_linux_amd64.S): each returns the result or -errno.
@@ -233,6 +262,7 @@ long sys_getsockopt(long, long, long, long, long);
 long sys_gettid(void);
 long sys_kill(long, long);
 long sys_listen(long, long);
+long sys_lseek(long, long, long);
 long sys_madvise(long, long, long);
 long sys_mincore(long, long, long);
 long sys_mmap(long, long, long, long, long, long);

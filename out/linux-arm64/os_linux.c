@@ -211,8 +211,7 @@ _Static_assert(offsetof(struct sigaltstack_k, ss_size) == OFFSET_sigaltstack_ss_
                "structs.sigaltstack.fields.ss_size");
 
 static void sig_entry(int sig, void *info, void *context) {
-    (void)context;
-    sigfatal(sig, *(uintptr_t *)((char *)info + OFFSET_siginfo_si_addr));
+    sigfatal(sig, *(uintptr_t *)((char *)info + OFFSET_siginfo_si_addr), context);
 }
 
 void os_initsig(void) {

@@ -216,6 +216,17 @@ sys_listen:
 	ret
 	.size	sys_listen, .-sys_listen
 
+// long sys_lseek(3 args)
+	.globl	sys_lseek
+	.hidden	sys_lseek
+	.type	sys_lseek, %function
+	.p2align 2
+sys_lseek:
+	mov	x8, #62
+	svc #0
+	ret
+	.size	sys_lseek, .-sys_lseek
+
 // long sys_madvise(3 args)
 	.globl	sys_madvise
 	.hidden	sys_madvise

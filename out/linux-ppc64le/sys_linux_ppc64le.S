@@ -256,6 +256,19 @@ sys_listen:
 	blr
 	.size	sys_listen, .-sys_listen
 
+// long sys_lseek(3 args)
+	.globl	sys_lseek
+	.hidden	sys_lseek
+	.type	sys_lseek, %function
+	.p2align 4
+sys_lseek:
+	li	%r0, 19
+	sc
+	bnslr+				// CR0.SO clear: the result
+	neg	%r3, %r3			// -errno
+	blr
+	.size	sys_lseek, .-sys_lseek
+
 // long sys_madvise(3 args)
 	.globl	sys_madvise
 	.hidden	sys_madvise

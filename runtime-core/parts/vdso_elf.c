@@ -9,15 +9,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-struct elf_ehdr {
-    unsigned char ident[16];
-    uint16_t type, machine;
-    uint32_t version;
-    uint64_t entry, phoff, shoff;
-    uint32_t flags;
-    uint16_t ehsize, phentsize, phnum, shentsize, shnum, shstrndx;
-};
-
 struct elf_phdr {
     uint32_t type, flags;
     uint64_t offset, vaddr, paddr, filesz, memsz, align;
@@ -26,13 +17,6 @@ struct elf_phdr {
 struct elf_dyn {
     int64_t tag;
     uint64_t val;
-};
-
-struct elf_sym {
-    uint32_t name;
-    unsigned char info, other;
-    uint16_t shndx;
-    uint64_t value, size;
 };
 
 struct elf_verdef {

@@ -26,14 +26,25 @@ return {
 
   -- stack overflow and fatal signals: the check that caught it is named
   { name = "overflow_guard_page", src = "tests/e2e/stack_overflow.c", args = { "guard" }, exit = 2,
-    stderr_match = "^fatal error: stack overflow: goroutine %d+ ran into the guard page below its stack\n$" },
+    stderr_match = "^fatal error: stack overflow: goroutine (%d+) ran into the guard page below its stack\n\n"
+      -- the walk ends cleanly: elided past MAX_FRAMES, or at the goroutine's first frame
+      -- where frames are large enough (ppc64le) that fewer fit before the guard
+      .. "goroutine %1 %[running%]:\ndepth%+0x%x+ pc=0x%x+\ndepth%+0x%x+ pc=0x%x+\n.-"
+      .. "\n\nfile:line: llvm%-symbolizer %-%-obj=%S+ 0x%x+" },
   { name = "overflow_canary", src = "tests/e2e/stack_overflow.c", args = { "canary" }, exit = 2,
     modes = { "unguarded" },
     -- The canary or the saved SP under the stack guard, checked at the switch; or the
     -- canary, checked by sysmon while the goroutine runs: whichever comes first.
-    stderr_match = "^fatal error: stack overflow: goroutine %d+ [^\n]*%((%a+)%)\n$" },
+    stderr_match = "^fatal error: stack overflow: goroutine %d+ [^\n]*%((%a+)%)\n\n" },
+  { name = "traceback_corrupt_chain", src = "tests/e2e/stack_overflow.c", args = { "corrupt" }, exit = 2,
+    stderr_match = "^fatal error: unexpected signal 11 at address 0x0 in goroutine (%d+)\n\n"
+      -- (where the return address lives in the caller's frame, ppc64le, the corrupt link
+      -- leaves no caller line before the note)
+      .. "goroutine %1 %[running%]:\ncorrupt_chain%+0x%x+ pc=0x%x+\n.-"
+      .. "%.%.%.frame chain corrupt at 0x%x+ %(next frame 0x10 is not above it%)\n" },
   { name = "unexpected_signal", src = "tests/e2e/stack_overflow.c", args = { "nil" }, exit = 2,
-    stderr_match = "^fatal error: unexpected signal 11 at address 0x0 in goroutine %d+\n$" },
+    stderr_match = "^fatal error: unexpected signal 11 at address 0x0 in goroutine (%d+)\n\n"
+      .. "goroutine %1 %[running%]:\nrun%+0x%x+ pc=0x%x+\ngostart%+0x" },
 
   -- misuse is a fatal error in the user's words, never a crash in the runtime's internals
   { name = "misuse_ctor", src = "tests/e2e/misuse_ctor.c", exit = 2,
@@ -44,11 +55,12 @@ return {
     targets = { "linux-amd64" }, -- pthread.h: a hosted Linux build here
     stderr_match = "^fatal error: rt_print called on a thread the runtime did not start %(a foreign thread%)" },
   { name = "chan_double_free", src = "tests/e2e/misuse.c", args = { "double-free" }, exit = 2,
-    modes = { "freestanding", "libc", "debug" }, stderr_match = "^fatal error: free of a freed channel\n$" },
+    modes = { "freestanding", "libc", "debug" },
+    stderr_match = "^fatal error: free of a freed channel\n\ngoroutine 1 %[running%]:\n" },
   { name = "chan_free_after_reuse", src = "tests/e2e/misuse.c", args = { "free-after-reuse" }, exit = 2,
-    modes = { "debug" }, stderr_match = "^fatal error: free of a freed channel\n$" },
+    modes = { "debug" }, stderr_match = "^fatal error: free of a freed channel\n\ngoroutine 1 %[running%]:\n" },
   { name = "select_negative_cases", src = "tests/e2e/misuse.c", args = { "select-negative" }, exit = 2,
-    stderr_match = "^fatal error: select: negative case count %-1\n$" },
+    stderr_match = "^fatal error: select: negative case count %-1\n\ngoroutine %d+ %[running%]:\n" },
   { name = "chan_absurd_elem_size", src = "tests/e2e/misuse.c", args = { "chan-elem" }, exit = 2,
     stderr_match = "^fatal error: makechan: element size 1099511627776 out of range" },
   { name = "chan_absurd_cap", src = "tests/e2e/misuse.c", args = { "chan-cap" }, exit = 2,
@@ -71,12 +83,14 @@ return {
   { name = "locked_exit", src = "tests/e2e/locked_exit.c", procs = { 1, 2, 4 },
     targets = { "linux-amd64", "linux-arm64" }, stdout = "goroutines on an exited locked thread: 0\n" },
   { name = "syscall_enter_twice", src = "tests/e2e/syscall_misuse.c", args = { "twice" }, exit = 2,
-    stderr_match = "^fatal error: rt_syscall_enter called twice without rt_syscall_exit\n$" },
+    stderr_match = "^fatal error: rt_syscall_enter called twice without rt_syscall_exit\n\n"
+      .. "goroutine 1 %[running%]:\nfatalf?%+0x.-\nrt_syscall_enter%+0x%x+ pc=0x%x+\n"
+      .. "rt_main%+0x%x+ pc=0x%x+\nruntime_main%+0x" },
   { name = "syscall_exit_alone", src = "tests/e2e/syscall_misuse.c", args = { "exit" }, exit = 2,
-    stderr_match = "^fatal error: rt_syscall_exit without rt_syscall_enter\n$" },
+    stderr_match = "^fatal error: rt_syscall_exit without rt_syscall_enter\n\ngoroutine 1 %[" },
   { name = "syscall_block_inside", src = "tests/e2e/syscall_misuse.c", args = { "sleep" }, exit = 2,
     stderr_match = "^fatal error: a goroutine tried to block on a channel, lock, wait group or sleep "
-      .. "between rt_syscall_enter and rt_syscall_exit %(leave the blocking section first%)\n$" },
+      .. "between rt_syscall_enter and rt_syscall_exit %(leave the blocking section first%)\n\n" },
   { name = "syscall_go_inside", src = "tests/e2e/syscall_misuse.c", args = { "go" }, exit = 2,
     stderr_match = "^fatal error: a goroutine tried to start a goroutine between rt_syscall_enter" },
   { name = "syscall_yield_inside", src = "tests/e2e/syscall_misuse.c", args = { "yield" }, exit = 2,
@@ -88,6 +102,19 @@ return {
     targets = { "linux-amd64", "linux-arm64" },
     stdout = "ok: others ran while a goroutine was in a syscall\n" },
   { name = "sched_preempt", src = "tests/e2e/sched_preempt.c", procs = { 1 }, stdout = "ok: preempted\n" },
+  -- asynchronous preemption (issue 12): a loop with no calls is preempted by signal; the
+  -- stub keeps every FP/vector register (thousands of preemptions at a 100 µs quantum);
+  -- hosted, no preemption lands inside libc.
+  { name = "preempt_spin", src = "tests/e2e/preempt_spin.c", procs = { 1 }, timeout = 30,
+    modes = { "freestanding", "libc", "debug" }, needs = { "sigctx.async_preempt" },
+    stdout = "main woke beside a spinning goroutine\n" },
+  { name = "preempt_fp", src = "tests/e2e/preempt_fp.c", env = { RTDEBUG = "preemptns=100000" }, timeout = 60,
+    modes = { "freestanding", "libc", "debug" }, needs = { "sigctx.async_preempt" },
+    stdout = "fp: 0 mismatches across at least 2000 preemptions\n" },
+  { name = "preempt_libc", src = "tests/e2e/preempt_libc.c", modes = { "libc" }, timeout = 60,
+    targets = { "linux-amd64" }, -- libc headers and dladdr: hosted Linux
+    env = { RTDEBUG = "preemptns=1000000" },
+    stdout = "preemptions checked: enough, outside the program: 0, declined: some, neighbour ran: yes\n" },
   { name = "gomaxprocs_env", src = "tests/e2e/sched_env.c", env = { GOMAXPROCS = "3" },
     stdout = "procs=3\n" },
   -- Values that are not a positive integer are ignored: ncpu is used.
@@ -145,6 +172,18 @@ return {
     stderr_match = "fatal error: sync: negative WaitGroup counter", exit = 2 },
   { name = "deadlock_recv", src = "tests/e2e/sync_deadlock.c", args = { "recv" },
     stderr_match = "fatal error: all goroutines are asleep %- deadlock!", exit = 2, procs = { 1, 2, 4 } },
+  -- the deadlock report lists every goroutine, main first among them with its frames
+  { name = "deadlock_traceback", src = "tests/e2e/sync_deadlock.c", args = { "recv" }, exit = 2,
+    stderr_match = "^fatal error: all goroutines are asleep %- deadlock!\n\nruntime stack:\n.-\n\n"
+      .. "goroutine 1 %[chan receive%]:\n[^\n]*\n.-rt_main%+0x%x+ pc=0x%x+\nruntime_main%+0x.-"
+      .. "goroutine 2 %[chan receive%]:\n" },
+  { name = "deadlock_traceback_none", src = "tests/e2e/sync_deadlock.c", args = { "recv" }, exit = 2,
+    env = { RTDEBUG = "traceback=none" }, stderr_match = "^fatal error: all goroutines are asleep %- deadlock!\n$" },
+  -- the quit signal prints every goroutine and exits 2, as Go's SIGQUIT
+  { name = "sigquit", src = "tests/e2e/sigquit.c", exit = 2, procs = { 1, 2 },
+    stderr_match = "^SIGQUIT: quit\nPC=0x%x+ m=%d+\n\ngoroutine 1 %[running%]:\n.-rt_main%+0x.-"
+      .. "goroutine %d+ %[chan receive%]:\n.-blocker%+0x.-goroutine %d+ %[sleep, locked to thread%]:\n.-"
+      .. "sleeper%+0x.-\nfile:line: llvm%-symbolizer" },
   { name = "deadlock_nil_chan", src = "tests/e2e/sync_deadlock.c", args = { "nil" },
     stderr_match = "fatal error: all goroutines are asleep %- deadlock!", exit = 2 },
   { name = "deadlock_empty_select", src = "tests/e2e/sync_deadlock.c", args = { "select" },

@@ -1,5 +1,6 @@
 // regcheck: every callee-saved register of the target table survives a context switch
-// (yield, sleep with a possible move to another thread) and every syscall stub.
+// (yield, sleep with a possible move to another thread) and every syscall stub; every
+// general and vector register survives an asynchronous preemption (async_preempt).
 #include <rt.h>
 #include <rt_port.h>
 
@@ -20,12 +21,37 @@ static void spin(void *arg) {
         rt_yield();
 }
 
+static volatile uint32_t done;
+
+static void set_done(void *arg) {
+    (void)arg;
+    done = 1;
+}
+
+// At one P, set_done runs only once async_preempt has stopped the spinning loop.
+static uint64_t across_preemption(void) {
+    if (!rt_async_preempt_available())
+        return 0; // the target only flags goroutines (sigctx.async_preempt = false)
+    int procs = rt_gomaxprocs(1);
+    struct rt_preempt_stats before, after;
+    rt_preempt_stats(&before);
+    rt_go(set_done, 0);
+    uint64_t bad = rt_regcheck_preempt(&done);
+    rt_preempt_stats(&after);
+    rt_gomaxprocs(procs);
+    if (after.preempted == before.preempted) {
+        rt_print("the spinning loop was never preempted\n");
+        bad |= 1;
+    }
+    return bad;
+}
+
 int rt_main(int argc, char **argv) {
     (void)argc;
     (void)argv;
     rt_go(spin, 0); // someone to switch to
     uint64_t bad = rt_regcheck(yield_a_few, 0) | rt_regcheck(sleep_briefly, 0) |
-                   rt_regcheck(rt_regcheck_syscalls, 0);
+                   rt_regcheck(rt_regcheck_syscalls, 0) | across_preemption();
     rt_print("clobbered mask: %llx\n", (unsigned long long)bad);
     return bad != 0;
 }

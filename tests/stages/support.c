@@ -79,7 +79,8 @@ _Noreturn void fatalf(const char *fmt, ...) {
 
 // The generated layer's fatal-signal handler reports through this; a hosted link keeps the
 // handler (and so needs it) even though no stage installs it.
-void sigfatal(int sig, uintptr_t addr) {
+void sigfatal(int sig, uintptr_t addr, void *ctx) {
+    (void)ctx;
     stage_printf("fatal error: signal %d at %p\n", sig, (void *)addr);
     stage_exit(2);
 }

@@ -17,6 +17,7 @@ static int in_child(void (*fn)(void), char *line, size_t n) {
     pid_t pid = fork();
     if (pid == 0) {
         dup2(fds[1], 2);
+        traceback_level = 0; // RTDEBUG=traceback=none: the fatal line alone
         fn();
         _exit(0);
     }
