@@ -37,10 +37,11 @@ return {
       "syscalls.epoll_create1", "syscalls.epoll_ctl", "syscalls.epoll_pwait", "syscalls.eventfd2",
       "structs.epoll_event" } } } },
   { template = "net_linux.c", output = "net_{os}.c", os = "linux",
-    requires = { "syscalls", "errno_text", "net", "structs.rlimit" } },
+    requires = { "syscalls", "net", "structs.rlimit" } },
   { template = "net_darwin.c", output = "net_{os}.c", os = "darwin",
     implements = { ["poller.method"] = { kqueue = { "structs.kevent" } } },
-    requires = { "libsystem", "errno_text", "net", "structs.rlimit" } },
+    requires = { "libsystem", "net", "structs.rlimit" } },
+  { template = "errno_text.c", output = "errno_text.c", requires = { "errno_text" } },
   { template = "net_sockaddr.c", output = "net_sockaddr.c",
     requires = { "structs.sockaddr_in", "structs.sockaddr_in6", "structs.sockaddr_un" } },
   -- Darwin's OS-independent logic (apple strings, sysctl results, timebase, ulock

@@ -223,19 +223,6 @@ int os_set_nonblock(int fd) {
     return 0;
 }
 
-const char *os_strerror(int errnum) {
-    switch (errnum) {
-@@ for name, text in sorted(errno_text) do
-@@ if constants[name] then
-    case ${name}:
-        return "${text} (${name})";
-@@ end
-@@ end
-    default:
-        return NULL;
-    }
-}
-
 void os_raise_nofile(void) {
 @@ if net.raise_nofile then
     struct darwin_rlimit lim;

@@ -104,19 +104,6 @@ int os_set_nonblock(int fd) {
     return sys_failed(r) ? (int)r : 0;
 }
 
-const char *os_strerror(int errnum) {
-    switch (errnum) {
-@@ for name, text in sorted(errno_text) do
-@@ if constants[name] then
-    case ${name}:
-        return "${text} (${name})";
-@@ end
-@@ end
-    default:
-        return NULL;
-    }
-}
-
 // The soft limit on open fds up to the hard one, so that 10k connections work out of
 // the box (Go's os init does the same).
 void os_raise_nofile(void) {

@@ -106,61 +106,6 @@ int os_set_nonblock(int fd) {
     return sys_failed(r) ? (int)r : 0;
 }
 
-const char *os_strerror(int errnum) {
-    switch (errnum) {
-    case EACCES:
-        return "permission denied (EACCES)";
-    case EADDRINUSE:
-        return "address already in use (EADDRINUSE)";
-    case EADDRNOTAVAIL:
-        return "cannot assign requested address (EADDRNOTAVAIL)";
-    case EAFNOSUPPORT:
-        return "address family not supported (EAFNOSUPPORT)";
-    case EAGAIN:
-        return "resource temporarily unavailable (EAGAIN)";
-    case EBADF:
-        return "bad file descriptor (EBADF)";
-    case ECONNABORTED:
-        return "connection aborted (ECONNABORTED)";
-    case ECONNREFUSED:
-        return "connection refused (ECONNREFUSED)";
-    case ECONNRESET:
-        return "connection reset by peer (ECONNRESET)";
-    case EHOSTUNREACH:
-        return "no route to host (EHOSTUNREACH)";
-    case EINPROGRESS:
-        return "operation in progress (EINPROGRESS)";
-    case EINTR:
-        return "interrupted (EINTR)";
-    case EINVAL:
-        return "invalid argument (EINVAL)";
-    case EMFILE:
-        return "too many open files (EMFILE)";
-    case ENAMETOOLONG:
-        return "file name too long (ENAMETOOLONG)";
-    case ENETUNREACH:
-        return "network is unreachable (ENETUNREACH)";
-    case ENFILE:
-        return "too many open files in system (ENFILE)";
-    case ENOENT:
-        return "no such file or directory (ENOENT)";
-    case ENOMEM:
-        return "out of memory (ENOMEM)";
-    case ENOTCONN:
-        return "socket is not connected (ENOTCONN)";
-    case ENOTSOCK:
-        return "not a socket (ENOTSOCK)";
-    case EPERM:
-        return "operation not permitted (EPERM)";
-    case EPIPE:
-        return "broken pipe (EPIPE)";
-    case ETIMEDOUT:
-        return "operation timed out (ETIMEDOUT)";
-    default:
-        return NULL;
-    }
-}
-
 // The soft limit on open fds up to the hard one, so that 10k connections work out of
 // the box (Go's os init does the same).
 void os_raise_nofile(void) {
