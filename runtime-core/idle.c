@@ -28,9 +28,15 @@ bool timer_wait(int64_t when, gqueue *ready) {
         until = again;
         atomic_store(&sched.wait_until, until);
     }
-    int64_t ns = until == INT64_MAX ? -1 : until - nanotime();
+    // A timer already due must not turn into "no timeout": wait 0 then, never forever.
+    int64_t ns = -1;
+    if (until != INT64_MAX) {
+        ns = until - nanotime();
+        if (ns < 0)
+            ns = 0;
+    }
     if (poll)
-        netpoll(ns < 0 ? -1 : ns, ready);
+        netpoll(ns, ready);
     else
         wakeword_sleep(&sched.waitword, ns);
     atomic_store(&sched.wait_until, 0);
