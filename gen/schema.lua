@@ -90,7 +90,7 @@ M.root = record({
       { default = {} }),
     emulator = str("user-mode emulator that runs this arch's programs on another arch of the same OS "
       .. "(qemu-user's name; absent: link-only there)"),
-  }, "how the target's programs run on this machine (gen/runner.lua)", { default = {},
+  }, "how the target's programs run on this machine (tests/harness/runner.lua)", { default = {},
       dep = "arch", where = "`uname -m` on a <arch> host, and Debian's qemu-user binary for <arch>" }),
   core_parts = list(str("a file of runtime-core/parts/"), "the optional parts of the core the target's OS "
     .. "layer calls (the cgroup quota reader, the vDSO symbol lookup): only these are compiled",

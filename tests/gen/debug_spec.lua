@@ -1,7 +1,7 @@
 -- variants/debug.lua: the runtime assertions (runtime-core/debug.c) fire on a broken rule.
 local util = require "gen.util"
-local ninja = require "gen.ninja"
-local cc = require "gen.cc"
+local ninja = require "gen.toolchain.ninja"
+local cc = require "gen.toolchain.cc"
 
 describe("the debug variant", function()
   local exe

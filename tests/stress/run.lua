@@ -5,9 +5,9 @@
 local util = require "gen.util"
 local load = require "gen.load"
 local generate = require "gen.generate"
-local ninja = require "gen.ninja"
-local cc = require "gen.cc"
-local runner = require "gen.runner"
+local ninja = require "gen.toolchain.ninja"
+local cc = require "gen.toolchain.cc"
+local runner = require "tests.harness.runner"
 
 local M = {}
 
@@ -91,7 +91,7 @@ end
 -- Runs rounds of every configuration, `jobs` at a time, until `rounds` rounds are done
 -- or `deadline` (os.time) has passed. Calls report(cfg, failures_text_list) per config.
 function M.run(configs, opts)
-  local pool = require("gen.testrun").pool(opts.jobs or 2)
+  local pool = require("tests.harness.testrun").pool(opts.jobs or 2)
   local results = {}
   for i in ipairs(configs) do results[i] = { runs = 0, failures = {} } end
   local seed = opts.seed or os.time()

@@ -1,4 +1,4 @@
--- Writes a scaffold plan (gen/newport.lua's plan) as a table file: the fields in the
+-- Writes a scaffold plan (gen/port/newport.lua's plan) as a table file: the fields in the
 -- order a reader expects, Lua literals as the source tables write them, TODO markers
 -- with their hints, and each value's note as a comment.
 local util = require "gen.util"

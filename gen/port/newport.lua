@@ -2,7 +2,7 @@
 --
 -- Every value of the --from target's resolved table is sorted into one of:
 --   inherited  the new target's layers (arch/os/<os>.lua, arch/cpu/<arch>.lua) give it;
---   header     read from the new target's own kernel headers (gen/kheaders.lua), with a
+--   header     read from the new target's own kernel headers (gen/port/kheaders.lua), with a
 --              comment naming the header; also where a header contradicts a layer;
 --   copied     it does not depend on what changed (a portable knob, or an OS value
 --              when only the arch changed, or the reverse);
@@ -14,12 +14,12 @@
 local util = require "gen.util"
 local loader = require "gen.load"
 local schema = require "gen.schema"
-local kheaders = require "gen.kheaders"
-local checktable = require "gen.checktable"
+local kheaders = require "gen.port.kheaders"
+local checktable = require "gen.port.checktable"
 local todo = require "gen.todo"
 local manifest = require "gen.manifest"
 
-local scaffold = require "gen.scaffold"
+local scaffold = require "gen.port.scaffold"
 
 local M = {}
 local value_literal = scaffold.value_literal

@@ -5,13 +5,13 @@
 -- which stands in for the bootstrap functions rt0 calls; the linker takes just what each
 -- stage uses, so the exit stage needs only rt0 and a stub or two. The later stages link
 -- the whole runtime, as `build.lua cc` does. Programs run natively, under qemu-user, or
--- are only linked (gen/runner.lua, shared with the e2e suite).
+-- are only linked (tests/harness/runner.lua, shared with the e2e suite).
 local util = require "gen.util"
 local loader = require "gen.load"
 local generate = require "gen.generate"
-local ninja = require "gen.ninja"
-local cc = require "gen.cc"
-local runner = require "gen.runner"
+local ninja = require "gen.toolchain.ninja"
+local cc = require "gen.toolchain.cc"
+local runner = require "tests.harness.runner"
 local todo = require "gen.todo"
 
 local M = {}

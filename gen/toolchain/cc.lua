@@ -2,7 +2,7 @@
 -- program with it, passing the user's clang arguments through (like zig cc).
 -- Users never type include paths or link lines.
 local util = require "gen.util"
-local ninja = require "gen.ninja"
+local ninja = require "gen.toolchain.ninja"
 local generate = require "gen.generate"
 
 local M = {}
@@ -48,9 +48,9 @@ M.recipes = {
     end,
   },
   -- Always hosted: clang --target=<triple>, linked against a libSystem .tbd stub made
-  -- from the table by ld64.lld (or the native SDK on a Mac), see gen/macho.lua.
+  -- from the table by ld64.lld (or the native SDK on a Mac), see gen/toolchain/macho.lua.
   macho = {
-    hosted = function(root, r, lib, flags) return require("gen.macho").link_argv(root, r, lib, flags) end,
+    hosted = function(root, r, lib, flags) return require("gen.toolchain.macho").link_argv(root, r, lib, flags) end,
   },
 }
 
@@ -106,7 +106,7 @@ function M.with_re2c(root, flags)
 end
 
 -- The clang argv that links flags (sources, -O2, -D..., as the user gave them)
--- into output against an already built library b (see gen/ninja.lua).
+-- into output against an already built library b (see gen/toolchain/ninja.lua).
 function M.link_argv(root, b, flags, output)
   local argv = M.recipe(b.resolved)(root, b.resolved, b.lib, M.with_re2c(root, flags))
   append(argv, { "-o", output })

@@ -1,6 +1,6 @@
 -- `build.lua check-table <target>`: every value a table states that the target's own
 -- kernel headers also define, compared with what the headers say. The probe is
--- generated from the table and compiled for the target (gen/kheaders.lua), so the
+-- generated from the table and compiled for the target (gen/port/kheaders.lua), so the
 -- header values are what C code built for the target sees: syscall numbers (__NR_*),
 -- auxv tags (AT_*), every constant by name (PROT_/MAP_/MADV_ flags, signals, errno,
 -- clock ids, futex ops, clone flags, open flags), ARCH_SET_FS, the pointer size, and
@@ -15,7 +15,7 @@
 local util = require "gen.util"
 local loader = require "gen.load"
 local schema = require "gen.schema"
-local kheaders = require "gen.kheaders"
+local kheaders = require "gen.port.kheaders"
 local todo = require "gen.todo"
 
 local M = {}

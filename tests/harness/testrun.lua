@@ -7,16 +7,16 @@
 --   unit      tests/unit/test_*.c (Criterion) against linux-amd64+libc's librt0_internal.a
 --   e2e       tests/e2e/cases.lua: programs built with `cc` and run (case x mode x procs)
 --   macho     every example and e2e program linked for each Mach-O target into a Mach-O
---             executable and inspected (gen/macho.lua), one test per program, plus one
+--             executable and inspected (gen/toolchain/macho.lua), one test per program, plus one
 --             for the library's imports; targets of an os with no link recipe: skipped
---   checktable  each table against its target's kernel headers (gen/checktable.lua); no headers: skipped
---   stages    tests/stages/ programs per target (gen/status.lua); wip targets: skipped
+--   checktable  each table against its target's kernel headers (gen/port/checktable.lua); no headers: skipped
+--   stages    tests/stages/ programs per target (tests/harness/status.lua); wip targets: skipped
 local util = require "gen.util"
 local loader = require "gen.load"
 local generate = require "gen.generate"
-local ninja = require "gen.ninja"
-local cc = require "gen.cc"
-local runner = require "gen.runner"
+local ninja = require "gen.toolchain.ninja"
+local cc = require "gen.toolchain.cc"
+local runner = require "tests.harness.runner"
 
 local M = {}
 
@@ -95,8 +95,8 @@ M.pool = pool
 local suites = {}
 
 function suites.lint(root, R)
-  local cmd = "cd " .. util.quote(root) .. " && luacheck --no-color -q build.lua gen tests/gen tests/stages"
-    .. " tests/stress arch variants templates/manifest.lua"
+  local cmd = "cd " .. util.quote(root) .. " && luacheck --no-color -q build.lua gen tests/harness tests/gen"
+    .. " tests/stages tests/stress bench arch variants templates/manifest.lua"
   local code, out, err = util.capture(cmd)
   if code == 0 then R.pass("lint: luacheck") else R.fail("lint: luacheck", truncate(out .. err, 4000)) end
   -- Hand-written C follows .clang-format (generated files and templates are not C).
@@ -159,7 +159,7 @@ function suites.gencheck(root, R)
 end
 
 -- Criterion tests: white-box, linked against the hosted (libc) build's raw objects.
--- The target is the first that runs natively here (gen/runner.lua), in the hosted mode.
+-- The target is the first that runs natively here (tests/harness/runner.lua), in the hosted mode.
 M.UNIT_VARIANTS = { "libc", "tests/unit/unit_entry.lua" }
 
 function suites.unit(root, R, opts)
@@ -433,7 +433,7 @@ end
 -- Darwin cannot run here, so its programs are linked and inspected instead: the
 -- examples and every e2e program (examples/*.c, then cases.lua's sources), each linked
 -- for every Mach-O target (object_format = macho) against the libSystem stub with ld64.lld; then
--- gen/macho.lua's inspect (MH_EXECUTE, LC_MAIN at the entry symbol, LC_LOAD_DYLIB of
+-- gen/toolchain/macho.lua's inspect (MH_EXECUTE, LC_MAIN at the entry symbol, LC_LOAD_DYLIB of
 -- libSystem, imports all in the stub, no syscall instruction).
 local function macho_programs(root)
   local list, seen = {}, {}
@@ -522,7 +522,7 @@ local function macho_link_all(root, R, opts, r, b, programs, macho)
 end
 
 function suites.macho(root, R, opts)
-  local macho = require "gen.macho"
+  local macho = require "gen.toolchain.macho"
   local programs, cases_err = macho_programs(root)
   if cases_err then R.fail("macho: tests/e2e/cases.lua", cases_err) end
   for _, t in ipairs(loader.targets(root)) do
@@ -546,8 +546,8 @@ function suites.macho(root, R, opts)
 end
 
 function suites.stress(root, R, opts) require("tests.stress.run").suite(root, R, opts) end
-function suites.checktable(root, R) require("gen.checktable").suite(root, R) end
-function suites.stages(root, R) require("gen.status").suite(root, R) end
+function suites.checktable(root, R) require("gen.port.checktable").suite(root, R) end
+function suites.stages(root, R) require("tests.harness.status").suite(root, R) end
 
 -- What a freestanding program is made of, checked on hello for every freestanding
 -- Linux target: a static ELF (no interpreter, no dynamic section), no undefined symbol
