@@ -14,6 +14,7 @@ package.path = ROOT .. "/?.lua;" .. package.path
 
 local argparse = require "argparse"
 local util = require "gen.util"
+util.use_cli(require "cli")
 local load = require "gen.load"
 local generate = require "gen.generate"
 local ninja = require "gen.toolchain.ninja"
@@ -122,12 +123,16 @@ function commands.explain(args)
 end
 
 commands["new-port"] = function(args)
-  return require("gen.port.newport").command(ROOT, args.name, args.from, args.force)
+  for _, l in ipairs(require("gen.port.newport").command(ROOT, args.name, args.from, args.force)) do print(l) end
+  return 0
 end
 
 commands["check-table"] = function(args)
   args.target = one_target(args, args.target, "check-table")
-  return require("gen.port.checktable").command(ROOT, args.target, variant_list(args.variant), args.verbose)
+  local lines, code = require("gen.port.checktable").command(ROOT, args.target, variant_list(args.variant),
+    args.verbose)
+  for _, l in ipairs(lines) do print(l) end
+  return code
 end
 
 function commands.diff(args)
@@ -147,7 +152,8 @@ end
 
 function commands.status(args)
   args.targets = targets_of(args, args.targets)
-  return require("tests.harness.status").command(ROOT, args.targets, variant_list(args.variant), args.verbose)
+  return require("tests.harness.status").command(ROOT, args.targets, variant_list(args.variant), args.verbose,
+    function(lines) for _, l in ipairs(lines) do print(l) end end)
 end
 
 function commands.targets(_)
@@ -170,7 +176,7 @@ function commands.stress(args)
   if not minutes or minutes <= 0 then
     util.fail("stress: --minutes: expected a positive number; got %s", args.minutes)
   end
-  return require("tests.stress.run").main(ROOT, minutes, tonumber(args.jobs))
+  return require("tests.harness.stress").main(ROOT, minutes, tonumber(args.jobs))
 end
 
 function commands.bench(args)

@@ -94,7 +94,7 @@ end
 -- Returns { target =, wip =, problems = { lines } } (empty problems: up to date).
 function M.check(root, target)
   local res = { target = target, problems = {} }
-  local fix = "lua5.4 build.lua gen " .. target
+  local fix = util.cli("gen", target)
   local ok, r = util.protect(M.resolve, root, target)
   if not ok then
     res.problems[1] = r

@@ -450,7 +450,7 @@ M.root = record({
       where = "<os>'s headers for <arch> (sizeof/offsetof)" }),
 
   -- Checking and variants.
-  waivers = map(str("why the value is not checked"), "build.lua check-table: field paths whose value "
+  waivers = map(str("why the value is not checked"), "check-table: field paths whose value "
     .. "deliberately differs from the target's headers (like [\"constants.O_CLOEXEC\"]), each with its reason",
     { default = {}, dep = "drop" }),
   debug = record({

@@ -55,6 +55,19 @@ function M.main(prog, fn, ...)
   os.exit(70)
 end
 
+-- Commands, as build.lua spells them ---------------------------------------------
+
+-- build.lua owns how its commands are spelled (cli.lua) and hands that table over here
+-- before it runs anything (the spec helper does the same); modules ask cli("gen", target)
+-- for a command line to print, never spell one.
+local cli_table
+function M.use_cli(t) cli_table = t end
+
+function M.cli(name, ...)
+  if not cli_table then error("util.cli: no command table yet (the driver hands it over with util.use_cli)", 2) end
+  return cli_table.command(name, ...)
+end
+
 -- Files (penlight's pl.path, pl.dir and pl.utils, with rt0gen's error style) ----
 
 function M.exists(path) return plpath.exists(path) ~= false end

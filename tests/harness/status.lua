@@ -182,8 +182,8 @@ function M.status(root, target, variants)
   rep.wip = raw.table.wip == true
   local todos = todo.find(raw.table)
   if #todos > 0 then
-    rep.blocked = string.format("the table has %d TODO%s (lua5.4 build.lua gen %s lists them)", #todos,
-      #todos == 1 and "" or "s", target)
+    rep.blocked = string.format("the table has %d TODO%s (%s lists them)", #todos, #todos == 1 and "" or "s",
+      util.cli("gen", target))
     return rep
   end
   local ok, ctx = util.protect(M.prepare, root, target, variants)
@@ -225,32 +225,33 @@ local function indent(text)
   return table.concat(out, "\n")
 end
 
-function M.print_report(rep, verbose)
+-- The lines `status` prints for a report.
+function M.report_lines(rep, verbose)
   local name = rep.target .. (#rep.variants > 0 and " --variant " .. table.concat(rep.variants, ",") or "")
   local head = name .. (rep.wip and " (wip)" or "")
-  if rep.blocked then
-    print(head .. ": no stage can be built: " .. rep.blocked)
-    return
-  end
+  if rep.blocked then return { head .. ": no stage can be built: " .. rep.blocked } end
   local verb = rep.link_only and "link" or "pass"
-  print(string.format("%s: %d of %d stages %s (%s%s)", head, rep.passed, rep.total, verb, rep.how,
-    rep.link_only and ": " .. rep.why_link_only or ""))
+  local out = { string.format("%s: %d of %d stages %s (%s%s)", head, rep.passed, rep.total, verb, rep.how,
+    rep.link_only and ": " .. rep.why_link_only or "") }
   for i, res in ipairs(rep.results) do
     local mark = res.state == "pass" and "pass " or res.state == "links" and "links" or "FAIL "
-    print(string.format("  %s %d %-8s %s", mark, i, res.stage.name, res.stage.what or ""))
-    if res.note then print("           " .. res.note) end
+    out[#out + 1] = string.format("  %s %d %-8s %s", mark, i, res.stage.name, res.stage.what or "")
+    if res.note then out[#out + 1] = "           " .. res.note end
     if res.state == "fail" and (verbose or i == 1 or rep.results[i - 1].state ~= "fail") then
-      print(indent(res.detail))
+      out[#out + 1] = indent(res.detail)
     end
   end
+  return out
 end
 
-function M.command(root, targets, variants, verbose)
+-- The reports of targets (all by default), one at a time through emit(lines) as each is
+-- done; returns the exit code.
+function M.command(root, targets, variants, verbose, emit)
   if #targets == 0 then targets = loader.targets(root) end
   local status = 0
   for _, t in ipairs(targets) do
     local rep = M.status(root, t, variants)
-    M.print_report(rep, verbose)
+    emit(M.report_lines(rep, verbose))
     if rep.blocked or rep.passed < rep.total then status = 1 end
   end
   return status
@@ -264,7 +265,7 @@ function M.suite(root, R)
     if ok and raw.table.wip == true then
       local okr, rep = util.protect(M.status, root, t)
       R.skip("stages: " .. t, "wip target: " .. (okr and M.summary(rep) or "status failed")
-        .. "; lua5.4 build.lua status " .. t)
+        .. "; " .. util.cli("status", t))
     else
       local okr, rep = util.protect(M.status, root, t)
       if not okr then

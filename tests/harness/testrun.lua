@@ -95,7 +95,7 @@ M.pool = pool
 local suites = {}
 
 function suites.lint(root, R)
-  local cmd = "cd " .. util.quote(root) .. " && luacheck --no-color -q build.lua gen tests/harness tests/gen"
+  local cmd = "cd " .. util.quote(root) .. " && luacheck --no-color -q build.lua cli.lua gen tests/harness tests/gen"
     .. " tests/stages tests/stress bench arch variants templates/manifest.lua"
   local code, out, err = util.capture(cmd)
   if code == 0 then R.pass("lint: luacheck") else R.fail("lint: luacheck", truncate(out .. err, 4000)) end
@@ -320,7 +320,7 @@ function suites.e2e(root, R, opts)
       local how = okw and runner.how(raw.table)
       if okw and raw.table.wip == true then
         -- A port in progress is tested stage by stage (build.lua status), not here.
-        libs[key] = { run = { skip = target .. " is a wip target: lua5.4 build.lua status " .. target } }
+        libs[key] = { run = { skip = target .. " is a wip target: " .. util.cli("status", target) } }
       elseif okw and how.skip and raw.table.link.mode == "hosted" then
         -- A hosted build for another arch needs that arch's libc: not a test here.
         libs[key] = { never = true }
@@ -545,7 +545,7 @@ function suites.macho(root, R, opts)
   end
 end
 
-function suites.stress(root, R, opts) require("tests.stress.run").suite(root, R, opts) end
+function suites.stress(root, R, opts) require("tests.harness.stress").suite(root, R, opts) end
 function suites.checktable(root, R) require("gen.port.checktable").suite(root, R) end
 function suites.stages(root, R) require("tests.harness.status").suite(root, R) end
 
