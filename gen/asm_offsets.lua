@@ -50,14 +50,9 @@ function M.format(defs, r)
 end
 
 -- The clang command that compiles asm_offsets.c for r with generated headers in gendir.
+-- (gen/toolchain/flags.lua, the one place command lines come from).
 function M.command(root, r, gendir)
-  local argv = {
-    "clang", "--target=" .. r.table.toolchain.triple, "-ffreestanding", "-S", "-o", "-",
-    "-I", gendir, "-I", root .. "/runtime-core", "-I", root .. "/runtime-core/include",
-  }
-  for _, f in ipairs(util.table_cflags(r.table)) do argv[#argv + 1] = f end
-  argv[#argv + 1] = root .. "/" .. M.source
-  return argv
+  return require("gen.toolchain.flags").asm_offsets(root, r, gendir, M.source)
 end
 
 -- Compiles and returns the header text, or nil when the core has no asm_offsets.c yet.

@@ -249,13 +249,4 @@ function M.capture(cmd)
   return code, out, err
 end
 
--- The table's own compiler flags: what the target needs to build at all
--- (toolchain.cflags), then the knobs a variant may replace (cflags).
-function M.table_cflags(T)
-  local f = {}
-  for _, x in ipairs(T.toolchain and T.toolchain.cflags or {}) do f[#f + 1] = x end
-  for _, x in ipairs(T.cflags or {}) do f[#f + 1] = x end
-  return f
-end
-
 return M

@@ -3,6 +3,7 @@
 -- Users never type include paths or link lines.
 local util = require "gen.util"
 local ninja = require "gen.toolchain.ninja"
+local flags = require "gen.toolchain.flags"
 local generate = require "gen.generate"
 
 local M = {}
@@ -12,58 +13,6 @@ local function append(t, list)
   return t
 end
 
-local function libgcc(triple)
-  local code, out = util.capture(util.command({ "clang", "--target=" .. triple, "-print-libgcc-file-name" }))
-  local path = out:match("^%s*(.-)%s*$")
-  if code == 0 and path ~= "" and util.exists(path) then return path end
-  return nil
-end
-
--- How programs are linked, by object format and link mode (a per-format place): functions
--- returning the clang argv. A new object format adds its recipe here (Mach-O's comes with
--- its ld64.lld/libSystem stub); a new OS of a known format needs nothing.
-M.recipes = {
-  elf = {
-    freestanding = function(root, r, lib, flags)
-      local T = r.table
-      local argv = {
-        "clang", "--target=" .. T.toolchain.triple, "-static", "-nostdlib", "-ffreestanding",
-        "-fno-stack-protector", "-fno-pie", "-no-pie", "-Wno-unused-command-line-argument", "-fuse-ld=lld",
-        "-Wl,--gc-sections", "-fno-omit-frame-pointer",
-        "-Wl,-e," .. (T.asm.symbol_prefix .. T.entry.symbol), "-I", root .. "/runtime-core/include",
-      }
-      append(argv, flags)
-      argv[#argv + 1] = root .. "/" .. lib
-      argv[#argv + 1] = libgcc(T.toolchain.triple)
-      return argv
-    end,
-    hosted = function(root, r, lib, flags)
-      local argv = {
-        "clang", "--target=" .. r.table.toolchain.triple, "-fuse-ld=lld", "-fno-omit-frame-pointer",
-        "-I", root .. "/runtime-core/include",
-      }
-      append(argv, flags)
-      append(argv, { root .. "/" .. lib, "-pthread" })
-      return argv
-    end,
-  },
-  -- Always hosted: clang --target=<triple>, linked against a libSystem .tbd stub made
-  -- from the table by ld64.lld (or the native SDK on a Mac), see gen/toolchain/macho.lua.
-  macho = {
-    hosted = function(root, r, lib, flags) return require("gen.toolchain.macho").link_argv(root, r, lib, flags) end,
-  },
-}
-
-function M.recipe(r)
-  local by_format = M.recipes[r.table.object_format]
-  local recipe = by_format and by_format[r.table.link.mode]
-  if not recipe then
-    util.fail("cc: no link recipe for %s objects (%s link mode) yet, so programs cannot be linked for %s",
-      r.table.object_format, r.table.link.mode, r.target)
-  end
-  return recipe
-end
-
 -- A .re source (a re2c scanner, as examples/http_parse.re) becomes C under build/re2c/
 -- first, so a program's scanners need no build step of their own. Runs re2c now: the
 -- argv that comes back may be run later (testrun's pools).
@@ -71,7 +20,7 @@ function M.re2c(root, src)
   local abs = util.abspath(src)
   local out = root .. "/build/re2c/" .. abs:gsub("^/", ""):gsub("[^%w_.-]", "_"):gsub("%.re$", ".c")
   util.mkdir_p(util.dirname(out))
-  local code, _, err = util.capture(ninja.RE2C .. " -o " .. util.quote(out) .. " " .. util.quote(abs))
+  local code, _, err = util.capture(util.command(flags.re2c(abs, out)))
   if code ~= 0 then util.fail("cc: re2c %s failed:\n%s", src, err) end
   return out
 end
@@ -96,27 +45,30 @@ function M.program_sources(root, src)
 end
 
 -- The generated C includes its headers from the .re's folder, as its source did.
-function M.with_re2c(root, flags)
+function M.with_re2c(root, args)
   local list = {}
-  for _, f in ipairs(flags) do
+  for _, f in ipairs(args) do
     if f:match("%.re$") then append(list, { "-iquote", util.dirname(util.abspath(f)), M.re2c(root, f) })
     else list[#list + 1] = f end
   end
   return list
 end
 
--- The clang argv that links flags (sources, -O2, -D..., as the user gave them)
--- into output against an already built library b (see gen/toolchain/ninja.lua).
-function M.link_argv(root, b, flags, output)
-  local argv = M.recipe(b.resolved)(root, b.resolved, b.lib, M.with_re2c(root, flags))
+-- The clang argv that links args (sources, -O2, -D..., as the user gave them) into output
+-- against an already built library b (see gen/toolchain/ninja.lua), by the target's recipe
+-- (gen/toolchain/flags.lua); lib: which of b's archives (default b.lib).
+function M.link_argv(root, b, args, output, lib)
+  local argv = flags.link(root, b.resolved, lib or b.lib, M.with_re2c(root, args))
   append(argv, { "-o", output })
   return argv
 end
 
-function M.cc(root, target, variants, flags, output)
-  M.recipe(generate.resolve(root, target, variants)) -- fail early for an os we cannot link
+function M.cc(root, target, variants, args, output)
+  -- Fail early for a target whose objects we cannot link.
+  local _, why = flags.recipe(generate.resolve(root, target, variants))
+  if why then util.fail("cc: %s", why) end
   local b = ninja.build(root, target, variants)
-  local code = util.execute(util.command(M.link_argv(root, b, flags, output)))
+  local code = util.execute(util.command(M.link_argv(root, b, args, output)))
   if code ~= 0 then util.fail("cc: clang failed (exit %d)", code) end
   return 0
 end

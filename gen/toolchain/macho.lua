@@ -1,14 +1,9 @@
--- Darwin without a Mac: the libSystem .tbd link stub written from the table, the link
--- line (against that stub with ld64.lld here, against the native SDK on a Mac), and the
--- checks the `darwin` test suite makes on a linked Mach-O executable.
+-- Darwin without a Mac: the libSystem .tbd link stub written from the table, the SDK when
+-- on a Mac (the link line itself is gen/toolchain/flags.lua's macho recipe), and the checks
+-- the `macho` test suite makes on a linked Mach-O executable.
 local util = require "gen.util"
 
 local M = {}
-
-local function append(t, list)
-  for _, x in ipairs(list) do t[#t + 1] = x end
-  return t
-end
 
 -- Every symbol the stub exports, sorted: libsystem.functions and compiler_symbols carry
 -- the Mach-O symbol prefix, linker_symbols are written as they are.
@@ -104,28 +99,6 @@ function M.find_tool(name)
     if util.exists(path) then return path end
   end
   return nil
-end
-
--- The clang argv linking flags (the user's sources and options) with the library lib
--- (root-relative). Here: -ffreestanding (no SDK headers), ld64.lld, and the stub next to
--- lib. On a Mac: the native SDK and the system linker.
-function M.link_argv(root, r, lib, flags)
-  local T = r.table
-  local argv = { "clang", "--target=" .. T.toolchain.triple }
-  local sdk = M.sdk()
-  if sdk then
-    append(argv, { "-isysroot", sdk })
-  else
-    local stub = M.write_stub(root, util.dirname(lib) .. "/stub", r)
-    append(argv, { "-ffreestanding", "-nostdlibinc", "-nostdlib", "-fuse-ld=lld" })
-    flags = append(append({}, flags), { root .. "/" .. lib, "-L", root .. "/" .. stub, "-lSystem" })
-  end
-  append(argv, { "-Wno-unused-command-line-argument", "-I", root .. "/runtime-core/include" })
-  append(argv, flags)
-  if sdk then argv[#argv + 1] = root .. "/" .. lib end
-  argv[#argv + 1] = "-Wl,-dead_strip"
-  if T.link.codesign == "adhoc" then argv[#argv + 1] = "-Wl,-adhoc_codesign" end
-  return argv
 end
 
 -- Inspection -----------------------------------------------------------------

@@ -58,7 +58,9 @@ describe("the generator split by role", function()
       for _, file in ipairs(modules(ROLES[role].dir)) do
         for _, mod in ipairs(requires(code_of(util.read_file(file)))) do
           local r = role_of(mod)
-          if mod == "build" or mod == "cli" or (r and not allowed[r]) then
+          -- The generator compiles asm offsets with the one set of flags there is.
+          local flags_for_gen = role == "gen" and mod == "gen.toolchain.flags"
+          if mod == "build" or mod == "cli" or (r and not allowed[r] and not flags_for_gen) then
             bad[#bad + 1] = file .. " requires " .. mod
           end
         end

@@ -57,10 +57,12 @@ function M.build(root, t, b)
   local dir = root .. "/build/fuzz/" .. t.name
   util.mkdir_p(dir)
   local exe = dir .. "/fuzz-" .. t.name
-  local argv = { "clang", "-std=c11", "-g", "-O1", "-Wall", "-Wextra", "-fsanitize=fuzzer,address",
-    "-I", root .. "/runtime-core", "-I", root .. "/runtime-core/parts", "-I", root .. "/runtime-core/include",
-    "-I", root .. "/" .. b.gendir,
-    "-I", root .. "/tests/fuzz", root .. "/tests/fuzz/" .. t.name .. ".c" }
+  local flags = require "gen.toolchain.flags"
+  local argv = { "clang" }
+  for _, f in ipairs(flags.whitebox(b.resolved, root .. "/" .. b.gendir, flags.abs(root),
+    { "runtime-core/parts", "tests/fuzz" })) do argv[#argv + 1] = f end
+  for _, f in ipairs({ "-std=c11", "-O1", "-Wall", "-Wextra", "-fsanitize=fuzzer,address",
+    root .. "/tests/fuzz/" .. t.name .. ".c" }) do argv[#argv + 1] = f end
   for _, s in ipairs(t.sources) do argv[#argv + 1] = source_path(root, b, s) end
   if t.internal then
     argv[#argv + 1] = root .. "/" .. b.internal

@@ -2,7 +2,9 @@
 -- `uname -s` and `uname -m` are names the target's layers give for its OS and arch
 -- (run.os_uname, run.arch_uname), under the arch's user-mode emulator (run.emulator,
 -- qemu-user) on a host of the same OS, and not at all (link-only) for another OS.
--- Shared by the e2e suite and stage tools.
+-- And the one way a case (tests/harness/cases.lua) runs and is checked: its environment,
+-- timeout, the emulator prefix, then its exit code and output. The e2e suite, the stages
+-- (status) and the stress harness all run cases here.
 local util = require "gen.util"
 local loader = require "gen.load"
 
@@ -68,6 +70,71 @@ function M.targets(root, variants)
     end
   end
   return list
+end
+
+-- Running a case -----------------------------------------------------------------
+
+local function truncate(s, n)
+  s = tostring(s or "")
+  if #s <= n then return s end
+  return s:sub(1, n) .. string.format("... (%d more bytes)", #s - n)
+end
+M.truncate = truncate
+
+-- The shell command that runs exe for case c: GOMAXPROCS unset unless the case's env or
+-- procs (a number, or false) sets it, the case's timeout (then SIGKILL 5 s later), the
+-- emulator prefix of how (runner.how), the case's args and then extra ones.
+function M.command(c, exe, how, procs, extra)
+  local env = { "env", "-u", "GOMAXPROCS" }
+  for _, k in ipairs(util.sorted_keys(c.env or {})) do env[#env + 1] = k .. "=" .. tostring(c.env[k]) end
+  if procs then env[#env + 1] = "GOMAXPROCS=" .. procs end
+  local argv = { "timeout", "-k", "5", tostring(c.timeout) }
+  for _, a in ipairs(how.prefix or {}) do argv[#argv + 1] = a end
+  argv[#argv + 1] = exe
+  for _, a in ipairs(c.args or {}) do argv[#argv + 1] = tostring(a) end
+  for _, a in ipairs(extra or {}) do argv[#argv + 1] = tostring(a) end
+  return util.command(env) .. " " .. util.command(argv)
+end
+
+-- What is wrong with a run of case c (exit code, stdout, stderr): a list of lines, empty
+-- when the case passed.
+function M.check(c, code, out, err)
+  local problems = {}
+  local want_exit = c.exit or 0
+  if code == 124 then
+    problems[#problems + 1] = "timed out after " .. c.timeout .. "s"
+  elseif code ~= want_exit then
+    problems[#problems + 1] = string.format("exit: expected %d; got %d", want_exit, code)
+  end
+  if c.stdout and out ~= c.stdout then
+    problems[#problems + 1] = string.format("stdout: expected %s\n    got %s", util.show(truncate(c.stdout, 600)),
+      util.show(truncate(out, 600)))
+  end
+  local function match(what, pattern, text)
+    local ok, found = pcall(string.find, text, pattern)
+    if not ok then
+      problems[#problems + 1] = what .. "_match: bad Lua pattern: " .. tostring(found)
+    elseif not found then
+      problems[#problems + 1] = string.format("%s: expected to match %s\n    got %s", what, util.show(pattern),
+        util.show(truncate(text, 600)))
+    end
+  end
+  if c.stdout_match then match("stdout", c.stdout_match, out) end
+  if c.stderr_match then match("stderr", c.stderr_match, err) end
+  return problems
+end
+
+-- Queues a run of case c's exe on pool P (tests/harness/pool.lua), from root; when it
+-- finishes calls done({ ok, problems, out, err, text }) where text says what ran and what
+-- was wrong (with the start of stderr).
+function M.submit(P, root, c, exe, how, procs, done)
+  local cmd = M.command(c, exe, how, procs)
+  P.add("cd " .. util.quote(root) .. " && " .. cmd, function(code, out, err)
+    local problems = M.check(c, code, out, err)
+    done({ ok = #problems == 0, problems = problems, code = code, out = out, err = err,
+      text = "$ " .. cmd .. "\n" .. table.concat(problems, "\n")
+        .. (err ~= "" and "\nstderr: " .. truncate(err, 600) or "") })
+  end)
 end
 
 -- The first target that runs natively here (the unit tests and benchmarks use it).
