@@ -1,6 +1,6 @@
 -- The field table of docs/porting.md, generated from gen/schema.lua: one row per field
 -- with its type, when it is required, what it depends on and where a porter finds it.
--- `lua5.4 build.lua gen` rewrites it; `gen --check` (and the test suite) fail when the
+-- `gen` rewrites it; `gen --check` (and the test suite) fail when the
 -- committed table is not what the schema makes, so the docs cannot miss a field.
 local util = require "gen.util"
 local schema = require "gen.schema"
