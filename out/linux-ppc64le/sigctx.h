@@ -18,7 +18,7 @@
 #define SIGCTX_FP 312 // sigcontext.gp_regs+248
 #define SIGCTX_LR 352 // sigcontext.gp_regs+288
 // sigctx.async_preempt: whether the preempt handler may redirect into async_preempt.
-#define SIGCTX_ASYNC_PREEMPT 0
+#define SIGCTX_ASYNC_PREEMPT 1
 // Below the interrupted SP: 288 bytes of red zone leaf code may be using.
 #define SIGCTX_RED_ZONE 288
 

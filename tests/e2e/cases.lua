@@ -14,7 +14,7 @@ return {
   { name = "name_clash", src = "tests/e2e/name_clash.c", stdout = "sum=9\n" },
 
   -- port diagnostics: callee-saved registers survive switches and every syscall stub
-  { name = "regcheck", src = "tests/e2e/regcheck.c", procs = { 1, 2 }, stdout = "clobbered mask: 0\n" },
+  { name = "regcheck", src = "tests/e2e/regcheck.c", procs = { 1, 2, 4 }, stdout = "clobbered mask: 0\n" },
 
   -- rt_print loses nothing: a full non-blocking pipe is waited on, and a write that fails
   -- for good is reported once (raw Linux syscalls in the test: Linux targets only)
@@ -105,7 +105,7 @@ return {
   -- asynchronous preemption (issue 12): a loop with no calls is preempted by signal; the
   -- stub keeps every FP/vector register (thousands of preemptions at a 100 µs quantum);
   -- hosted, no preemption lands inside libc.
-  { name = "preempt_spin", src = "tests/e2e/preempt_spin.c", procs = { 1 }, timeout = 30,
+  { name = "preempt_spin", src = "tests/e2e/preempt_spin.c", procs = { 1, 2, 4 }, timeout = 30,
     modes = { "freestanding", "libc", "debug" }, needs = { "sigctx.async_preempt" },
     stdout = "main woke beside a spinning goroutine\n" },
   { name = "preempt_fp", src = "tests/e2e/preempt_fp.c", env = { RTDEBUG = "preemptns=100000" }, timeout = 60,
