@@ -121,6 +121,7 @@ function M.link_argv(root, r, lib, flags)
     flags = append(append({}, flags), { root .. "/" .. lib, "-L", root .. "/" .. stub, "-lSystem" })
   end
   append(argv, { "-Wno-unused-command-line-argument", "-I", root .. "/runtime-core/include" })
+  append(argv, util.stack_cflags(T))
   append(argv, flags)
   if sdk then argv[#argv + 1] = root .. "/" .. lib end
   argv[#argv + 1] = "-Wl,-dead_strip"
