@@ -343,6 +343,9 @@ M.root = record({
     lr = str("field of regs with the link register, where the arch has one"),
     async_preempt = bool("a preempt signal may redirect the goroutine into async_preempt; false: the "
       .. "target's stub cannot resume it yet, the signal only leaves the flag", { default = true }),
+    resume_signal = str("a signal constant: where no register is free to jump through and the OS has no "
+      .. "public sigreturn, async_preempt restores every register but the PC, lr and sp, then traps, and the "
+      .. "handler for this signal undoes the pushed call (sigctx_pop_call); absent: the stub resumes by itself"),
   }, "where a signal handler finds the interrupted registers (generated sigctx.h)", {
     dep = "pair", where = "<os>'s ucontext/sigcontext headers for <arch>; Go: runtime/defs_<os>_<arch>.go, "
       .. "signal_<os>_<arch>.go",

@@ -120,6 +120,7 @@
 #define SIGPIPE 13
 #define SIGQUIT 3
 #define SIGSEGV 11
+#define SIGTRAP 5
 #define SIGURG 16
 #define SIG_BLOCK 1
 #define SIG_SETMASK 3

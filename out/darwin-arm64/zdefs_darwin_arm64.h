@@ -120,6 +120,7 @@
 #define SIGPIPE 13
 #define SIGQUIT 3
 #define SIGSEGV 11
+#define SIGTRAP 5
 #define SIGURG 16
 #define SIG_BLOCK 1
 #define SIG_SETMASK 3
@@ -150,6 +151,10 @@
 #define OFFSET_mcontext64_es 0
 #define OFFSET_mcontext64_ns 288
 #define OFFSET_mcontext64_ss 16
+#define SIZEOF_neon64 528
+#define OFFSET_neon64_fpcr 516
+#define OFFSET_neon64_fpsr 512
+#define OFFSET_neon64_v 0
 #define SIZEOF_pthread_attr 64
 #define OFFSET_pthread_attr_sig 0
 #define SIZEOF_pthread_cond 48
