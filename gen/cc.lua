@@ -32,6 +32,7 @@ M.recipes = {
         "-Wl,--gc-sections", "-fno-omit-frame-pointer",
         "-Wl,-e," .. (T.asm.symbol_prefix .. T.entry.symbol), "-I", root .. "/runtime-core/include",
       }
+      append(argv, util.stack_cflags(T))
       append(argv, flags)
       argv[#argv + 1] = root .. "/" .. lib
       argv[#argv + 1] = libgcc(T.toolchain.triple)
@@ -42,6 +43,7 @@ M.recipes = {
         "clang", "--target=" .. r.table.toolchain.triple, "-fuse-ld=lld", "-fno-omit-frame-pointer",
         "-I", root .. "/runtime-core/include",
       }
+      append(argv, util.stack_cflags(r.table))
       append(argv, flags)
       append(argv, { root .. "/" .. lib, "-pthread" })
       return argv

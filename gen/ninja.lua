@@ -45,6 +45,7 @@ function M.cflags(r, gendir, inc)
   local f = append({ "--target=" .. T.toolchain.triple }, BASE_CFLAGS)
   if T.link.mode == "freestanding" then append(f, FREESTANDING_CFLAGS) else f[#f + 1] = "-pthread" end
   append(f, { "-I", inc("runtime-core"), "-I", inc("runtime-core/include"), "-I", gendir })
+  append(f, util.stack_cflags(T))
   return append(f, util.table_cflags(T))
 end
 

@@ -162,6 +162,23 @@ end
 -- The target is the first that runs natively here (gen/runner.lua), in the hosted mode.
 M.UNIT_VARIANTS = { "libc", "tests/unit/unit_entry.lua" }
 
+-- Real Mach-O executables for tests/unit/test_macho_symtab.c (the host reads them with
+-- runtime-core/parts/macho_symtab.c): examples/hello.c linked for every Mach-O target,
+-- as the macho suite links it. Their paths, space-separated, for MACHO_FIXTURES.
+local function macho_fixtures(root, bindir)
+  local list = {}
+  for _, t in ipairs(loader.targets(root)) do
+    local ok, r = util.protect(generate.resolve, root, t)
+    if ok and r.table.object_format == "macho" then
+      local okb, b = util.protect(ninja.build, root, t, {})
+      local exe = root .. "/" .. bindir .. "/hello-" .. t
+      local argv = okb and cc.link_argv(root, b, { "-O2", "-g", root .. "/examples/hello.c" }, exe)
+      if argv and util.execute(util.command(argv)) == 0 then list[#list + 1] = exe end
+    end
+  end
+  return table.concat(list, " ")
+end
+
 function suites.unit(root, R, opts)
   local tests = {}
   for _, f in ipairs(util.list_dir(root .. "/tests/unit")) do
@@ -177,6 +194,7 @@ function suites.unit(root, R, opts)
   end
   local bindir = b.dir .. "/unit"
   util.mkdir_p(root .. "/" .. bindir)
+  local fixtures = "MACHO_FIXTURES=" .. util.quote(macho_fixtures(root, bindir)) .. " "
   local P = pool(opts.jobs or 2)
   local results = {}
   for i, f in ipairs(tests) do
@@ -191,7 +209,8 @@ function suites.unit(root, R, opts)
     for _, a in ipairs({ "-lcriterion", root .. "/" .. b.internal, "-pthread", "-o", exe }) do argv[#argv + 1] = a end
     local compile = util.command(cc.with_re2c(root, argv))
     -- Criterion prints its report on stderr; --verbose lists every test.
-    local cmd = compile .. " && { timeout -k 5 300 " .. util.quote(exe) .. " --verbose --ascii --color=never; }"
+    local cmd = compile .. " && { " .. fixtures .. "timeout -k 5 300 " .. util.quote(exe)
+      .. " --verbose --ascii --color=never; }"
     P.add(cmd, function(code, out, err) results[i] = { file = f, cmd = compile, code = code, text = out .. err } end)
   end
   P.wait()

@@ -238,6 +238,15 @@ end
 
 -- The table's own compiler flags: what the target needs to build at all
 -- (toolchain.cflags), then the knobs a variant may replace (cflags).
+-- How C code for T is kept from jumping a stack's guard with a large frame: clang's
+-- stack probes where it has them, else no frame larger than the guard
+-- (toolchain.stack_clash_protection). For the runtime and for every program.
+function M.stack_cflags(T)
+  if T.toolchain and T.toolchain.stack_clash_protection then return { "-fstack-clash-protection" } end
+  local guard = T.stacks and T.stacks.guard_size
+  return guard and { "-Wframe-larger-than=" .. guard, "-Werror=frame-larger-than" } or {}
+end
+
 function M.table_cflags(T)
   local f = {}
   for _, x in ipairs(T.toolchain and T.toolchain.cflags or {}) do f[#f + 1] = x end
