@@ -162,16 +162,19 @@ end
 -- The target is the first that runs natively here (gen/runner.lua), in the hosted mode.
 M.UNIT_VARIANTS = { "libc", "tests/unit/unit_entry.lua" }
 
+-- opts.unit_variants and opts.prefix: the same tests over another build (gen/sanitize.lua).
 function suites.unit(root, R, opts)
+  local prefix = opts.prefix or "unit"
   local tests = {}
   for _, f in ipairs(util.list_dir(root .. "/tests/unit")) do
     if f:match("^test_.*%.c$") then tests[#tests + 1] = f end
   end
   if #tests == 0 then return end
-  local ok, b = util.protect(function() return ninja.build(root, runner.native_target(root), M.UNIT_VARIANTS) end)
+  local variants = opts.unit_variants or M.UNIT_VARIANTS
+  local ok, b = util.protect(function() return ninja.build(root, runner.native_target(root), variants) end)
   if not ok then
     for _, f in ipairs(tests) do
-      R.fail("unit: " .. f, f == tests[1] and truncate(b, 4000) or "(library build failed)")
+      R.fail(prefix .. ": " .. f, f == tests[1] and truncate(b, 4000) or "(library build failed)")
     end
     return
   end
@@ -183,9 +186,10 @@ function suites.unit(root, R, opts)
     local exe = root .. "/" .. bindir .. "/" .. f:gsub("%.c$", "")
     local argv = {
       "clang", "--target=" .. b.resolved.table.toolchain.triple, "-g", "-O1", "-Wall", "-Wextra", "-Werror",
-      "-fuse-ld=lld",
-      "-I", root .. "/runtime-core", "-I", root .. "/runtime-core/include", "-I", root .. "/" .. b.gendir,
+      "-fuse-ld=lld", "-I", root .. "/runtime-core", "-I", root .. "/runtime-core/include",
+      "-I", root .. "/" .. b.gendir,
     }
+    for _, x in ipairs(b.resolved.table.sanitizer.program_cflags) do argv[#argv + 1] = x end
     -- A test may name other sources (cc.program_sources), say the scanner it tests.
     for _, a in ipairs(cc.program_sources(root, "tests/unit/" .. f)) do argv[#argv + 1] = a end
     for _, a in ipairs({ "-lcriterion", root .. "/" .. b.internal, "-pthread", "-o", exe }) do argv[#argv + 1] = a end
@@ -200,7 +204,7 @@ function suites.unit(root, R, opts)
     -- Names come from --verbose, counts from the synthesis line.
     local tested, passing, failing = res.text:match("Synthesis: Tested: (%d+) | Passing: (%d+) | Failing: (%d+)")
     if not tested then
-      R.fail("unit: " .. res.file, "no Criterion synthesis (exit " .. res.code .. ")\n" .. res.cmd .. "\n"
+      R.fail(prefix .. ": " .. res.file, "no Criterion synthesis (exit " .. res.code .. ")\n" .. res.cmd .. "\n"
         .. truncate(res.text, 4000))
     else
       local names, detail = {}, {}
@@ -211,12 +215,12 @@ function suites.unit(root, R, opts)
         if st and not names[name] then
           names[name] = true
           if st == "PASS" then
-            io.write("PASS unit: ", name, "\n")
+            io.write("PASS ", prefix, ": ", name, "\n")
           elseif st == "SKIP" then
             R.skipped = R.skipped + 1
-            io.write("SKIP unit: ", name, "\n")
+            io.write("SKIP ", prefix, ": ", name, "\n")
           else
-            io.write("FAIL unit: ", name, "\n")
+            io.write("FAIL ", prefix, ": ", name, "\n")
             R.detail(table.concat(detail, "\n"))
           end
         end
@@ -224,7 +228,7 @@ function suites.unit(root, R, opts)
       R.passed = R.passed + tonumber(passing)
       R.failed = R.failed + tonumber(failing)
       if tonumber(failing) == 0 and res.code ~= 0 then
-        R.fail("unit: " .. res.file, "exit " .. res.code .. " although no test failed\n" .. truncate(res.text))
+        R.fail(prefix .. ": " .. res.file, "exit " .. res.code .. " although no test failed\n" .. truncate(res.text))
       end
     end
   end
@@ -246,8 +250,8 @@ M.MODES = { freestanding = {}, libc = { "libc" }, unguarded = { "tests/e2e/ungua
 -- under its emulator), unless it names its own.
 M.EMULATED_PROCS = { 1, 2, 4 }
 
-function M.load_cases(root)
-  local file = "tests/e2e/cases.lua"
+function M.load_cases(root, file)
+  file = file or "tests/e2e/cases.lua"
   local src = util.read_file(root .. "/" .. file)
   if not src then return {} end
   local chunk, err = load(src, "@" .. file, "t", {})
@@ -302,8 +306,11 @@ end
 
 local function sanitize(s) return (s:gsub("[^%w_.-]", "_")) end
 
+-- opts.cases, opts.modes and opts.prefix: other cases, all in other modes (gen/sanitize.lua).
 function suites.e2e(root, R, opts)
-  local ok, cases = util.protect(M.load_cases, root)
+  local prefix = opts.prefix or "e2e"
+  local ok, cases = true, opts.cases
+  if not cases then ok, cases = util.protect(M.load_cases, root) end
   if not ok then return R.fail("e2e: tests/e2e/cases.lua", cases) end
   if #cases == 0 then return end
   local builds, runs = {}, {}
@@ -340,7 +347,7 @@ function suites.e2e(root, R, opts)
   local native = runner.native_target(root) -- named without its target in test names
   for _, c in ipairs(cases) do
     for _, target in ipairs(c.targets or all) do
-      for _, mode in ipairs(c.modes or { "freestanding", "libc" }) do
+      for _, mode in ipairs(opts.modes or c.modes or { "freestanding", "libc" }) do
         local l = lib(target, mode)
         if l.never then goto next_mode end
         -- needs: table fields that must be true for the case to apply to a target (a
@@ -350,7 +357,7 @@ function suites.e2e(root, R, opts)
             local v = l.b.resolved.table
             for k in field:gmatch("[^%.]+") do v = type(v) == "table" and v[k] or nil end
             if not v then
-              R.skip(string.format("e2e: %s [%s %s]", c.name, target, mode), field .. " is not true for " .. target)
+              R.skip(string.format("%s: %s [%s %s]", prefix, c.name, target, mode), field .. " is not true for " .. target)
               goto next_mode
             end
           end
@@ -371,7 +378,7 @@ function suites.e2e(root, R, opts)
         -- GOMAXPROCS itself.
         local emulated = l.run and l.run.prefix and #l.run.prefix > 0 and not (c.env and c.env.GOMAXPROCS)
         for _, n in ipairs(c.procs or (emulated and M.EMULATED_PROCS) or { false }) do
-          local name = string.format("e2e: %s [%s%s%s]", c.name, target == native and "" or target .. " ",
+          local name = string.format("%s: %s [%s%s%s]", prefix, c.name, target == native and "" or target .. " ",
             mode, n and (" GOMAXPROCS=" .. n) or "")
           runs[#runs + 1] = { case = c, name = name, lib = l, exe = exe, build = bkey, procs = n }
         end

@@ -237,11 +237,12 @@ function M.capture(cmd)
 end
 
 -- The table's own compiler flags: what the target needs to build at all
--- (toolchain.cflags), then the knobs a variant may replace (cflags).
+-- (toolchain.cflags), then the knobs a variant may replace (cflags), then a sanitizer's.
 function M.table_cflags(T)
   local f = {}
   for _, x in ipairs(T.toolchain and T.toolchain.cflags or {}) do f[#f + 1] = x end
   for _, x in ipairs(T.cflags or {}) do f[#f + 1] = x end
+  for _, x in ipairs(T.sanitizer and T.sanitizer.runtime_cflags or {}) do f[#f + 1] = x end
   return f
 end
 

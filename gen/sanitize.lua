@@ -1,0 +1,97 @@
+-- The sanitizer suites of `build.lua test`: `asan` and `tsan` run the Criterion tests
+-- and the end-to-end cases again over the native target's runtime built with
+-- AddressSanitizer or ThreadSanitizer (variants/asan.lua, variants/tsan.lua), and the
+-- cases of tests/sanitize/cases.lua, which expect a sanitizer's report (a data race, a
+-- use after free). Any report in another case fails it: the sanitizer is told to stop at
+-- its first report with an exit code no case expects.
+local util = require "gen.util"
+local runner = require "gen.runner"
+
+local M = {}
+
+-- Per sanitizer: the variant, the environment every run gets, and the e2e cases left
+-- out, each with why (counted as skipped).
+M.SANITIZERS = {
+  asan = {
+    variant = "asan",
+    -- LeakSanitizer is ASan's default at exit; a program that leaves memory to the OS
+    -- is not what these suites look for.
+    env = { ASAN_OPTIONS = "halt_on_error=1:exitcode=66:detect_leaks=0" },
+    skip = {},
+  },
+  tsan = {
+    variant = "tsan",
+    env = { TSAN_OPTIONS = "halt_on_error=1:exitcode=66" },
+    skip = {},
+  },
+}
+M.CASES = "tests/sanitize/cases.lua"
+
+-- An e2e case runs under a sanitizer where it runs hosted on this machine: in the libc
+-- mode (a case that names its modes without libc tests a property of those builds), on
+-- the native target. A sanitizer case (tests/sanitize/cases.lua) names its sanitizers
+-- in modes.
+local function contains(list, x)
+  for _, y in ipairs(list) do
+    if y == x then return true end
+  end
+  return false
+end
+
+local function applies(c, name, native, from_e2e)
+  if from_e2e then
+    if c.modes and not contains(c.modes, "libc") then return false end
+  elseif not contains(c.modes or {}, name) then
+    return false
+  end
+  return c.targets == nil or contains(c.targets, native)
+end
+
+local function with_env(c, env)
+  local copy = {}
+  for k, v in pairs(c) do copy[k] = v end
+  copy.env = {}
+  for k, v in pairs(c.env or {}) do copy.env[k] = v end
+  for k, v in pairs(env) do
+    if copy.env[k] == nil then copy.env[k] = v end
+  end
+  copy.modes, copy.targets = nil, nil
+  return copy
+end
+
+function M.suite(root, R, opts, name)
+  local testrun = require "gen.testrun"
+  local s = M.SANITIZERS[name]
+  local native = runner.native_target(root)
+  local started = os.time()
+  testrun.suites.unit(root, R, { jobs = opts.jobs, prefix = name .. ": unit",
+    unit_variants = { "libc", s.variant, "tests/unit/unit_entry.lua" } })
+  local cases = {}
+  for _, src in ipairs({ { file = nil, e2e = true }, { file = M.CASES, e2e = false } }) do
+    local ok, list = util.protect(testrun.load_cases, root, src.file)
+    if not ok then return R.fail(name .. ": " .. (src.file or "tests/e2e/cases.lua"), list) end
+    for _, c in ipairs(list) do
+      if applies(c, name, native, src.e2e) then
+        if s.skip[c.name] then
+          R.skip(string.format("%s: e2e: %s [%s]", name, c.name, name), s.skip[c.name])
+        else
+          local copy = with_env(c, s.env)
+          copy.targets = { native }
+          cases[#cases + 1] = copy
+        end
+      end
+    end
+  end
+  testrun.suites.e2e(root, R, { jobs = opts.jobs, cases = cases, modes = { name }, prefix = name .. ": e2e" })
+  io.write(string.format("%s: %d e2e cases, %d s\n", name, #cases, os.time() - started))
+end
+
+function M.register_suite(testrun)
+  for _, name in ipairs(util.sorted_keys(M.SANITIZERS)) do
+    testrun.MODES[name] = { M.SANITIZERS[name].variant }
+    testrun.suites[name] = function(root, R, opts) return M.suite(root, R, opts, name) end
+    testrun.SUITES[#testrun.SUITES + 1] = name
+  end
+end
+
+return M
