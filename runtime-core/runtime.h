@@ -99,7 +99,7 @@ struct g {
     void *param; // passed by whoever readies a parked goroutine
     struct sudog *waiting;
     int64_t when;          // rt_sleep deadline
-    void *san_fake_stack;  // AddressSanitizer's fake frames of this stack (sanitizer.h)
+    void *asan_fake_stack; // AddressSanitizer's fake frames of this stack (sanitizer.h)
     int64_t waitsince;     // when it parked (sysmon's clock, 0: unknown), for tracebacks
     g *alllink;            // on allgs
     void *san_fiber;       // ThreadSanitizer's context of this goroutine (sanitizer.h)

@@ -146,10 +146,8 @@ static inline void san_write(void *addr, size_t n) {
     (void)addr;
     (void)n;
 }
-static inline void san_ignore_begin(void) {
-}
-static inline void san_ignore_end(void) {
-}
+static inline void san_ignore_begin(void) {}
+static inline void san_ignore_end(void) {}
 #endif
 
 #endif

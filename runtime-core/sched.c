@@ -31,10 +31,10 @@ void mcall(void (*fn)(g *)) {
     if (gp == g0p)
         fatal("mcall called on g0");
     mp->mcallfn = fn;
-    san_switch_begin(&gp->san_fake_stack, g0p);
+    san_switch_begin(&gp->asan_fake_stack, g0p);
     setg(g0p);
     ctx_switch_call(&gp->sched_sp, g0p->sched_sp, mcall_thunk, gp);
-    san_switch_end(gp->san_fake_stack);
+    san_switch_end(gp->asan_fake_stack);
 }
 
 // Runs gp on this M: binds a stack the first time (design: no stack until first run).

@@ -7,9 +7,9 @@
 -- start, channels, mutex, wait group). The scheduler's own lock-free words stay unseen:
 -- their order comes from raw futex syscalls TSan cannot follow, and seeing them would
 -- order every goroutine after every other through the run queues, hiding real races.
--- async_preempt = false: TSan defers an asynchronous signal to its next interceptor and
--- hands the handler a copy of the context, so redirecting the goroutine cannot work;
--- preemption stays cooperative. Composes with debug in either order (--variant debug,tsan).
+-- async_preempt = false: TSan's own code is linked into the program's text, so the
+-- preempt handler would take it for the program's and may stop a goroutine inside it,
+-- in the middle of TSan's bookkeeping; preemption stays cooperative. Composes with debug in either order (--variant debug,tsan).
 return {
   link = { mode = "hosted" },
   entry = { symbol = "main", args = "registers" },
