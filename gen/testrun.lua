@@ -357,7 +357,8 @@ function suites.e2e(root, R, opts)
             local v = l.b.resolved.table
             for k in field:gmatch("[^%.]+") do v = type(v) == "table" and v[k] or nil end
             if not v then
-              R.skip(string.format("%s: %s [%s %s]", prefix, c.name, target, mode), field .. " is not true for " .. target)
+              R.skip(string.format("%s: %s [%s %s]", prefix, c.name, target, mode),
+                field .. " is not true for " .. target)
               goto next_mode
             end
           end
