@@ -53,6 +53,14 @@ local function applies(c, name, native, from_e2e)
   return c.targets == nil or contains(c.targets, native)
 end
 
+-- An e2e case that runs at several GOMAXPROCS runs under a sanitizer at one of them, 2
+-- where it can (threads in parallel, and goroutines sharing a thread), to keep the
+-- suites to a couple of minutes; the sanitizer cases keep all of theirs.
+local function one_procs(procs)
+  if procs == nil or #procs <= 1 then return procs end
+  return contains(procs, 2) and { 2 } or { procs[#procs] }
+end
+
 local function with_env(c, env)
   local copy = {}
   for k, v in pairs(c) do copy[k] = v end
@@ -89,6 +97,7 @@ function M.suite(root, R, opts, name)
         else
           local copy = with_env(c, s.env)
           copy.targets = { native }
+          if src.e2e then copy.procs = one_procs(c.procs) end
           cases[#cases + 1] = copy
         end
       end
