@@ -11,6 +11,7 @@
 --             for the library's imports; targets of an os with no link recipe: skipped
 --   checktable  each table against its target's kernel headers (gen/checktable.lua); no headers: skipped
 --   stages    tests/stages/ programs per target (gen/status.lua); wip targets: skipped
+--   asan, tsan  unit and e2e again under a sanitizer, and tests/sanitize/ (gen/sanitize.lua)
 local util = require "gen.util"
 local loader = require "gen.load"
 local generate = require "gen.generate"
