@@ -102,7 +102,7 @@ function suites.lint(root, R)
   if code == 0 then R.pass("lint: luacheck") else R.fail("lint: luacheck", truncate(out .. err, 4000)) end
   -- Hand-written C follows .clang-format (generated files and templates are not C).
   local dirs = { "runtime-core", "runtime-core/include", "runtime-core/freestanding", "examples", "tests/unit",
-    "tests/e2e", "tests/stages", "tests/stress", "tests/fuzz", "tests/soak", "bench" }
+    "tests/e2e", "tests/stages", "tests/stress", "tests/fuzz", "tests/soak", "tests/sanitize", "bench" }
   local files = {}
   for _, d in ipairs(dirs) do
     for _, f in ipairs(util.list_dir(root .. "/" .. d)) do
@@ -307,7 +307,8 @@ end
 
 local function sanitize(s) return (s:gsub("[^%w_.-]", "_")) end
 
--- opts.cases, opts.modes and opts.prefix: other cases, all in other modes (gen/sanitize.lua).
+-- opts.cases, opts.modes and opts.prefix: other cases, all in other modes; opts.run_prefix:
+-- a command every run goes through (gen/sanitize.lua).
 function suites.e2e(root, R, opts)
   local prefix = opts.prefix or "e2e"
   local ok, cases = true, opts.cases
@@ -421,6 +422,7 @@ function suites.e2e(root, R, opts)
       for _, k in ipairs(util.sorted_keys(c.env or {})) do env[#env + 1] = k .. "=" .. tostring(c.env[k]) end
       if run.procs then env[#env + 1] = "GOMAXPROCS=" .. run.procs end
       local argv = { "timeout", "-k", "5", tostring(c.timeout or 60) }
+      for _, a in ipairs(opts.run_prefix or {}) do argv[#argv + 1] = a end
       for _, a in ipairs(run.lib.run.prefix) do argv[#argv + 1] = a end
       argv[#argv + 1] = run.exe
       for _, a in ipairs(c.args or {}) do argv[#argv + 1] = tostring(a) end
