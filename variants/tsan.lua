@@ -9,7 +9,8 @@
 -- order every goroutine after every other through the run queues, hiding real races.
 -- async_preempt = false: TSan's own code is linked into the program's text, so the
 -- preempt handler would take it for the program's and may stop a goroutine inside it,
--- in the middle of TSan's bookkeeping; preemption stays cooperative. Composes with debug in either order (--variant debug,tsan).
+-- in the middle of TSan's bookkeeping; preemption stays cooperative.
+-- Composes with debug in either order (--variant debug,tsan).
 return {
   link = { mode = "hosted" },
   entry = { symbol = "main", args = "registers" },
