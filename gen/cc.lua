@@ -109,8 +109,12 @@ end
 
 -- The clang argv that links flags (sources, -O2, -D..., as the user gave them)
 -- into output against an already built library b (see gen/ninja.lua).
+-- A sanitizer's program flags (sanitizer.program_cflags) come first.
 function M.link_argv(root, b, flags, output)
-  local argv = M.recipe(b.resolved)(root, b.resolved, b.lib, M.with_re2c(root, flags))
+  local all = {}
+  append(all, b.resolved.table.sanitizer and b.resolved.table.sanitizer.program_cflags or {})
+  append(all, flags)
+  local argv = M.recipe(b.resolved)(root, b.resolved, b.lib, M.with_re2c(root, all))
   append(argv, { "-o", output })
   return argv
 end

@@ -466,6 +466,19 @@ M.root = record({
     checks = bool("runtime assertions (RT_DEBUG): lock ranks, and canaries at both ends of every goroutine "
       .. "stack checked at each switch", { default = false }),
   }, "debug-build knobs (variants/debug.lua)", { default = { checks = false }, dep = "portable" }),
+  sanitizer = record({
+    runtime_cflags = list(str("a compiler flag"), "flags the runtime is compiled with, after cflags (so a "
+      .. "variant that replaces cflags, like debug, keeps them)", { default = {} }),
+    program_cflags = list(str("a compiler flag"), "flags every program built with the runtime is compiled and "
+      .. "linked with, before the user's (build.lua cc and the test suites)", { default = {} }),
+  }, "a clang sanitizer over the runtime and its programs (variants/asan.lua, variants/tsan.lua)",
+    { default = { runtime_cflags = {}, program_cflags = {} }, dep = "portable",
+      check = function(v, root)
+        if #(v.program_cflags or {}) > 0 and get(root, "link.mode") ~= "hosted" then
+          return "program_cflags", "no program flags unless link.mode is hosted (sanitizers need libc)",
+            table.concat(v.program_cflags, " ")
+        end
+      end }),
 }, "a description table")
 
 -- Describing values and expectations ----------------------------------------

@@ -11,6 +11,7 @@
 --             for the library's imports; targets of an os with no link recipe: skipped
 --   checktable  each table against its target's kernel headers (gen/checktable.lua); no headers: skipped
 --   stages    tests/stages/ programs per target (gen/status.lua); wip targets: skipped
+--   asan, tsan  unit and e2e again under a sanitizer, and tests/sanitize/ (gen/sanitize.lua)
 local util = require "gen.util"
 local loader = require "gen.load"
 local generate = require "gen.generate"
@@ -101,7 +102,7 @@ function suites.lint(root, R)
   if code == 0 then R.pass("lint: luacheck") else R.fail("lint: luacheck", truncate(out .. err, 4000)) end
   -- Hand-written C follows .clang-format (generated files and templates are not C).
   local dirs = { "runtime-core", "runtime-core/include", "runtime-core/freestanding", "examples", "tests/unit",
-    "tests/e2e", "tests/stages", "tests/stress", "tests/fuzz", "tests/soak", "bench" }
+    "tests/e2e", "tests/stages", "tests/stress", "tests/fuzz", "tests/soak", "tests/sanitize", "bench" }
   local files = {}
   for _, d in ipairs(dirs) do
     for _, f in ipairs(util.list_dir(root .. "/" .. d)) do
@@ -179,16 +180,19 @@ local function macho_fixtures(root, bindir)
   return table.concat(list, " ")
 end
 
+-- opts.unit_variants and opts.prefix: the same tests over another build (gen/sanitize.lua).
 function suites.unit(root, R, opts)
+  local prefix = opts.prefix or "unit"
   local tests = {}
   for _, f in ipairs(util.list_dir(root .. "/tests/unit")) do
     if f:match("^test_.*%.c$") then tests[#tests + 1] = f end
   end
   if #tests == 0 then return end
-  local ok, b = util.protect(function() return ninja.build(root, runner.native_target(root), M.UNIT_VARIANTS) end)
+  local variants = opts.unit_variants or M.UNIT_VARIANTS
+  local ok, b = util.protect(function() return ninja.build(root, runner.native_target(root), variants) end)
   if not ok then
     for _, f in ipairs(tests) do
-      R.fail("unit: " .. f, f == tests[1] and truncate(b, 4000) or "(library build failed)")
+      R.fail(prefix .. ": " .. f, f == tests[1] and truncate(b, 4000) or "(library build failed)")
     end
     return
   end
@@ -201,9 +205,10 @@ function suites.unit(root, R, opts)
     local exe = root .. "/" .. bindir .. "/" .. f:gsub("%.c$", "")
     local argv = {
       "clang", "--target=" .. b.resolved.table.toolchain.triple, "-g", "-O1", "-Wall", "-Wextra", "-Werror",
-      "-fuse-ld=lld",
-      "-I", root .. "/runtime-core", "-I", root .. "/runtime-core/include", "-I", root .. "/" .. b.gendir,
+      "-fuse-ld=lld", "-I", root .. "/runtime-core", "-I", root .. "/runtime-core/include",
+      "-I", root .. "/" .. b.gendir,
     }
+    for _, x in ipairs(b.resolved.table.sanitizer.program_cflags) do argv[#argv + 1] = x end
     -- A test may name other sources (cc.program_sources), say the scanner it tests.
     for _, a in ipairs(cc.program_sources(root, "tests/unit/" .. f)) do argv[#argv + 1] = a end
     for _, a in ipairs({ "-lcriterion", root .. "/" .. b.internal, "-pthread", "-o", exe }) do argv[#argv + 1] = a end
@@ -219,7 +224,7 @@ function suites.unit(root, R, opts)
     -- Names come from --verbose, counts from the synthesis line.
     local tested, passing, failing = res.text:match("Synthesis: Tested: (%d+) | Passing: (%d+) | Failing: (%d+)")
     if not tested then
-      R.fail("unit: " .. res.file, "no Criterion synthesis (exit " .. res.code .. ")\n" .. res.cmd .. "\n"
+      R.fail(prefix .. ": " .. res.file, "no Criterion synthesis (exit " .. res.code .. ")\n" .. res.cmd .. "\n"
         .. truncate(res.text, 4000))
     else
       local names, detail = {}, {}
@@ -230,12 +235,12 @@ function suites.unit(root, R, opts)
         if st and not names[name] then
           names[name] = true
           if st == "PASS" then
-            io.write("PASS unit: ", name, "\n")
+            io.write("PASS ", prefix, ": ", name, "\n")
           elseif st == "SKIP" then
             R.skipped = R.skipped + 1
-            io.write("SKIP unit: ", name, "\n")
+            io.write("SKIP ", prefix, ": ", name, "\n")
           else
-            io.write("FAIL unit: ", name, "\n")
+            io.write("FAIL ", prefix, ": ", name, "\n")
             R.detail(table.concat(detail, "\n"))
           end
         end
@@ -243,7 +248,7 @@ function suites.unit(root, R, opts)
       R.passed = R.passed + tonumber(passing)
       R.failed = R.failed + tonumber(failing)
       if tonumber(failing) == 0 and res.code ~= 0 then
-        R.fail("unit: " .. res.file, "exit " .. res.code .. " although no test failed\n" .. truncate(res.text))
+        R.fail(prefix .. ": " .. res.file, "exit " .. res.code .. " although no test failed\n" .. truncate(res.text))
       end
     end
   end
@@ -265,8 +270,8 @@ M.MODES = { freestanding = {}, libc = { "libc" }, unguarded = { "tests/e2e/ungua
 -- under its emulator), unless it names its own.
 M.EMULATED_PROCS = { 1, 2, 4 }
 
-function M.load_cases(root)
-  local file = "tests/e2e/cases.lua"
+function M.load_cases(root, file)
+  file = file or "tests/e2e/cases.lua"
   local src = util.read_file(root .. "/" .. file)
   if not src then return {} end
   local chunk, err = load(src, "@" .. file, "t", {})
@@ -321,8 +326,12 @@ end
 
 local function sanitize(s) return (s:gsub("[^%w_.-]", "_")) end
 
+-- opts.cases, opts.modes and opts.prefix: other cases, all in other modes; opts.run_prefix:
+-- a command every run goes through (gen/sanitize.lua).
 function suites.e2e(root, R, opts)
-  local ok, cases = util.protect(M.load_cases, root)
+  local prefix = opts.prefix or "e2e"
+  local ok, cases = true, opts.cases
+  if not cases then ok, cases = util.protect(M.load_cases, root) end
   if not ok then return R.fail("e2e: tests/e2e/cases.lua", cases) end
   if #cases == 0 then return end
   local builds, runs = {}, {}
@@ -359,7 +368,7 @@ function suites.e2e(root, R, opts)
   local native = runner.native_target(root) -- named without its target in test names
   for _, c in ipairs(cases) do
     for _, target in ipairs(c.targets or all) do
-      for _, mode in ipairs(c.modes or { "freestanding", "libc" }) do
+      for _, mode in ipairs(opts.modes or c.modes or { "freestanding", "libc" }) do
         local l = lib(target, mode)
         if l.never then goto next_mode end
         -- needs: table fields that must be true for the case to apply to a target (a
@@ -369,7 +378,8 @@ function suites.e2e(root, R, opts)
             local v = l.b.resolved.table
             for k in field:gmatch("[^%.]+") do v = type(v) == "table" and v[k] or nil end
             if not v then
-              R.skip(string.format("e2e: %s [%s %s]", c.name, target, mode), field .. " is not true for " .. target)
+              R.skip(string.format("%s: %s [%s %s]", prefix, c.name, target, mode),
+                field .. " is not true for " .. target)
               goto next_mode
             end
           end
@@ -390,7 +400,7 @@ function suites.e2e(root, R, opts)
         -- GOMAXPROCS itself.
         local emulated = l.run and l.run.prefix and #l.run.prefix > 0 and not (c.env and c.env.GOMAXPROCS)
         for _, n in ipairs(c.procs or (emulated and M.EMULATED_PROCS) or { false }) do
-          local name = string.format("e2e: %s [%s%s%s]", c.name, target == native and "" or target .. " ",
+          local name = string.format("%s: %s [%s%s%s]", prefix, c.name, target == native and "" or target .. " ",
             mode, n and (" GOMAXPROCS=" .. n) or "")
           runs[#runs + 1] = { case = c, name = name, lib = l, exe = exe, build = bkey, procs = n }
         end
@@ -431,6 +441,7 @@ function suites.e2e(root, R, opts)
       for _, k in ipairs(util.sorted_keys(c.env or {})) do env[#env + 1] = k .. "=" .. tostring(c.env[k]) end
       if run.procs then env[#env + 1] = "GOMAXPROCS=" .. run.procs end
       local argv = { "timeout", "-k", "5", tostring(c.timeout or 60) }
+      for _, a in ipairs(opts.run_prefix or {}) do argv[#argv + 1] = a end
       for _, a in ipairs(run.lib.run.prefix) do argv[#argv + 1] = a end
       argv[#argv + 1] = run.exe
       for _, a in ipairs(c.args or {}) do argv[#argv + 1] = tostring(a) end

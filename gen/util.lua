@@ -236,8 +236,6 @@ function M.capture(cmd)
   return code, out, err
 end
 
--- The table's own compiler flags: what the target needs to build at all
--- (toolchain.cflags), then the knobs a variant may replace (cflags).
 -- How C code for T is kept from jumping a stack's guard with a large frame: clang's
 -- stack probes where it has them, else no frame larger than the guard
 -- (toolchain.stack_clash_protection). For the runtime and for every program.
@@ -247,10 +245,13 @@ function M.stack_cflags(T)
   return guard and { "-Wframe-larger-than=" .. guard, "-Werror=frame-larger-than" } or {}
 end
 
+-- The table's own compiler flags: what the target needs to build at all
+-- (toolchain.cflags), then the knobs a variant may replace (cflags), then a sanitizer's.
 function M.table_cflags(T)
   local f = {}
   for _, x in ipairs(T.toolchain and T.toolchain.cflags or {}) do f[#f + 1] = x end
   for _, x in ipairs(T.cflags or {}) do f[#f + 1] = x end
+  for _, x in ipairs(T.sanitizer and T.sanitizer.runtime_cflags or {}) do f[#f + 1] = x end
   return f
 end
 

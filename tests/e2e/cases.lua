@@ -117,6 +117,7 @@ return {
     stdout = "fp: 0 mismatches across at least 2000 preemptions\n" },
   { name = "preempt_libc", src = "tests/e2e/preempt_libc.c", modes = { "libc" }, timeout = 60,
     targets = { "linux-amd64" }, -- libc headers and dladdr: hosted Linux
+    needs = { "sigctx.async_preempt" }, -- off under the sanitizer variants
     env = { RTDEBUG = "preemptns=1000000" },
     stdout = "preemptions checked: enough, outside the program: 0, declined: some, neighbour ran: yes\n" },
   { name = "gomaxprocs_env", src = "tests/e2e/sched_env.c", env = { GOMAXPROCS = "3" },
