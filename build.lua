@@ -32,6 +32,8 @@ for _, name in ipairs(MODULE_COMMANDS) do
   commands[name] = function(args) return mod.command(ROOT, args) end
   if mod.register_suite then mod.register_suite(testrun) end
 end
+-- Modules that only add test suites.
+for _, name in ipairs({ "sanitize" }) do require("tests.harness." .. name).register_suite(testrun) end
 
 -- One convention for every command: the target is a positional argument or --target
 -- (both accepted). Returns the targets named either way, positional ones first.

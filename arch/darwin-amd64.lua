@@ -4,7 +4,11 @@ return {
 
   -- macOS 11 is the oldest release this port targets (ulock and the apple strings'
   -- executable_path= exist since 10.12 and 10.11).
-  toolchain = { triple = "x86_64-apple-macos11" },
+  -- clang 14 implements -fstack-clash-protection for ELF x86-64 only (for this triple it
+  -- is an unused argument): as on arm64, a guard as large as a goroutine stack, and no
+  -- frame larger than it (arch/cpu/arm64.lua).
+  toolchain = { triple = "x86_64-apple-macos11", stack_clash_protection = false },
+  stacks = { guard_size = 64 * 1024 },
 
   -- ld64 (Apple's and ld64.lld) writes LC_MAIN: dyld calls the entry like
   -- main(argc, argv, envp, apple), arguments in rdi, rsi, rdx, rcx (dyldMain.cpp).

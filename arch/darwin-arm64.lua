@@ -32,12 +32,17 @@ return {
   structs = {
     mcontext64 = { size = 816, fields = { es = 0, ss = 16, ns = 288 } },
     regs64 = { size = 272, fields = { x = 0, fp = 232, lr = 240, sp = 248, pc = 256, cpsr = 264 } },
+    -- _STRUCT_ARM_NEON_STATE64 (Go's neonstate64): v0-v31 (128-bit each), fpsr, fpcr, padded
+    -- to 16 bytes.
+    neon64 = { size = 528, fields = { v = 0, fpsr = 512, fpcr = 516 } },
   },
-  -- The interrupted registers for tracebacks. async_preempt = false: no stub here can
-  -- resume the interrupted code without a free register (Linux's uses rt_sigreturn;
-  -- Darwin's sigreturn is private), so a preempt signal only leaves the flag.
+  -- The interrupted registers, for tracebacks and preemption. async_preempt: the stub
+  -- saves every register in an mcontext64 of its own; C code leaves no register free to
+  -- jump back through and Darwin's sigreturn is private (its token is the kernel's), so
+  -- it restores all but the PC, lr and sp and traps (brk): the SIGTRAP handler undoes the
+  -- pushed call and libSystem's signal return restores everything at once.
   sigctx = { mcontext = "ucontext.uc_mcontext", mcontext_pointer = true, regs = "regs64", regs_at = "mcontext64.ss",
-             pc = "pc", sp = "sp", fp = "fp", lr = "lr", async_preempt = false },
+             pc = "pc", sp = "sp", fp = "fp", lr = "lr", async_preempt = true, resume_signal = "SIGTRAP" },
 
   -- What clang emits calls to for this triple: as on amd64, but zeroing is bzero (the
   -- x86-64 Darwin targets call __bzero). The list replaces os/darwin's whole.

@@ -35,7 +35,12 @@ return {
 
   -- What rt_sigaction(2) takes: powerpc's struct sigaction (asm/signal.h) keeps a
   -- restorer; MAP_NORESERVE is 0x40 on powerpc (asm/mman.h), not asm-generic's 0x4000.
-  constants = { MAP_NORESERVE = 0x40, SA_RESTORER = 0x04000000 },
+  constants = { MAP_NORESERVE = 0x40, SA_RESTORER = 0x04000000,
+    -- asm/ptrace.h: where sigcontext.gp_regs keeps the registers that are not GPRs.
+    PT_NIP = 32, PT_MSR = 33, PT_CTR = 35, PT_LNK = 36, PT_XER = 37, PT_CCR = 38,
+    -- The kernel's asm/reg.h MSR bits (no uapi header has them): a ucontext's MSR says
+    -- which register sets it holds, and the kernel restores VMX and VSX state only if set.
+    MSR_FP = 0x2000, MSR_VEC = 0x2000000, MSR_VSX = 0x800000 },
 
   structs = {
     -- asm/ucontext.h: the struct sigcontext at uc_mcontext (asm/sigcontext.h) holds the
@@ -43,7 +48,10 @@ return {
     -- PT_NIP = 32 and LR at PT_LNK = 36, 8 bytes each.
     ucontext = { size = 1696, fields = { uc_flags = 0, uc_link = 8, uc_stack = 16, uc_sigmask = 40,
       uc_mcontext = 168 } },
-    sigcontext = { size = 1528, fields = { signal = 32, handler = 40, oldmask = 48, regs = 56, gp_regs = 64 } },
+    -- fp_regs: f0-f31 then FPSCR; v_regs points into vmx_reserve at its first 16-aligned
+    -- byte: v0-v31, VSCR (entry 32), VRSAVE (entry 33), then vs0-vs31's second doublewords.
+    sigcontext = { size = 1528, fields = { signal = 32, handler = 40, oldmask = 48, regs = 56, gp_regs = 64,
+      fp_regs = 448, v_regs = 712, vmx_reserve = 720 } },
     -- linux/eventpoll.h: struct epoll_event is naturally aligned off x86-64.
     epoll_event = { size = 16, fields = { events = 0, data = 8 }, header_type = "struct epoll_event" },
     kernel_sigaction = { size = 32, fields = { handler = 0, flags = 8, restorer = 16, mask = 24 },
@@ -75,6 +83,7 @@ return {
     rt_sigaction = { nr = 173, nargs = 4 },
     rt_sigprocmask = { nr = 174, nargs = 4 },
     rt_sigreturn = { nr = 172, nargs = 0 },
+    swapcontext = { nr = 249, nargs = 3 }, -- async_preempt resumes through it
     getpid = { nr = 20, nargs = 0 },
     gettid = { nr = 207, nargs = 0 },
     socket = { nr = 326, nargs = 3 },
@@ -98,10 +107,8 @@ return {
   },
 
   -- The interrupted registers (sigctx.h): r1 is the stack pointer and r31 the frame
-  -- pointer where clang keeps one. async_preempt = false: resuming arbitrary ppc64 code
-  -- needs every register back at once (rt_sigreturn on a frame of our own, as on arm64);
-  -- not written yet, so the preempt signal only flags the goroutine, which yields at its
-  -- next runtime call.
+  -- pointer where clang keeps one. async_preempt: preempt_linux_ppc64le.S saves every
+  -- register into a ucontext of its own and resumes through swapcontext.
   sigctx = { mcontext = "ucontext.uc_mcontext", mcontext_pointer = false, regs = "sigcontext",
-             pc = "gp_regs+256", sp = "gp_regs+8", fp = "gp_regs+248", lr = "gp_regs+288", async_preempt = false },
+             pc = "gp_regs+256", sp = "gp_regs+8", fp = "gp_regs+248", lr = "gp_regs+288", async_preempt = true },
 }

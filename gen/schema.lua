@@ -70,6 +70,12 @@ M.root = record({
     ar_format = str("llvm-ar's --format for the target's archives, where the linker wants one (the BSD "
       .. "table of contents ld64 reads); absent: llvm-ar's default",
       { dep = "os", where = "what <os>'s linker reads" }),
+    stack_clash_protection = bool("clang implements -fstack-clash-protection for the target (a large frame "
+      .. "touches every page on its way down, so it cannot jump the guard below a stack); where it does not, "
+      .. "a frame larger than stacks.guard_size is a compile error (-Werror=frame-larger-than), so make the "
+      .. "guard as large as the frames the target's programs need",
+      { default = false, dep = "arch", where = "whether clang probes large frames for <triple> "
+        .. "(`clang -S -fstack-clash-protection` warns of an unused argument where it does not)" }),
     cflags = list(str("a compiler flag"), "flags the target needs to build at all (variants' cflags come after "
       .. "and cannot drop them)", { default = {},
           dep = "pair", where = "what clang and ld.lld need for <triple> (e.g. -mno-relax on riscv64)" }),
@@ -337,6 +343,9 @@ M.root = record({
     lr = str("field of regs with the link register, where the arch has one"),
     async_preempt = bool("a preempt signal may redirect the goroutine into async_preempt; false: the "
       .. "target's stub cannot resume it yet, the signal only leaves the flag", { default = true }),
+    resume_signal = str("a signal constant: where no register is free to jump through and the OS has no "
+      .. "public sigreturn, async_preempt restores every register but the PC, lr and sp, then traps, and the "
+      .. "handler for this signal undoes the pushed call (sigctx_pop_call); absent: the stub resumes by itself"),
   }, "where a signal handler finds the interrupted registers (generated sigctx.h)", {
     dep = "pair", where = "<os>'s ucontext/sigcontext headers for <arch>; Go: runtime/defs_<os>_<arch>.go, "
       .. "signal_<os>_<arch>.go",
@@ -457,6 +466,19 @@ M.root = record({
     checks = bool("runtime assertions (RT_DEBUG): lock ranks, and canaries at both ends of every goroutine "
       .. "stack checked at each switch", { default = false }),
   }, "debug-build knobs (variants/debug.lua)", { default = { checks = false }, dep = "portable" }),
+  sanitizer = record({
+    runtime_cflags = list(str("a compiler flag"), "flags the runtime is compiled with, after cflags (so a "
+      .. "variant that replaces cflags, like debug, keeps them)", { default = {} }),
+    program_cflags = list(str("a compiler flag"), "flags every program built with the runtime is compiled and "
+      .. "linked with, before the user's (build.lua cc and the test suites)", { default = {} }),
+  }, "a clang sanitizer over the runtime and its programs (variants/asan.lua, variants/tsan.lua)",
+    { default = { runtime_cflags = {}, program_cflags = {} }, dep = "portable",
+      check = function(v, root)
+        if #(v.program_cflags or {}) > 0 and get(root, "link.mode") ~= "hosted" then
+          return "program_cflags", "no program flags unless link.mode is hosted (sanitizers need libc)",
+            table.concat(v.program_cflags, " ")
+        end
+      end }),
 }, "a description table")
 
 -- Describing values and expectations ----------------------------------------

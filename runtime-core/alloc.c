@@ -4,17 +4,24 @@
 // mappings of the max_map_count budget.
 #include "runtime.h"
 #include "os.h"
+#include "sanitizer.h"
 
 enum { CHUNK = 1 << 20, MIN_CLASS = 4, MAX_CLASS = 16 }; // classes 16 B .. 64 KiB
 
 static mutex persistent_lock = MUTEX_RANKED(LOCK_RANK_PERSISTENT);
 static uintptr_t persistent_next, persistent_end;
 
+// The runtime's own copies: a call to libc's memset or memcpy that ThreadSanitizer must
+// not take for the running goroutine's access (sanitizer.h's san_read, san_write).
 void mem_zero(void *ptr, size_t n) {
+    san_ignore_begin();
     __builtin_memset(ptr, 0, n);
+    san_ignore_end();
 }
 void mem_copy(void *dst, const void *src, size_t n) {
+    san_ignore_begin();
     __builtin_memcpy(dst, src, n);
+    san_ignore_end();
 }
 
 void *persistentalloc(size_t size, size_t align) {

@@ -306,14 +306,18 @@ bool chan_recv(rt_chan *c, void *elem, bool block, bool *received) {
 void rt_chan_send(rt_chan *c, const void *elem) {
     check_caller("rt_chan_send");
     preempt_check();
+    san_send_begin(c, elem);
     chan_send(c, elem, true);
+    san_send_done(c);
 }
 
 bool rt_chan_recv(rt_chan *c, void *elem) {
     check_caller("rt_chan_recv");
     preempt_check();
     bool received;
+    san_recv_begin(c);
     chan_recv(c, elem, true, &received);
+    san_recv_done(c, elem);
     return received;
 }
 
@@ -321,6 +325,7 @@ void rt_chan_close(rt_chan *c) {
     check_caller("rt_chan_close");
     if (c == NULL)
         fatal("close of nil channel");
+    san_release(&c->sendq); // a close happens before the receives it ends
     lock(&c->lock);
     if (c->closed) {
         unlock(&c->lock);

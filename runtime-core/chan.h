@@ -3,6 +3,7 @@
 #define CHAN_H
 
 #include "runtime.h"
+#include "sanitizer.h"
 
 // A FIFO of parked goroutines, linked through sudog.next/prev.
 struct waitq {
@@ -27,6 +28,34 @@ struct rt_chan {
     uint32_t state;   // CHAN_LIVE, CHAN_FREED, or anything else for memory that never was one
     unsigned char *buf;
 };
+
+// ThreadSanitizer's view of a channel (sanitizer.h), on the goroutine of each operation:
+// a send releases its past to the channel's sent token and a receive acquires it, so a
+// send happens before the receive it feeds (and a close before the receive it ends); a
+// receive releases to the received token before it starts and a send acquires it when it
+// completes, so an unbuffered receive happens before its send completes, and the k-th
+// receive before the (k+cap)-th send completes (a buffered channel used as a semaphore).
+// One pair of tokens per channel gives TSan every edge Go's memory model gives a channel,
+// and a few more (between operations that were not matched), so it may miss a race that
+// only such an extra edge hides, never report one that is not there.
+static inline void san_send_begin(rt_chan *c, const void *elem) {
+    if (c != NULL) {
+        san_read(elem, c->elemsize);
+        san_release(&c->sendq);
+    }
+}
+static inline void san_send_done(rt_chan *c) {
+    san_acquire(&c->recvq);
+}
+static inline void san_recv_begin(rt_chan *c) {
+    if (c != NULL)
+        san_release(&c->recvq);
+}
+// After the receive completed, with a value or with zero from a closed channel.
+static inline void san_recv_done(rt_chan *c, void *elem) {
+    san_acquire(&c->sendq);
+    san_write(elem, c->elemsize);
+}
 
 // Queue operations; c->lock held. waitq_dequeue skips (and drops) sudogs of a select
 // that another case already won, so only one case of a select ever completes.

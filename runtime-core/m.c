@@ -2,6 +2,7 @@
 // parking idle ones on their note, handing Ps between them, and locked threads.
 #include "runtime.h"
 #include "os.h"
+#include "sanitizer.h"
 
 m *allm;
 
@@ -72,6 +73,7 @@ void newm(void (*fn)(void), p *pp, bool spinning) {
 void mstart(void) {
     g *g0p = getg();
     m *mp = g0p->m;
+    san_g0_init(g0p);
     // mcall restarts g0's stack here each time: frames above it are dead from now on.
     g0p->sched_sp = ALIGN_DOWN(g0p->stack.hi, STACK_ALIGN) - 64;
     os_minit();

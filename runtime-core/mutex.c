@@ -9,6 +9,7 @@
 // back to normal when the last waiter takes it, or one that waited under 1 ms does.
 #include "runtime.h"
 #include "misuse.h"
+#include "sanitizer.h"
 
 enum {
     MUTEX_LOCKED = 1,
@@ -42,7 +43,10 @@ bool rt_mutex_trylock(rt_mutex *mu) {
     uint32_t old = atomic_load_relaxed(&mu->state);
     if (old & (MUTEX_LOCKED | MUTEX_STARVING))
         return false;
-    return atomic_cas(&mu->state, old, old | MUTEX_LOCKED);
+    if (!atomic_cas(&mu->state, old, old | MUTEX_LOCKED))
+        return false;
+    san_acquire(mu);
+    return true;
 }
 
 // The state a lock attempt wants to install, seen 'old'.
@@ -114,10 +118,11 @@ static void lock_slow(rt_mutex *mu) {
 
 void rt_mutex_lock(rt_mutex *mu) {
     check_caller("rt_mutex_lock");
-    if (atomic_cas(&mu->state, 0, MUTEX_LOCKED))
-        return;
-    preempt_check();
-    lock_slow(mu);
+    if (!atomic_cas(&mu->state, 0, MUTEX_LOCKED)) {
+        preempt_check();
+        lock_slow(mu);
+    }
+    san_acquire(mu); // an unlock happens before the lock that follows it (sanitizer.h)
 }
 
 static void unlock_slow(rt_mutex *mu, uint32_t nw) {
@@ -144,6 +149,7 @@ static void unlock_slow(rt_mutex *mu, uint32_t nw) {
 }
 
 void rt_mutex_unlock(rt_mutex *mu) {
+    san_release(mu);
     uint32_t nw = atomic_xadd(&mu->state, -(uint32_t)MUTEX_LOCKED);
     if (nw != 0)
         unlock_slow(mu, nw);

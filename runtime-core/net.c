@@ -6,11 +6,16 @@
 #include "netaddr.h"
 #include "os.h"
 #include "misuse.h"
+#include "sanitizer.h"
 
 #define FD_CLOSED 0x80000000u // in polldesc.refs: rt_close ran
 
 // A slot whose fd the runtime closed: calls say RT_ECLOSED until the number is reused.
 static struct polldesc closed_fd;
+// ThreadSanitizer (sanitizer.h): a write to any fd happens before a read that follows it
+// (Go's ioSync), since the bytes may carry what the writer did; the buffers are the
+// caller's accesses.
+static char io_sync;
 
 static struct polldesc **fdtab; // atomic pointer; slots atomic
 static uint32_t fdtab_len;      // atomic
@@ -200,6 +205,9 @@ long rt_read(int fd, void *buf, size_t n) {
     long r = until_ready(pd, NETPOLL_READ, read_op, &io);
     rt_mutex_unlock(&pd->rmu);
     release(pd);
+    if (r > 0)
+        san_write(buf, (size_t)r);
+    san_acquire(&io_sync);
     return r;
 }
 
@@ -214,6 +222,8 @@ long rt_write(int fd, const void *buf, size_t n) {
     struct polldesc *pd = acquire(fd, &err);
     if (pd == NULL)
         return err;
+    san_read(buf, n);
+    san_release(&io_sync);
     rt_mutex_lock(&pd->wmu);
     size_t done = 0;
     long r = 0;

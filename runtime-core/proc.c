@@ -2,7 +2,7 @@
 // when it first runs, and on exit its stack goes back to the P's cache at once and the G
 // to the P's free list (bounded, spilling to the global list) for reuse.
 #include "runtime.h"
-#include "asan.h"
+#include "sanitizer.h"
 #include "misuse.h"
 
 enum { GOID_BATCH = 16 };
@@ -104,6 +104,7 @@ void newproc(void (*fn)(void *), void *arg) {
     newg->lockedm = NULL;
     newg->lockedcnt = 0;
     newg->waitreason = WAIT_NONE;
+    san_g_create(newg);
     atomic_xadd(&sched.ngoroutines, 1);
     casgstatus(newg, G_IDLE, G_RUNNABLE);
     runqput(pp, newg, true);
@@ -127,7 +128,7 @@ int rt_numgoroutine(void) {
 // The first frame of every goroutine (ctx_start calls it on the goroutine's stack).
 void gostart(void) {
     g *gp = getg();
-    asan_switch_end(NULL);
+    san_switch_end(NULL);
     gp->fn(gp->arg);
     goexit1();
 }
@@ -144,6 +145,7 @@ static void goexit0(g *gp) {
     gp->lockedm = NULL;
     gp->lockedcnt = 0;
     stackfree(pp, gp);
+    san_g_free(gp);
     gfput(pp, gp);
     // A goroutine that exits still locked may have left its thread in a state no other
     // goroutine should inherit: the thread goes with it (Go's goexit0).

@@ -99,9 +99,10 @@ struct g {
     void *param; // passed by whoever readies a parked goroutine
     struct sudog *waiting;
     int64_t when;          // rt_sleep deadline
-    void *asan_fake_stack; // AddressSanitizer's fake frames of this stack (asan.h)
+    void *asan_fake_stack; // AddressSanitizer's fake frames of this stack (sanitizer.h)
     int64_t waitsince;     // when it parked (sysmon's clock, 0: unknown), for tracebacks
     g *alllink;            // on allgs
+    void *san_fiber;       // ThreadSanitizer's context of this goroutine (sanitizer.h)
 };
 
 #define TLS_SLOTS 6

@@ -3,19 +3,19 @@
 // goroutines (mcall, gogo, park, ready, yield).
 #include "runtime.h"
 #include "netpoll.h"
-#include "asan.h"
+#include "sanitizer.h"
 #include "misuse.h"
 
 enum { STEAL_TRIES = 4, GLOBAL_CHECK_TICKS = 61 };
 
 _Noreturn void gogo(g *gp) {
-    asan_switch_begin(NULL, gp);
+    san_switch_begin(NULL, gp);
     setg(gp);
     ctx_resume(gp->sched_sp);
 }
 
 static void mcall_thunk(void *arg) {
-    asan_switch_end(NULL);
+    san_switch_end(NULL);
     g *gp = arg;
     stackcheck(gp, "switch");
     getg()->m->mcallfn(gp);
@@ -31,10 +31,10 @@ void mcall(void (*fn)(g *)) {
     if (gp == g0p)
         fatal("mcall called on g0");
     mp->mcallfn = fn;
-    asan_switch_begin(&gp->asan_fake_stack, g0p);
+    san_switch_begin(&gp->asan_fake_stack, g0p);
     setg(g0p);
     ctx_switch_call(&gp->sched_sp, g0p->sched_sp, mcall_thunk, gp);
-    asan_switch_end(gp->asan_fake_stack);
+    san_switch_end(gp->asan_fake_stack);
 }
 
 // Runs gp on this M: binds a stack the first time (design: no stack until first run).

@@ -213,11 +213,35 @@ static void check_cases(const rt_select_case *cases, int ncases) {
         fatalf("select: %d cases but no case array", ncases);
 }
 
+// ThreadSanitizer (chan.h): every case starts its operation, only the fired one completes.
+static void san_select_begin(const rt_select_case *cases, int ncases) {
+    for (int i = 0; i < ncases; i++) {
+        if (cases[i].dir == RT_SELECT_SEND)
+            san_send_begin(cases[i].chan, cases[i].elem);
+        else
+            san_recv_begin(cases[i].chan);
+    }
+}
+static int san_select_done(rt_select_case *cases, int fired) {
+    if (fired >= 0 && cases[fired].dir == RT_SELECT_SEND)
+        san_send_done(cases[fired].chan);
+    else if (fired >= 0)
+        san_recv_done(cases[fired].chan, cases[fired].elem);
+    return fired;
+}
+
+static int select_cases(rt_select_case *cases, int ncases, bool block);
+
 int rt_select(rt_select_case *cases, int ncases, bool block) {
     check_caller("rt_select");
     check_cases(cases, ncases);
     if (block)
         preempt_check();
+    san_select_begin(cases, ncases);
+    return san_select_done(cases, select_cases(cases, ncases, block));
+}
+
+static int select_cases(rt_select_case *cases, int ncases, bool block) {
     if (ncases == 1)
         return select_one(cases, block);
     int32_t small_order[2 * SMALL_SELECT];

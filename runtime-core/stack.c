@@ -7,6 +7,7 @@
 // returned to its P's cache as soon as the G exits.
 #include "runtime.h"
 #include "os.h"
+#include "sanitizer.h"
 
 enum { ARENA_SLOTS = 64, GUARDED_BIT = 1 };
 
@@ -98,6 +99,7 @@ bool stackalloc(p *pp, g *gp) {
         refill(pp);
     uintptr_t s = pp->stackcache[--pp->nstackcache];
     uintptr_t lo = s & ~(uintptr_t)GUARDED_BIT;
+    san_stack_fresh(lo, lo + STACK_DEFAULT_SIZE); // first: it remaps the stack's pages
     DEBUG_HOOK(debug_stack_bound(lo, lo + STACK_DEFAULT_SIZE)); // before sysmon can see the stack
     gp->stack.lo = lo;
     gp->stack.hi = lo + STACK_DEFAULT_SIZE;

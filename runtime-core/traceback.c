@@ -13,7 +13,7 @@
 #include "fmt.h"
 #include "os.h"
 #include "sigctx.h"
-#include "vdso_elf.h"
+#include "symtab.h"
 
 enum { TRACEBACK_NONE, TRACEBACK_SINGLE, TRACEBACK_ALL };
 enum { MAX_FRAMES = 64, MAX_HINT = 24, CTX_SWITCH_CALL_MAX = 64 };
@@ -21,7 +21,7 @@ enum { MAX_FRAMES = 64, MAX_HINT = 24, CTX_SWITCH_CALL_MAX = 64 };
 uint32_t traceback_level = TRACEBACK_SINGLE;
 uint32_t in_traceback; // a fault while printing exits at once (signal.c)
 
-static struct elf_symtab symtab;
+static struct symtab symtab;
 static bool have_symtab;
 static uintptr_t bias; // run-time address minus file address (PIE)
 static uintptr_t hint[MAX_HINT];
@@ -30,10 +30,10 @@ static int nhint;
 static void load_symbols(void) {
     size_t size = 0;
     const void *img = os_map_self(&size);
-    if (img == NULL || !elf_symtab_open(img, size, &symtab))
+    if (img == NULL || !symtab_open(img, size, &symtab))
         return;
     have_symtab = true;
-    uintptr_t self = elf_symtab_value(&symtab, "traceback_fatal");
+    uintptr_t self = symtab_value(&symtab, "traceback_fatal");
     if (self != 0)
         bias = (uintptr_t)traceback_fatal - self;
 }
@@ -42,7 +42,7 @@ static void load_symbols(void) {
 // interrupted instruction itself), so the call's own address, pc-1, names it.
 static void print_frame(uintptr_t pc, bool exact) {
     uintptr_t look = exact ? pc : pc - 1, off = 0;
-    const char *name = have_symtab ? elf_symtab_func(&symtab, look - bias, &off) : NULL;
+    const char *name = have_symtab ? symtab_func(&symtab, look - bias, &off) : NULL;
     bool seen = false;
     for (int i = 0; i < nhint; i++)
         seen |= hint[i] == look - bias;

@@ -38,19 +38,4 @@ void *vdso_lookup(uintptr_t base, const char *version, const char *name);
 // reads outside them, and NULL unless the symbol's address lies inside them too.
 void *vdso_lookup_image(const void *image, size_t size, const char *version, const char *name);
 
-// The executable's own symbol table (.symtab), from its file image (size bytes at img),
-// for tracebacks (elf_symtab.c). Each checks every offset against size: a truncated or
-// foreign file gives no answer, never a fault.
-struct elf_symtab {
-    const struct elf_sym *syms;
-    size_t nsyms;
-    const char *strs;
-    size_t strsize;
-};
-bool elf_symtab_open(const void *img, size_t size, struct elf_symtab *st);
-// The function containing file address addr: its name and addr's offset in it.
-const char *elf_symtab_func(const struct elf_symtab *st, uintptr_t addr, uintptr_t *off);
-// The file address of the symbol name, 0 if none.
-uintptr_t elf_symtab_value(const struct elf_symtab *st, const char *name);
-
 #endif

@@ -3,6 +3,7 @@
 // "who must be woken" are decided by a single atomic operation; waiters park on sema.
 #include "runtime.h"
 #include "misuse.h"
+#include "sanitizer.h"
 
 static int32_t counter_of(uint64_t state) {
     return (int32_t)(state >> 32);
@@ -12,6 +13,8 @@ static uint32_t waiters_of(uint64_t state) {
 }
 
 void rt_wg_add(rt_wg *wg, int delta) {
+    if (delta < 0)
+        san_release(wg); // a Done happens before the Wait it lets return (sanitizer.h)
     uint64_t state = atomic_xadd(&wg->state, (uint64_t)(int64_t)delta << 32);
     int32_t v = counter_of(state);
     uint32_t w = waiters_of(state);
@@ -40,14 +43,17 @@ void rt_wg_wait(rt_wg *wg) {
     preempt_check();
     for (;;) {
         uint64_t state = atomic_load(&wg->state);
-        if (counter_of(state) == 0)
+        if (counter_of(state) == 0) {
+            san_acquire(wg);
             return;
+        }
         if (atomic_cas(&wg->state, state, state + 1)) {
             semacquire(&wg->sema, false);
             // The waker zeroed the state before releasing us; anything else means the
             // group was reused (Add) before every Wait of the last round returned.
             if (atomic_load(&wg->state) != 0)
                 fatal("sync: WaitGroup is reused before previous Wait has returned");
+            san_acquire(wg);
             return;
         }
     }

@@ -61,7 +61,7 @@ return {
   { template = "preempt_amd64.S", output = "preempt_{os}_{arch}.S", arch = "amd64" },
   { template = "preempt_linux_arm64.S", output = "preempt_{os}_{arch}.S", os = "linux", arch = "arm64" },
   { template = "preempt_darwin_arm64.S", output = "preempt_{os}_{arch}.S", os = "darwin", arch = "arm64" },
-  { template = "preempt_ppc64le.S", output = "preempt_{os}_{arch}.S", arch = "ppc64le" },
+  { template = "preempt_linux_ppc64le.S", output = "preempt_{os}_{arch}.S", os = "linux", arch = "ppc64le" },
   -- Every constant of the table, for C and asm.
   { template = "zdefs.h", output = "zdefs_{os}_{arch}.h" },
   -- Target identity and knobs for the core (link mode, stack sizes, ...).

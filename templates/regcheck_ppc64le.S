@@ -143,10 +143,110 @@
 @@ end
 
 // uint64_t rt_regcheck_preempt(volatile uint32_t *done)
-// ${target} has no async_preempt stub yet (sigctx.async_preempt = false): never called
-// (rt_async_preempt_available is false), here so that the check program links.
+// Loads a distinct pattern into r4-r12, r14-r31, all 64 VSX registers (f0-f31 and
+// v0-v31 are halves of them), lr, ctr, XER and CR fields 1-7, spins until *done is
+// nonzero (another goroutine sets it once it ran: at one P, only after async_preempt
+// stopped this one; r0 and cr0 are the loop's), then returns a mask: bit n for rn, bit 1
+// for lr, ctr, XER or CR (r1 is never patterned), bit 32+j for vsj or vs(32+j). In its
+// own section, outside the runtime's code, so a preempt signal may land in the loop.
+	.section ${object_format == "elf" and 'rt0_port_spin,"ax",%progbits' or "__TEXT,__text"}
+@@ local gprs = {}
+@@ for n = 4, 31 do if n ~= 13 then gprs[#gprs + 1] = n end end
+@@ -- Frame: header, r14-r31, f14-f31, v20-v31, CR, a 16-byte staging slot, then the dump
+@@ -- of every register after the loop: vs0-vs63, r0-r31, then lr, ctr, XER, CR.
+@@ local sg, sf, sv, scr, stage = 32, 176, 320, 512, 528
+@@ local dvs, dgp, dmisc = 544, 544 + 1024, 544 + 1024 + 256
+@@ local fr = dmisc + 32
+@@ local function A64(j) return 0x5c5c000000000000 + j end
+@@ local function B64(j) return 0x5d5d000000000000 + j end
+@@ local function G64(n) return 0x5b5b000000000000 + n end
+@@ local misc = { { "lr", 0x5e5e000000000001 }, { "ctr", 0x5e5e000000000002 }, { "xer", 0x20000000 },
+@@   { "cr", 0x01234567 } }
 @@ A.fn_begin("rt_regcheck_preempt")
-	li	%r3, 0
+	mflr	%r0
+	std	%r0, 16(%r1)
+	stdu	%r1, -${fr}(%r1)
+@@ for i = 14, 31 do
+	std	${P.r("r" .. i)}, ${sg + 8 * (i - 14)}(%r1)
+	stfd	${P.r("f" .. i)}, ${sf + 8 * (i - 14)}(%r1)
+@@ end
+@@ for i = 20, 31 do
+	li	%r0, ${sv + 16 * (i - 20)}
+	stvx	${P.r("v" .. i)}, %r1, %r0
+@@ end
+	mfcr	%r0
+	std	%r0, ${scr}(%r1)
+@@ for j = 0, 63 do
+@@ P.li("r5", A64(j))
+	std	%r5, ${stage}(%r1)
+@@ P.li("r5", B64(j))
+	std	%r5, ${stage + 8}(%r1)
+	li	%r0, ${stage}
+	lxvd2x	${P.r("vs" .. j)}, %r1, %r0
+@@ end
+@@ for _, x in ipairs(misc) do
+@@ P.li("r5", x[2])
+@@ if x[1] == "cr" then
+	mtcrf	0x7f, %r5			// fields 1-7; cr0 is the loop's
+@@ else
+	mt${x[1]}	%r5
+@@ end
+@@ end
+@@ for _, n in ipairs(gprs) do
+@@ P.li("r" .. n, G64(n))
+@@ end
+1:	lwz	%r0, 0(%r3)
+	cmpwi	%r0, 0
+	beq	1b
+@@ for j = 0, 63 do
+	li	%r0, ${dvs + 16 * j}
+	stxvd2x	${P.r("vs" .. j)}, %r1, %r0
+@@ end
+@@ for _, n in ipairs(gprs) do
+	std	${P.r("r" .. n)}, ${dgp + 8 * n}(%r1)
+@@ end
+@@ for i, x in ipairs(misc) do
+	mf${x[1]}	%r5
+	std	%r5, ${dmisc + 8 * (i - 1)}(%r1)
+@@ end
+	li	%r3, 0				// the mask
+@@ local function check(off, want, bit, mask)
+@@ P.li("r6", want)
+	ld	%r7, ${off}(%r1)
+@@ if mask then
+@@ P.li("r8", mask)
+	and	%r7, %r7, %r8
+@@ end
+	cmpd	%r6, %r7
+	beq	2f
+@@ P.li("r7", bit)
+	or	%r3, %r3, %r7
+2:
+@@ end
+@@ for _, n in ipairs(gprs) do
+@@ check(dgp + 8 * n, G64(n), 1 << n)
+@@ end
+@@ for j = 0, 63 do
+@@ check(dvs + 16 * j, A64(j), 1 << (32 + j % 32))
+@@ check(dvs + 16 * j + 8, B64(j), 1 << (32 + j % 32))
+@@ end
+@@ for i, x in ipairs(misc) do
+@@ check(dmisc + 8 * (i - 1), x[2], 2, x[1] == "cr" and 0x0fffffff or (x[1] == "xer" and 0x20000000 or nil))
+@@ end
+@@ for i = 14, 31 do
+	ld	${P.r("r" .. i)}, ${sg + 8 * (i - 14)}(%r1)
+	lfd	${P.r("f" .. i)}, ${sf + 8 * (i - 14)}(%r1)
+@@ end
+@@ for i = 20, 31 do
+	li	%r0, ${sv + 16 * (i - 20)}
+	lvx	${P.r("v" .. i)}, %r1, %r0
+@@ end
+	ld	%r0, ${scr}(%r1)
+	mtcrf	0xff, %r0
+	addi	%r1, %r1, ${fr}
+	ld	%r0, 16(%r1)
+	mtlr	%r0
 	blr
 @@ A.fn_end("rt_regcheck_preempt")
+	.text
 @@ A.stack_note()

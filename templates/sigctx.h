@@ -60,6 +60,15 @@ static inline void sigctx_push_call(void *ctx, uintptr_t fn) {
     sigctx_set_lr(ctx, sigctx_pc(ctx));
     sigctx_set_pc(ctx, fn);
 }
+
+// Undoes sigctx_push_call on a context whose sp and link register are as the push left
+// them (sigctx.resume_signal: async_preempt restored them so, then trapped).
+static inline void sigctx_pop_call(void *ctx) {
+    uintptr_t sp = sigctx_sp(ctx);
+    sigctx_set_pc(ctx, sigctx_lr(ctx));
+    sigctx_set_lr(ctx, *(uintptr_t *)sp);
+    sigctx_set_sp(ctx, sp + 16 + SIGCTX_RED_ZONE);
+}
 @@ else
 
 // Makes the interrupted code look as if it had called fn at its PC: the return address
@@ -70,6 +79,13 @@ static inline void sigctx_push_call(void *ctx, uintptr_t fn) {
     *(uintptr_t *)sp = sigctx_pc(ctx);
     sigctx_set_sp(ctx, sp);
     sigctx_set_pc(ctx, fn);
+}
+
+// Undoes sigctx_push_call on a context whose sp is as the push left it.
+static inline void sigctx_pop_call(void *ctx) {
+    uintptr_t sp = sigctx_sp(ctx);
+    sigctx_set_pc(ctx, *(uintptr_t *)sp);
+    sigctx_set_sp(ctx, sp + sizeof(uintptr_t) + SIGCTX_RED_ZONE);
 }
 @@ end
 

@@ -31,6 +31,22 @@ static void sig_quit(int sig, void *info, void *ctx) {
     (void)sig, (void)info;
     sigquit(ctx);
 }
+@@ if sigctx.resume_signal then
+
+// sigctx.resume_signal = ${sigctx.resume_signal}: async_preempt restored every register of the
+// goroutine but the PC, lr and sp, which it left as sigctx_push_call made them, and
+// trapped at async_preempt_trap. Undoing the push here, the signal return restores all
+// of them at once. Any other ${sigctx.resume_signal} is fatal.
+extern const char async_preempt_trap[] __asm__("${sym("async_preempt_trap")}");
+
+static void sig_resume(int sig, void *info, void *ctx) {
+    if (sigctx_pc(ctx) == (uintptr_t)async_preempt_trap) {
+        sigctx_pop_call(ctx);
+        return;
+    }
+    sigfatal(sig, *(uintptr_t *)((char *)info + OFFSET_siginfo_si_addr), ctx);
+}
+@@ end
 
 void os_initsig_preempt(void) {
     struct darwin_sigaction sa = {sig_preempt, ~(uint32_t)0, SA_SIGINFO | SA_ONSTACK | SA_RESTART};
@@ -39,6 +55,11 @@ void os_initsig_preempt(void) {
     struct darwin_sigaction quit = {sig_quit, ~(uint32_t)0, SA_SIGINFO | SA_ONSTACK};
     if (sigaction(${signals.quit}, &quit, NULL) != 0)
         fatal("initsig: sigaction(${signals.quit}) failed");
+@@ if sigctx.resume_signal then
+    struct darwin_sigaction resume = {sig_resume, ~(uint32_t)0, SA_SIGINFO | SA_ONSTACK};
+    if (sigaction(${sigctx.resume_signal}, &resume, NULL) != 0)
+        fatal("initsig: sigaction(${sigctx.resume_signal}) failed");
+@@ end
 }
 
 void os_preempt_m(m *mp) {
@@ -69,10 +90,27 @@ void os_minit_signals(void) {
     os_sigrestore(0);
 }
 
-// The traceback's symbol lookup reads ELF only so far: Darwin frames print as addresses.
+int open(const char *path, int flags, ...);
+int64_t lseek(int fd, int64_t off, int whence);
+void *mmap(void *addr, size_t len, int prot, int flags, int fd, int64_t off);
+int close(int fd);
+
+// The running executable (dyld's executable_path), mapped read-only for the traceback's
+// symbol lookup (runtime-core/parts/macho_symtab.c reads its LC_SYMTAB). Called once,
+// on a fatal path.
 const void *os_map_self(size_t *size) {
-    (void)size;
-    return NULL;
+    if (osinfo.executable_path == NULL)
+        return NULL;
+    int fd = open(osinfo.executable_path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return NULL;
+    int64_t n = lseek(fd, 0, SEEK_END);
+    void *p = n > 0 ? mmap(NULL, (size_t)n, PROT_READ, MAP_PRIVATE, fd, 0) : (void *)-1;
+    close(fd);
+    if (p == (void *)-1)
+        return NULL;
+    *size = (size_t)n;
+    return p;
 }
 
 // async_preempt restores the registers itself on amd64: no frame to fix.

@@ -1,13 +1,21 @@
--- asan: AddressSanitizer over the runtime (hosted: ASan needs libc). Link the program
--- with -fsanitize=address too: build.lua cc --variant asan -fsanitize=address prog.c
--- Goroutine switches are announced to ASan through its fiber interface (runtime-core/
--- asan.h, called from the switch code); without them ASan warns that it ignores
--- __asan_handle_no_return and may report false stack errors. With debug, name asan last
--- (--variant debug,asan): lists are replaced whole, so the last variant's cflags win.
+-- asan: AddressSanitizer over the runtime and its programs (hosted: ASan needs libc).
+-- `build.lua cc --variant asan prog.c` compiles and links the program with
+-- -fsanitize=address. Goroutine switches are announced to ASan through its fiber
+-- interface (runtime-core/sanitizer.h, called from the switch code); without them ASan
+-- warns that it ignores __asan_handle_no_return and may report false stack errors.
+-- async_preempt = false: ASan's own code (malloc, the fiber calls) is linked into the
+-- program's text, so the preempt handler would take it for the program's and may stop a
+-- goroutine inside it, holding ASan's locks or half-way through a fiber switch (ASan:
+-- "starting fiber switch while in fiber switch"); preemption stays cooperative.
+-- Composes with debug in either order (--variant debug,asan).
 return {
   link = { mode = "hosted" },
   entry = { symbol = "main", args = "registers" },
   tls = { method = "elf_tls" },
   threads = { method = "pthread" },
-  cflags = { "-O1", "-g", "-fsanitize=address", "-fno-omit-frame-pointer" },
+  sigctx = { async_preempt = false },
+  sanitizer = {
+    runtime_cflags = { "-fsanitize=address" },
+    program_cflags = { "-fsanitize=address" },
+  },
 }

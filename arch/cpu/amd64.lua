@@ -9,6 +9,10 @@ return {
   -- under the emulator (Debian's qemu-user name).
   run = { arch_uname = { "x86_64", "amd64" }, emulator = "qemu-x86_64" },
 
+  -- clang 14 probes large x86-64 frames page by page (-fstack-clash-protection), so no
+  -- frame jumps the guard below a goroutine's stack.
+  toolchain = { stack_clash_protection = true },
+
   stack_align = 16,  -- psABI 3.2.2: (%rsp + 8) is 16-aligned at function entry
   red_zone = 128,    -- psABI 3.2.2: 128 bytes below %rsp that leaf code may use
   cacheline = 64,

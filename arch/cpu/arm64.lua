@@ -10,6 +10,14 @@ return {
   -- under the emulator (Debian's qemu-user name).
   run = { arch_uname = { "aarch64", "arm64" }, emulator = "qemu-aarch64" },
 
+  -- clang 14 has no stack probes for AArch64 (-fstack-clash-protection is an unused
+  -- argument), so a large frame could jump a 4 KiB guard into the stack below. Instead
+  -- the guard is as large as a whole goroutine stack, and a frame larger than the guard
+  -- (which could not fit a goroutine stack anyway) is a compile error (gen/util.lua
+  -- stack_cflags). Guard pages cost address space, not memory.
+  toolchain = { stack_clash_protection = false },
+  stacks = { guard_size = 64 * 1024 },
+
   stack_align = 16, -- AAPCS64 6.4.5.1: sp is 16-aligned at every public interface
   red_zone = 0,     -- AAPCS64 has no red zone
   cacheline = 64,   -- Cortex-A and Neoverse cores; Go's internal/cpu uses 64 on linux/arm64

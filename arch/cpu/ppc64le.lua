@@ -10,6 +10,10 @@ return {
   -- Debian's qemu-user.
   run = { arch_uname = { "ppc64le" }, emulator = "qemu-ppc64le" },
 
+  -- clang 14 probes large ppc64 frames (-fstack-clash-protection: a stdu per 4 KiB page),
+  -- so no frame jumps the guard below a goroutine's stack.
+  toolchain = { stack_clash_protection = true },
+
   stack_align = 16,   -- ELFv2 2.2.2.1: r1 is quadword-aligned at every call
   red_zone = 288,     -- ELFv2 2.2.2.4: the 288-byte protected zone below r1
   cacheline = 128,    -- POWER8/9/10; Go's internal/cpu CacheLinePadSize on ppc64 is 128

@@ -28,6 +28,9 @@ return {
   -- ar_format: ld64 reads the BSD table of contents (__.SYMDEF), llvm-ar's darwin format.
   toolchain = { cflags = { "-ffreestanding", "-nostdlibinc" }, ar_format = "darwin" },
 
+  -- The optional core parts: the traceback's symbol-table reader for Mach-O (LC_SYMTAB).
+  core_parts = { "macho_symtab.c" },
+
   -- Always hosted: libSystem is the only supported kernel interface. dyld runs the
   -- constructors (RT_INIT) before it calls the entry.
   link = { mode = "hosted" },
@@ -132,6 +135,7 @@ return {
           .. "int nevents, const struct darwin_timespec *timeout" },
       { name = "kqueue", ret = "int", params = "void" },
       { name = "listen", ret = "int", params = "int fd, int backlog" },
+      { name = "lseek", ret = "int64_t", params = "int fd, int64_t off, int whence" },
       { name = "madvise", ret = "int", params = "void *addr, size_t len, int advice" },
       { name = "mmap", ret = "void *",
         params = "void *addr, size_t len, int prot, int flags, int fd, int64_t off" },
@@ -191,8 +195,8 @@ return {
     -- Go's sysUnusedOS on darwin: like MADV_FREE, and the kernel's accounting knows it.
     MADV_FREE_REUSABLE = 7,
     CLOCK_REALTIME = 0, CLOCK_MONOTONIC = 6,
-    O_RDONLY = 0, O_CLOEXEC = 0x1000000,
-    SIGILL = 4, SIGABRT = 6, SIGFPE = 8, SIGBUS = 10, SIGSEGV = 11, SIGPIPE = 13, SIGURG = 16,
+    O_RDONLY = 0, O_CLOEXEC = 0x1000000, SEEK_END = 2,
+    SIGILL = 4, SIGTRAP = 5, SIGABRT = 6, SIGFPE = 8, SIGBUS = 10, SIGSEGV = 11, SIGPIPE = 13, SIGURG = 16,
     SA_ONSTACK = 0x1, SA_SIGINFO = 0x40, SA_RESTART = 0x2,
     SIGQUIT = 3, SIG_BLOCK = 1, SIG_UNBLOCK = 2, SIG_SETMASK = 3,
     EPERM = 1, ENOENT = 2, EINTR = 4, EBADF = 9, ENOMEM = 12, EACCES = 13, EFAULT = 14, EINVAL = 22,

@@ -20,8 +20,9 @@ return {
   },
 
   -- The optional core parts os_linux.c calls: the cgroup CPU quota reader and the vDSO
-  -- symbol lookup (runtime-core/parts/).
-  core_parts = { "cgroup.c", "vdso_elf.c" },
+  -- symbol lookup (runtime-core/parts/); and the traceback's symbol-table reader for the
+  -- object format (ELF's .symtab).
+  core_parts = { "cgroup.c", "vdso_elf.c", "elf_symtab.c" },
 
   -- Freestanding is the default on Linux: no libc, raw syscalls, rt0 is the ELF entry.
   link = { mode = "freestanding" },

@@ -56,9 +56,11 @@ end
 
 -- The clang argv that links args (sources, -O2, -D..., as the user gave them) into output
 -- against an already built library b (see gen/toolchain/ninja.lua), by the target's recipe
--- (gen/toolchain/flags.lua); lib: which of b's archives (default b.lib).
+-- (gen/toolchain/flags.lua); lib: which of b's archives (default b.lib). A sanitizer's
+-- program flags (sanitizer.program_cflags) come first.
 function M.link_argv(root, b, args, output, lib)
-  local argv = flags.link(root, b.resolved, lib or b.lib, M.with_re2c(root, args))
+  local all = append(flags.program_cflags(b.resolved.table), args)
+  local argv = flags.link(root, b.resolved, lib or b.lib, M.with_re2c(root, all))
   append(argv, { "-o", output })
   return argv
 end

@@ -34,12 +34,28 @@ M.FREESTANDING_CFLAGS = {
 M.RE2C = { "re2c", "-W", "--no-generation-date", "--no-version" }
 
 -- The table's own compiler flags: what the target needs to build at all
--- (toolchain.cflags), then the knobs a variant may replace (cflags).
+-- (toolchain.cflags), then the knobs a variant may replace (cflags), then a sanitizer's.
 function M.table_cflags(T)
   local f = {}
   for _, x in ipairs(T.toolchain and T.toolchain.cflags or {}) do f[#f + 1] = x end
   for _, x in ipairs(T.cflags or {}) do f[#f + 1] = x end
+  for _, x in ipairs(T.sanitizer and T.sanitizer.runtime_cflags or {}) do f[#f + 1] = x end
   return f
+end
+
+-- How C code for T is kept from jumping a stack's guard with a large frame: clang's
+-- stack probes where it has them, else no frame larger than the guard
+-- (toolchain.stack_clash_protection). For the runtime and for every program.
+function M.stack_cflags(T)
+  if T.toolchain and T.toolchain.stack_clash_protection then return { "-fstack-clash-protection" } end
+  local guard = T.stacks and T.stacks.guard_size
+  return guard and { "-Wframe-larger-than=" .. guard, "-Werror=frame-larger-than" } or {}
+end
+
+-- What every program linked with the runtime is compiled with before the user's flags:
+-- a sanitizer's program flags (sanitizer.program_cflags).
+function M.program_cflags(T)
+  return append({}, T.sanitizer and T.sanitizer.program_cflags or {})
 end
 
 -- The headers of the runtime's inside: the core, its public headers, the generated layer.
@@ -58,6 +74,7 @@ function M.cflags(r, gendir, inc)
   local f = append({ "--target=" .. T.toolchain.triple }, M.BASE_CFLAGS)
   if T.link.mode == "freestanding" then append(f, M.FREESTANDING_CFLAGS) else f[#f + 1] = "-pthread" end
   append(f, M.includes(gendir, inc))
+  append(f, M.stack_cflags(T))
   return append(f, M.table_cflags(T))
 end
 
@@ -127,6 +144,7 @@ M.recipes = {
         "-Wl,-e," .. (T.asm.symbol_prefix .. T.entry.symbol),
       }
       append(argv, M.public_includes(abs(root)))
+      append(argv, M.stack_cflags(T))
       append(argv, flags)
       argv[#argv + 1] = root .. "/" .. lib
       argv[#argv + 1] = libgcc(T.toolchain.triple)
@@ -135,6 +153,7 @@ M.recipes = {
     hosted = function(root, r, lib, flags)
       local argv = { "clang", "--target=" .. r.table.toolchain.triple, "-fuse-ld=lld", "-fno-omit-frame-pointer" }
       append(argv, M.public_includes(abs(root)))
+      append(argv, M.stack_cflags(r.table))
       append(argv, flags)
       append(argv, { root .. "/" .. lib, "-pthread" })
       return argv
@@ -157,6 +176,7 @@ M.recipes = {
       end
       argv[#argv + 1] = "-Wno-unused-command-line-argument"
       append(argv, M.public_includes(abs(root)))
+      append(argv, M.stack_cflags(T))
       append(argv, flags)
       if sdk then argv[#argv + 1] = root .. "/" .. lib end
       argv[#argv + 1] = "-Wl,-dead_strip"

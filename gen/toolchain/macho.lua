@@ -209,7 +209,28 @@ function M.inspect(r, exe)
       table.concat(traps, "; ", 1, math.min(#traps, 3)))
   end
   M.check_exits_and_imports(T, q, objdump, nm, bad)
+  M.check_preempt_path(T, symtab, bad)
   return problems
+end
+
+-- Where the table says preemption is asynchronous (sigctx.async_preempt), the preempt
+-- path is linked in: the handler, the stub, the yield it calls and, where the stub
+-- resumes through a trap (sigctx.resume_signal), the trap. Internal names may carry
+-- ar_macho's ___rt0_ prefix (gen/toolchain/ninja.lua).
+function M.check_preempt_path(T, symtab, bad)
+  if type(T.sigctx) ~= "table" or not T.sigctx.async_preempt then return end
+  local have = {}
+  for line in symtab:gmatch("[^\n]+") do
+    local name = line:match("^%x+%s+%a%s+(%S+)$")
+    if name then have[name] = true end
+  end
+  local want = { "sigpreempt", "async_preempt", "async_preempt_yield" }
+  if T.sigctx.resume_signal then want[#want + 1] = "async_preempt_trap" end
+  for _, w in ipairs(want) do
+    if not (have[T.asm.symbol_prefix .. w] or have["___rt0_" .. w]) then
+      bad("sigctx.async_preempt is true but %s is not linked: the preempt path is missing", w)
+    end
+  end
 end
 
 -- The calls each function of a `llvm-objdump --macho -d` listing makes through symbol

@@ -71,10 +71,27 @@ void os_minit_signals(void) {
     os_sigrestore(0);
 }
 
-// The traceback's symbol lookup reads ELF only so far: Darwin frames print as addresses.
+int open(const char *path, int flags, ...);
+int64_t lseek(int fd, int64_t off, int whence);
+void *mmap(void *addr, size_t len, int prot, int flags, int fd, int64_t off);
+int close(int fd);
+
+// The running executable (dyld's executable_path), mapped read-only for the traceback's
+// symbol lookup (runtime-core/parts/macho_symtab.c reads its LC_SYMTAB). Called once,
+// on a fatal path.
 const void *os_map_self(size_t *size) {
-    (void)size;
-    return NULL;
+    if (osinfo.executable_path == NULL)
+        return NULL;
+    int fd = open(osinfo.executable_path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return NULL;
+    int64_t n = lseek(fd, 0, SEEK_END);
+    void *p = n > 0 ? mmap(NULL, (size_t)n, PROT_READ, MAP_PRIVATE, fd, 0) : (void *)-1;
+    close(fd);
+    if (p == (void *)-1)
+        return NULL;
+    *size = (size_t)n;
+    return p;
 }
 
 // async_preempt restores the registers itself on amd64: no frame to fix.

@@ -18,7 +18,7 @@
 #define STACK_DEFAULT_SIZE 65536
 // The least guard below a stack; the runtime rounds it up to the page size the OS reports
 // (STACK_GUARD_SIZE in runtime-core/os.h).
-#define STACK_GUARD_MIN 4096
+#define STACK_GUARD_MIN 65536
 #define STACK_GUARD_BUDGET_PERCENT 50
 #define STACK_GUARD 928
 #define M_G0_STACK_SIZE 0
@@ -109,6 +109,7 @@
 #define SA_ONSTACK 1
 #define SA_RESTART 2
 #define SA_SIGINFO 64
+#define SEEK_END 2
 #define SHUT_RD 0
 #define SHUT_RDWR 2
 #define SHUT_WR 1
@@ -119,6 +120,7 @@
 #define SIGPIPE 13
 #define SIGQUIT 3
 #define SIGSEGV 11
+#define SIGTRAP 5
 #define SIGURG 16
 #define SIG_BLOCK 1
 #define SIG_SETMASK 3

@@ -94,6 +94,7 @@ int getsockopt(int fd, int level, int name, void *value, uint32_t *len);
 int kevent(int kq, const struct darwin_kevent *changes, int nchanges, struct darwin_kevent *events, int nevents, const struct darwin_timespec *timeout);
 int kqueue(void);
 int listen(int fd, int backlog);
+int64_t lseek(int fd, int64_t off, int whence);
 int madvise(void *addr, size_t len, int advice);
 void *mmap(void *addr, size_t len, int prot, int flags, int fd, int64_t off);
 int mprotect(void *addr, size_t len, int prot);

@@ -41,6 +41,13 @@ static inline void sigctx_push_call(void *ctx, uintptr_t fn) {
     sigctx_set_pc(ctx, fn);
 }
 
+// Undoes sigctx_push_call on a context whose sp is as the push left it.
+static inline void sigctx_pop_call(void *ctx) {
+    uintptr_t sp = sigctx_sp(ctx);
+    sigctx_set_pc(ctx, *(uintptr_t *)sp);
+    sigctx_set_sp(ctx, sp + sizeof(uintptr_t) + SIGCTX_RED_ZONE);
+}
+
 // How frames chain (regs.frame_return): a frame's first word is the caller's frame
 // pointer, and its return address is 8 bytes into the frame itself.
 #define FRAME_RET_IN_CALLER 0

@@ -45,6 +45,15 @@ static inline void sigctx_push_call(void *ctx, uintptr_t fn) {
     sigctx_set_pc(ctx, fn);
 }
 
+// Undoes sigctx_push_call on a context whose sp and link register are as the push left
+// them (sigctx.resume_signal: async_preempt restored them so, then trapped).
+static inline void sigctx_pop_call(void *ctx) {
+    uintptr_t sp = sigctx_sp(ctx);
+    sigctx_set_pc(ctx, sigctx_lr(ctx));
+    sigctx_set_lr(ctx, *(uintptr_t *)sp);
+    sigctx_set_sp(ctx, sp + 16 + SIGCTX_RED_ZONE);
+}
+
 // How frames chain (regs.frame_return): a frame's first word is the caller's frame
 // pointer, and its return address is 8 bytes into the frame itself.
 #define FRAME_RET_IN_CALLER 0

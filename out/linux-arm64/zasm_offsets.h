@@ -12,7 +12,7 @@
 #define m_curg 56
 #define m_g0 0
 #define m_tls 8
-#define sizeof_g 152
+#define sizeof_g 160
 #define sizeof_m 200
 
 #endif

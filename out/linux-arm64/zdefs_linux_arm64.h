@@ -18,7 +18,7 @@
 #define STACK_DEFAULT_SIZE 65536
 // The least guard below a stack; the runtime rounds it up to the page size the OS reports
 // (STACK_GUARD_SIZE in runtime-core/os.h).
-#define STACK_GUARD_MIN 4096
+#define STACK_GUARD_MIN 65536
 #define STACK_GUARD_BUDGET_PERCENT 50
 #define STACK_GUARD 928
 #define M_G0_STACK_SIZE 65536

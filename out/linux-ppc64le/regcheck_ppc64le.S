@@ -1561,6 +1561,14 @@ rt_regcheck_syscalls:
 	li	%r6, 0
 	li	%r7, 0
 	li	%r8, 0
+	bl	sys_swapcontext
+	nop
+	li	%r3, -1
+	li	%r4, 0
+	li	%r5, 0
+	li	%r6, 0
+	li	%r7, 0
+	li	%r8, 0
 	bl	sys_tgkill
 	nop
 	li	%r3, -1
@@ -1578,14 +1586,3646 @@ rt_regcheck_syscalls:
 	.size	rt_regcheck_syscalls, .-rt_regcheck_syscalls
 
 // uint64_t rt_regcheck_preempt(volatile uint32_t *done)
-// linux-ppc64le has no async_preempt stub yet (sigctx.async_preempt = false): never called
-// (rt_async_preempt_available is false), here so that the check program links.
+// Loads a distinct pattern into r4-r12, r14-r31, all 64 VSX registers (f0-f31 and
+// v0-v31 are halves of them), lr, ctr, XER and CR fields 1-7, spins until *done is
+// nonzero (another goroutine sets it once it ran: at one P, only after async_preempt
+// stopped this one; r0 and cr0 are the loop's), then returns a mask: bit n for rn, bit 1
+// for lr, ctr, XER or CR (r1 is never patterned), bit 32+j for vsj or vs(32+j). In its
+// own section, outside the runtime's code, so a preempt signal may land in the loop.
+	.section rt0_port_spin,"ax",%progbits
 	.globl	rt_regcheck_preempt
 	.type	rt_regcheck_preempt, %function
 	.p2align 4
 rt_regcheck_preempt:
-	li	%r3, 0
+	mflr	%r0
+	std	%r0, 16(%r1)
+	stdu	%r1, -1856(%r1)
+	std	%r14, 32(%r1)
+	stfd	%f14, 176(%r1)
+	std	%r15, 40(%r1)
+	stfd	%f15, 184(%r1)
+	std	%r16, 48(%r1)
+	stfd	%f16, 192(%r1)
+	std	%r17, 56(%r1)
+	stfd	%f17, 200(%r1)
+	std	%r18, 64(%r1)
+	stfd	%f18, 208(%r1)
+	std	%r19, 72(%r1)
+	stfd	%f19, 216(%r1)
+	std	%r20, 80(%r1)
+	stfd	%f20, 224(%r1)
+	std	%r21, 88(%r1)
+	stfd	%f21, 232(%r1)
+	std	%r22, 96(%r1)
+	stfd	%f22, 240(%r1)
+	std	%r23, 104(%r1)
+	stfd	%f23, 248(%r1)
+	std	%r24, 112(%r1)
+	stfd	%f24, 256(%r1)
+	std	%r25, 120(%r1)
+	stfd	%f25, 264(%r1)
+	std	%r26, 128(%r1)
+	stfd	%f26, 272(%r1)
+	std	%r27, 136(%r1)
+	stfd	%f27, 280(%r1)
+	std	%r28, 144(%r1)
+	stfd	%f28, 288(%r1)
+	std	%r29, 152(%r1)
+	stfd	%f29, 296(%r1)
+	std	%r30, 160(%r1)
+	stfd	%f30, 304(%r1)
+	std	%r31, 168(%r1)
+	stfd	%f31, 312(%r1)
+	li	%r0, 320
+	stvx	%v20, %r1, %r0
+	li	%r0, 336
+	stvx	%v21, %r1, %r0
+	li	%r0, 352
+	stvx	%v22, %r1, %r0
+	li	%r0, 368
+	stvx	%v23, %r1, %r0
+	li	%r0, 384
+	stvx	%v24, %r1, %r0
+	li	%r0, 400
+	stvx	%v25, %r1, %r0
+	li	%r0, 416
+	stvx	%v26, %r1, %r0
+	li	%r0, 432
+	stvx	%v27, %r1, %r0
+	li	%r0, 448
+	stvx	%v28, %r1, %r0
+	li	%r0, 464
+	stvx	%v29, %r1, %r0
+	li	%r0, 480
+	stvx	%v30, %r1, %r0
+	li	%r0, 496
+	stvx	%v31, %r1, %r0
+	mfcr	%r0
+	std	%r0, 512(%r1)
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 0
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 0
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs0, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 1
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 1
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs1, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 2
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 2
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs2, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 3
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 3
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs3, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 4
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 4
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs4, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 5
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 5
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs5, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 6
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 6
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs6, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 7
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 7
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs7, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 8
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 8
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs8, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 9
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 9
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs9, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 10
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 10
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs10, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 11
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 11
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs11, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 12
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 12
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs12, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 13
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 13
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs13, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 14
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 14
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs14, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 15
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 15
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs15, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 16
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 16
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs16, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 17
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 17
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs17, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 18
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 18
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs18, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 19
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 19
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs19, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 20
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 20
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs20, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 21
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 21
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs21, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 22
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 22
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs22, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 23
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 23
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs23, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 24
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 24
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs24, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 25
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 25
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs25, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 26
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 26
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs26, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 27
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 27
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs27, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 28
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 28
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs28, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 29
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 29
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs29, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 30
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 30
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs30, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 31
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 31
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs31, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 32
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 32
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs32, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 33
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 33
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs33, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 34
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 34
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs34, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 35
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 35
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs35, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 36
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 36
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs36, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 37
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 37
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs37, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 38
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 38
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs38, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 39
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 39
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs39, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 40
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 40
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs40, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 41
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 41
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs41, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 42
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 42
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs42, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 43
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 43
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs43, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 44
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 44
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs44, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 45
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 45
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs45, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 46
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 46
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs46, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 47
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 47
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs47, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 48
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 48
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs48, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 49
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 49
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs49, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 50
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 50
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs50, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 51
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 51
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs51, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 52
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 52
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs52, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 53
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 53
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs53, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 54
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 54
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs54, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 55
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 55
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs55, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 56
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 56
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs56, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 57
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 57
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs57, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 58
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 58
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs58, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 59
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 59
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs59, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 60
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 60
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs60, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 61
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 61
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs61, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 62
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 62
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs62, %r1, %r0
+	lis	%r5, 23644
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 63
+	std	%r5, 528(%r1)
+	lis	%r5, 23901
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 63
+	std	%r5, 536(%r1)
+	li	%r0, 528
+	lxvd2x	%vs63, %r1, %r0
+	lis	%r5, 24158
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 1
+	mtlr	%r5
+	lis	%r5, 24158
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 2
+	mtctr	%r5
+	lis	%r5, 8192
+	ori	%r5, %r5, 0
+	mtxer	%r5
+	lis	%r5, 291
+	ori	%r5, %r5, 17767
+	mtcrf	0x7f, %r5			// fields 1-7; cr0 is the loop's
+	lis	%r4, 23387
+	ori	%r4, %r4, 0
+	sldi	%r4, %r4, 32
+	oris	%r4, %r4, 0
+	ori	%r4, %r4, 4
+	lis	%r5, 23387
+	ori	%r5, %r5, 0
+	sldi	%r5, %r5, 32
+	oris	%r5, %r5, 0
+	ori	%r5, %r5, 5
+	lis	%r6, 23387
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 6
+	lis	%r7, 23387
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 7
+	lis	%r8, 23387
+	ori	%r8, %r8, 0
+	sldi	%r8, %r8, 32
+	oris	%r8, %r8, 0
+	ori	%r8, %r8, 8
+	lis	%r9, 23387
+	ori	%r9, %r9, 0
+	sldi	%r9, %r9, 32
+	oris	%r9, %r9, 0
+	ori	%r9, %r9, 9
+	lis	%r10, 23387
+	ori	%r10, %r10, 0
+	sldi	%r10, %r10, 32
+	oris	%r10, %r10, 0
+	ori	%r10, %r10, 10
+	lis	%r11, 23387
+	ori	%r11, %r11, 0
+	sldi	%r11, %r11, 32
+	oris	%r11, %r11, 0
+	ori	%r11, %r11, 11
+	lis	%r12, 23387
+	ori	%r12, %r12, 0
+	sldi	%r12, %r12, 32
+	oris	%r12, %r12, 0
+	ori	%r12, %r12, 12
+	lis	%r14, 23387
+	ori	%r14, %r14, 0
+	sldi	%r14, %r14, 32
+	oris	%r14, %r14, 0
+	ori	%r14, %r14, 14
+	lis	%r15, 23387
+	ori	%r15, %r15, 0
+	sldi	%r15, %r15, 32
+	oris	%r15, %r15, 0
+	ori	%r15, %r15, 15
+	lis	%r16, 23387
+	ori	%r16, %r16, 0
+	sldi	%r16, %r16, 32
+	oris	%r16, %r16, 0
+	ori	%r16, %r16, 16
+	lis	%r17, 23387
+	ori	%r17, %r17, 0
+	sldi	%r17, %r17, 32
+	oris	%r17, %r17, 0
+	ori	%r17, %r17, 17
+	lis	%r18, 23387
+	ori	%r18, %r18, 0
+	sldi	%r18, %r18, 32
+	oris	%r18, %r18, 0
+	ori	%r18, %r18, 18
+	lis	%r19, 23387
+	ori	%r19, %r19, 0
+	sldi	%r19, %r19, 32
+	oris	%r19, %r19, 0
+	ori	%r19, %r19, 19
+	lis	%r20, 23387
+	ori	%r20, %r20, 0
+	sldi	%r20, %r20, 32
+	oris	%r20, %r20, 0
+	ori	%r20, %r20, 20
+	lis	%r21, 23387
+	ori	%r21, %r21, 0
+	sldi	%r21, %r21, 32
+	oris	%r21, %r21, 0
+	ori	%r21, %r21, 21
+	lis	%r22, 23387
+	ori	%r22, %r22, 0
+	sldi	%r22, %r22, 32
+	oris	%r22, %r22, 0
+	ori	%r22, %r22, 22
+	lis	%r23, 23387
+	ori	%r23, %r23, 0
+	sldi	%r23, %r23, 32
+	oris	%r23, %r23, 0
+	ori	%r23, %r23, 23
+	lis	%r24, 23387
+	ori	%r24, %r24, 0
+	sldi	%r24, %r24, 32
+	oris	%r24, %r24, 0
+	ori	%r24, %r24, 24
+	lis	%r25, 23387
+	ori	%r25, %r25, 0
+	sldi	%r25, %r25, 32
+	oris	%r25, %r25, 0
+	ori	%r25, %r25, 25
+	lis	%r26, 23387
+	ori	%r26, %r26, 0
+	sldi	%r26, %r26, 32
+	oris	%r26, %r26, 0
+	ori	%r26, %r26, 26
+	lis	%r27, 23387
+	ori	%r27, %r27, 0
+	sldi	%r27, %r27, 32
+	oris	%r27, %r27, 0
+	ori	%r27, %r27, 27
+	lis	%r28, 23387
+	ori	%r28, %r28, 0
+	sldi	%r28, %r28, 32
+	oris	%r28, %r28, 0
+	ori	%r28, %r28, 28
+	lis	%r29, 23387
+	ori	%r29, %r29, 0
+	sldi	%r29, %r29, 32
+	oris	%r29, %r29, 0
+	ori	%r29, %r29, 29
+	lis	%r30, 23387
+	ori	%r30, %r30, 0
+	sldi	%r30, %r30, 32
+	oris	%r30, %r30, 0
+	ori	%r30, %r30, 30
+	lis	%r31, 23387
+	ori	%r31, %r31, 0
+	sldi	%r31, %r31, 32
+	oris	%r31, %r31, 0
+	ori	%r31, %r31, 31
+1:	lwz	%r0, 0(%r3)
+	cmpwi	%r0, 0
+	beq	1b
+	li	%r0, 544
+	stxvd2x	%vs0, %r1, %r0
+	li	%r0, 560
+	stxvd2x	%vs1, %r1, %r0
+	li	%r0, 576
+	stxvd2x	%vs2, %r1, %r0
+	li	%r0, 592
+	stxvd2x	%vs3, %r1, %r0
+	li	%r0, 608
+	stxvd2x	%vs4, %r1, %r0
+	li	%r0, 624
+	stxvd2x	%vs5, %r1, %r0
+	li	%r0, 640
+	stxvd2x	%vs6, %r1, %r0
+	li	%r0, 656
+	stxvd2x	%vs7, %r1, %r0
+	li	%r0, 672
+	stxvd2x	%vs8, %r1, %r0
+	li	%r0, 688
+	stxvd2x	%vs9, %r1, %r0
+	li	%r0, 704
+	stxvd2x	%vs10, %r1, %r0
+	li	%r0, 720
+	stxvd2x	%vs11, %r1, %r0
+	li	%r0, 736
+	stxvd2x	%vs12, %r1, %r0
+	li	%r0, 752
+	stxvd2x	%vs13, %r1, %r0
+	li	%r0, 768
+	stxvd2x	%vs14, %r1, %r0
+	li	%r0, 784
+	stxvd2x	%vs15, %r1, %r0
+	li	%r0, 800
+	stxvd2x	%vs16, %r1, %r0
+	li	%r0, 816
+	stxvd2x	%vs17, %r1, %r0
+	li	%r0, 832
+	stxvd2x	%vs18, %r1, %r0
+	li	%r0, 848
+	stxvd2x	%vs19, %r1, %r0
+	li	%r0, 864
+	stxvd2x	%vs20, %r1, %r0
+	li	%r0, 880
+	stxvd2x	%vs21, %r1, %r0
+	li	%r0, 896
+	stxvd2x	%vs22, %r1, %r0
+	li	%r0, 912
+	stxvd2x	%vs23, %r1, %r0
+	li	%r0, 928
+	stxvd2x	%vs24, %r1, %r0
+	li	%r0, 944
+	stxvd2x	%vs25, %r1, %r0
+	li	%r0, 960
+	stxvd2x	%vs26, %r1, %r0
+	li	%r0, 976
+	stxvd2x	%vs27, %r1, %r0
+	li	%r0, 992
+	stxvd2x	%vs28, %r1, %r0
+	li	%r0, 1008
+	stxvd2x	%vs29, %r1, %r0
+	li	%r0, 1024
+	stxvd2x	%vs30, %r1, %r0
+	li	%r0, 1040
+	stxvd2x	%vs31, %r1, %r0
+	li	%r0, 1056
+	stxvd2x	%vs32, %r1, %r0
+	li	%r0, 1072
+	stxvd2x	%vs33, %r1, %r0
+	li	%r0, 1088
+	stxvd2x	%vs34, %r1, %r0
+	li	%r0, 1104
+	stxvd2x	%vs35, %r1, %r0
+	li	%r0, 1120
+	stxvd2x	%vs36, %r1, %r0
+	li	%r0, 1136
+	stxvd2x	%vs37, %r1, %r0
+	li	%r0, 1152
+	stxvd2x	%vs38, %r1, %r0
+	li	%r0, 1168
+	stxvd2x	%vs39, %r1, %r0
+	li	%r0, 1184
+	stxvd2x	%vs40, %r1, %r0
+	li	%r0, 1200
+	stxvd2x	%vs41, %r1, %r0
+	li	%r0, 1216
+	stxvd2x	%vs42, %r1, %r0
+	li	%r0, 1232
+	stxvd2x	%vs43, %r1, %r0
+	li	%r0, 1248
+	stxvd2x	%vs44, %r1, %r0
+	li	%r0, 1264
+	stxvd2x	%vs45, %r1, %r0
+	li	%r0, 1280
+	stxvd2x	%vs46, %r1, %r0
+	li	%r0, 1296
+	stxvd2x	%vs47, %r1, %r0
+	li	%r0, 1312
+	stxvd2x	%vs48, %r1, %r0
+	li	%r0, 1328
+	stxvd2x	%vs49, %r1, %r0
+	li	%r0, 1344
+	stxvd2x	%vs50, %r1, %r0
+	li	%r0, 1360
+	stxvd2x	%vs51, %r1, %r0
+	li	%r0, 1376
+	stxvd2x	%vs52, %r1, %r0
+	li	%r0, 1392
+	stxvd2x	%vs53, %r1, %r0
+	li	%r0, 1408
+	stxvd2x	%vs54, %r1, %r0
+	li	%r0, 1424
+	stxvd2x	%vs55, %r1, %r0
+	li	%r0, 1440
+	stxvd2x	%vs56, %r1, %r0
+	li	%r0, 1456
+	stxvd2x	%vs57, %r1, %r0
+	li	%r0, 1472
+	stxvd2x	%vs58, %r1, %r0
+	li	%r0, 1488
+	stxvd2x	%vs59, %r1, %r0
+	li	%r0, 1504
+	stxvd2x	%vs60, %r1, %r0
+	li	%r0, 1520
+	stxvd2x	%vs61, %r1, %r0
+	li	%r0, 1536
+	stxvd2x	%vs62, %r1, %r0
+	li	%r0, 1552
+	stxvd2x	%vs63, %r1, %r0
+	std	%r4, 1600(%r1)
+	std	%r5, 1608(%r1)
+	std	%r6, 1616(%r1)
+	std	%r7, 1624(%r1)
+	std	%r8, 1632(%r1)
+	std	%r9, 1640(%r1)
+	std	%r10, 1648(%r1)
+	std	%r11, 1656(%r1)
+	std	%r12, 1664(%r1)
+	std	%r14, 1680(%r1)
+	std	%r15, 1688(%r1)
+	std	%r16, 1696(%r1)
+	std	%r17, 1704(%r1)
+	std	%r18, 1712(%r1)
+	std	%r19, 1720(%r1)
+	std	%r20, 1728(%r1)
+	std	%r21, 1736(%r1)
+	std	%r22, 1744(%r1)
+	std	%r23, 1752(%r1)
+	std	%r24, 1760(%r1)
+	std	%r25, 1768(%r1)
+	std	%r26, 1776(%r1)
+	std	%r27, 1784(%r1)
+	std	%r28, 1792(%r1)
+	std	%r29, 1800(%r1)
+	std	%r30, 1808(%r1)
+	std	%r31, 1816(%r1)
+	mflr	%r5
+	std	%r5, 1824(%r1)
+	mfctr	%r5
+	std	%r5, 1832(%r1)
+	mfxer	%r5
+	std	%r5, 1840(%r1)
+	mfcr	%r5
+	std	%r5, 1848(%r1)
+	li	%r3, 0				// the mask
+	lis	%r6, 23387
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 4
+	ld	%r7, 1600(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	li	%r7, 16
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23387
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 5
+	ld	%r7, 1608(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	li	%r7, 32
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23387
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 6
+	ld	%r7, 1616(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	li	%r7, 64
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23387
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 7
+	ld	%r7, 1624(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	li	%r7, 128
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23387
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 8
+	ld	%r7, 1632(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	li	%r7, 256
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23387
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 9
+	ld	%r7, 1640(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	li	%r7, 512
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23387
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 10
+	ld	%r7, 1648(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	li	%r7, 1024
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23387
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 11
+	ld	%r7, 1656(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	li	%r7, 2048
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23387
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 12
+	ld	%r7, 1664(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	li	%r7, 4096
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23387
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 14
+	ld	%r7, 1680(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	li	%r7, 16384
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23387
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 15
+	ld	%r7, 1688(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 32768
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23387
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 16
+	ld	%r7, 1696(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 1
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23387
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 17
+	ld	%r7, 1704(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 2
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23387
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 18
+	ld	%r7, 1712(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 4
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23387
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 19
+	ld	%r7, 1720(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 8
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23387
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 20
+	ld	%r7, 1728(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 16
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23387
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 21
+	ld	%r7, 1736(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 32
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23387
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 22
+	ld	%r7, 1744(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 64
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23387
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 23
+	ld	%r7, 1752(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 128
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23387
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 24
+	ld	%r7, 1760(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 256
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23387
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 25
+	ld	%r7, 1768(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 512
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23387
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 26
+	ld	%r7, 1776(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 1024
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23387
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 27
+	ld	%r7, 1784(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 2048
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23387
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 28
+	ld	%r7, 1792(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 4096
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23387
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 29
+	ld	%r7, 1800(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 8192
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23387
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 30
+	ld	%r7, 1808(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 16384
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23387
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 31
+	ld	%r7, 1816(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 32768
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 0
+	ld	%r7, 544(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 1
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 0
+	ld	%r7, 552(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 1
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 1
+	ld	%r7, 560(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 2
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 1
+	ld	%r7, 568(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 2
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 2
+	ld	%r7, 576(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 4
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 2
+	ld	%r7, 584(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 4
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 3
+	ld	%r7, 592(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 8
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 3
+	ld	%r7, 600(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 8
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 4
+	ld	%r7, 608(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 16
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 4
+	ld	%r7, 616(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 16
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 5
+	ld	%r7, 624(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 32
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 5
+	ld	%r7, 632(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 32
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 6
+	ld	%r7, 640(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 64
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 6
+	ld	%r7, 648(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 64
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 7
+	ld	%r7, 656(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 128
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 7
+	ld	%r7, 664(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 128
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 8
+	ld	%r7, 672(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 256
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 8
+	ld	%r7, 680(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 256
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 9
+	ld	%r7, 688(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 512
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 9
+	ld	%r7, 696(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 512
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 10
+	ld	%r7, 704(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 1024
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 10
+	ld	%r7, 712(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 1024
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 11
+	ld	%r7, 720(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 2048
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 11
+	ld	%r7, 728(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 2048
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 12
+	ld	%r7, 736(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 4096
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 12
+	ld	%r7, 744(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 4096
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 13
+	ld	%r7, 752(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 8192
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 13
+	ld	%r7, 760(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 8192
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 14
+	ld	%r7, 768(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 16384
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 14
+	ld	%r7, 776(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 16384
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 15
+	ld	%r7, 784(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 32768
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 15
+	ld	%r7, 792(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 32768
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 16
+	ld	%r7, 800(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 1
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 16
+	ld	%r7, 808(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 1
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 17
+	ld	%r7, 816(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 2
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 17
+	ld	%r7, 824(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 2
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 18
+	ld	%r7, 832(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 4
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 18
+	ld	%r7, 840(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 4
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 19
+	ld	%r7, 848(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 8
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 19
+	ld	%r7, 856(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 8
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 20
+	ld	%r7, 864(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 16
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 20
+	ld	%r7, 872(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 16
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 21
+	ld	%r7, 880(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 32
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 21
+	ld	%r7, 888(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 32
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 22
+	ld	%r7, 896(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 64
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 22
+	ld	%r7, 904(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 64
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 23
+	ld	%r7, 912(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 128
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 23
+	ld	%r7, 920(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 128
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 24
+	ld	%r7, 928(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 256
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 24
+	ld	%r7, 936(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 256
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 25
+	ld	%r7, 944(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 512
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 25
+	ld	%r7, 952(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 512
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 26
+	ld	%r7, 960(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 1024
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 26
+	ld	%r7, 968(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 1024
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 27
+	ld	%r7, 976(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 2048
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 27
+	ld	%r7, 984(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 2048
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 28
+	ld	%r7, 992(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 4096
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 28
+	ld	%r7, 1000(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 4096
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 29
+	ld	%r7, 1008(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 8192
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 29
+	ld	%r7, 1016(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 8192
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 30
+	ld	%r7, 1024(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 16384
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 30
+	ld	%r7, 1032(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 16384
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 31
+	ld	%r7, 1040(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, -32768
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 31
+	ld	%r7, 1048(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, -32768
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 32
+	ld	%r7, 1056(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 1
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 32
+	ld	%r7, 1064(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 1
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 33
+	ld	%r7, 1072(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 2
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 33
+	ld	%r7, 1080(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 2
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 34
+	ld	%r7, 1088(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 4
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 34
+	ld	%r7, 1096(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 4
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 35
+	ld	%r7, 1104(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 8
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 35
+	ld	%r7, 1112(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 8
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 36
+	ld	%r7, 1120(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 16
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 36
+	ld	%r7, 1128(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 16
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 37
+	ld	%r7, 1136(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 32
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 37
+	ld	%r7, 1144(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 32
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 38
+	ld	%r7, 1152(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 64
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 38
+	ld	%r7, 1160(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 64
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 39
+	ld	%r7, 1168(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 128
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 39
+	ld	%r7, 1176(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 128
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 40
+	ld	%r7, 1184(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 256
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 40
+	ld	%r7, 1192(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 256
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 41
+	ld	%r7, 1200(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 512
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 41
+	ld	%r7, 1208(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 512
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 42
+	ld	%r7, 1216(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 1024
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 42
+	ld	%r7, 1224(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 1024
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 43
+	ld	%r7, 1232(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 2048
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 43
+	ld	%r7, 1240(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 2048
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 44
+	ld	%r7, 1248(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 4096
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 44
+	ld	%r7, 1256(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 4096
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 45
+	ld	%r7, 1264(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 8192
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 45
+	ld	%r7, 1272(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 8192
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 46
+	ld	%r7, 1280(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 16384
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 46
+	ld	%r7, 1288(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 16384
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 47
+	ld	%r7, 1296(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 32768
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 47
+	ld	%r7, 1304(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 0
+	ori	%r7, %r7, 32768
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 48
+	ld	%r7, 1312(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 1
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 48
+	ld	%r7, 1320(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 1
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 49
+	ld	%r7, 1328(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 2
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 49
+	ld	%r7, 1336(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 2
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 50
+	ld	%r7, 1344(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 4
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 50
+	ld	%r7, 1352(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 4
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 51
+	ld	%r7, 1360(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 8
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 51
+	ld	%r7, 1368(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 8
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 52
+	ld	%r7, 1376(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 16
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 52
+	ld	%r7, 1384(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 16
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 53
+	ld	%r7, 1392(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 32
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 53
+	ld	%r7, 1400(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 32
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 54
+	ld	%r7, 1408(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 64
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 54
+	ld	%r7, 1416(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 64
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 55
+	ld	%r7, 1424(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 128
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 55
+	ld	%r7, 1432(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 128
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 56
+	ld	%r7, 1440(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 256
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 56
+	ld	%r7, 1448(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 256
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 57
+	ld	%r7, 1456(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 512
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 57
+	ld	%r7, 1464(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 512
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 58
+	ld	%r7, 1472(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 1024
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 58
+	ld	%r7, 1480(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 1024
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 59
+	ld	%r7, 1488(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 2048
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 59
+	ld	%r7, 1496(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 2048
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 60
+	ld	%r7, 1504(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 4096
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 60
+	ld	%r7, 1512(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 4096
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 61
+	ld	%r7, 1520(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 8192
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 61
+	ld	%r7, 1528(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 8192
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 62
+	ld	%r7, 1536(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 16384
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 62
+	ld	%r7, 1544(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, 16384
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23644
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 63
+	ld	%r7, 1552(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, -32768
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 23901
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 63
+	ld	%r7, 1560(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	lis	%r7, -32768
+	ori	%r7, %r7, 0
+	sldi	%r7, %r7, 32
+	oris	%r7, %r7, 0
+	ori	%r7, %r7, 0
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 24158
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 1
+	ld	%r7, 1824(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	li	%r7, 2
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 24158
+	ori	%r6, %r6, 0
+	sldi	%r6, %r6, 32
+	oris	%r6, %r6, 0
+	ori	%r6, %r6, 2
+	ld	%r7, 1832(%r1)
+	cmpd	%r6, %r7
+	beq	2f
+	li	%r7, 2
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 8192
+	ori	%r6, %r6, 0
+	ld	%r7, 1840(%r1)
+	lis	%r8, 8192
+	ori	%r8, %r8, 0
+	and	%r7, %r7, %r8
+	cmpd	%r6, %r7
+	beq	2f
+	li	%r7, 2
+	or	%r3, %r3, %r7
+2:
+	lis	%r6, 291
+	ori	%r6, %r6, 17767
+	ld	%r7, 1848(%r1)
+	lis	%r8, 4095
+	ori	%r8, %r8, 65535
+	and	%r7, %r7, %r8
+	cmpd	%r6, %r7
+	beq	2f
+	li	%r7, 2
+	or	%r3, %r3, %r7
+2:
+	ld	%r14, 32(%r1)
+	lfd	%f14, 176(%r1)
+	ld	%r15, 40(%r1)
+	lfd	%f15, 184(%r1)
+	ld	%r16, 48(%r1)
+	lfd	%f16, 192(%r1)
+	ld	%r17, 56(%r1)
+	lfd	%f17, 200(%r1)
+	ld	%r18, 64(%r1)
+	lfd	%f18, 208(%r1)
+	ld	%r19, 72(%r1)
+	lfd	%f19, 216(%r1)
+	ld	%r20, 80(%r1)
+	lfd	%f20, 224(%r1)
+	ld	%r21, 88(%r1)
+	lfd	%f21, 232(%r1)
+	ld	%r22, 96(%r1)
+	lfd	%f22, 240(%r1)
+	ld	%r23, 104(%r1)
+	lfd	%f23, 248(%r1)
+	ld	%r24, 112(%r1)
+	lfd	%f24, 256(%r1)
+	ld	%r25, 120(%r1)
+	lfd	%f25, 264(%r1)
+	ld	%r26, 128(%r1)
+	lfd	%f26, 272(%r1)
+	ld	%r27, 136(%r1)
+	lfd	%f27, 280(%r1)
+	ld	%r28, 144(%r1)
+	lfd	%f28, 288(%r1)
+	ld	%r29, 152(%r1)
+	lfd	%f29, 296(%r1)
+	ld	%r30, 160(%r1)
+	lfd	%f30, 304(%r1)
+	ld	%r31, 168(%r1)
+	lfd	%f31, 312(%r1)
+	li	%r0, 320
+	lvx	%v20, %r1, %r0
+	li	%r0, 336
+	lvx	%v21, %r1, %r0
+	li	%r0, 352
+	lvx	%v22, %r1, %r0
+	li	%r0, 368
+	lvx	%v23, %r1, %r0
+	li	%r0, 384
+	lvx	%v24, %r1, %r0
+	li	%r0, 400
+	lvx	%v25, %r1, %r0
+	li	%r0, 416
+	lvx	%v26, %r1, %r0
+	li	%r0, 432
+	lvx	%v27, %r1, %r0
+	li	%r0, 448
+	lvx	%v28, %r1, %r0
+	li	%r0, 464
+	lvx	%v29, %r1, %r0
+	li	%r0, 480
+	lvx	%v30, %r1, %r0
+	li	%r0, 496
+	lvx	%v31, %r1, %r0
+	ld	%r0, 512(%r1)
+	mtcrf	0xff, %r0
+	addi	%r1, %r1, 1856
+	ld	%r0, 16(%r1)
+	mtlr	%r0
 	blr
 	.size	rt_regcheck_preempt, .-rt_regcheck_preempt
+	.text
 
 	.section .note.GNU-stack,"",%progbits

@@ -18,7 +18,7 @@
 #define SIGCTX_FP 312 // sigcontext.gp_regs+248
 #define SIGCTX_LR 352 // sigcontext.gp_regs+288
 // sigctx.async_preempt: whether the preempt handler may redirect into async_preempt.
-#define SIGCTX_ASYNC_PREEMPT 0
+#define SIGCTX_ASYNC_PREEMPT 1
 // Below the interrupted SP: 288 bytes of red zone leaf code may be using.
 #define SIGCTX_RED_ZONE 288
 
@@ -43,6 +43,15 @@ static inline void sigctx_push_call(void *ctx, uintptr_t fn) {
     sigctx_set_sp(ctx, sp);
     sigctx_set_lr(ctx, sigctx_pc(ctx));
     sigctx_set_pc(ctx, fn);
+}
+
+// Undoes sigctx_push_call on a context whose sp and link register are as the push left
+// them (sigctx.resume_signal: async_preempt restored them so, then trapped).
+static inline void sigctx_pop_call(void *ctx) {
+    uintptr_t sp = sigctx_sp(ctx);
+    sigctx_set_pc(ctx, sigctx_lr(ctx));
+    sigctx_set_lr(ctx, *(uintptr_t *)sp);
+    sigctx_set_sp(ctx, sp + 16 + SIGCTX_RED_ZONE);
 }
 
 // How frames chain (regs.frame_return): a frame's first word is the caller's frame

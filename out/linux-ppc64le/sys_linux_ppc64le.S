@@ -503,6 +503,19 @@ sys_socket:
 	blr
 	.size	sys_socket, .-sys_socket
 
+// long sys_swapcontext(3 args)
+	.globl	sys_swapcontext
+	.hidden	sys_swapcontext
+	.type	sys_swapcontext, %function
+	.p2align 4
+sys_swapcontext:
+	li	%r0, 249
+	sc
+	bnslr+				// CR0.SO clear: the result
+	neg	%r3, %r3			// -errno
+	blr
+	.size	sys_swapcontext, .-sys_swapcontext
+
 // long sys_tgkill(3 args)
 	.globl	sys_tgkill
 	.hidden	sys_tgkill

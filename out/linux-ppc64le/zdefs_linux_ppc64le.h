@@ -98,12 +98,21 @@
 #define MAP_NORESERVE 64
 #define MAP_PRIVATE 2
 #define MSG_NOSIGNAL 16384
+#define MSR_FP 8192
+#define MSR_VEC 33554432
+#define MSR_VSX 8388608
 #define O_CLOEXEC 524288
 #define O_NONBLOCK 2048
 #define O_RDONLY 0
 #define PROT_NONE 0
 #define PROT_READ 1
 #define PROT_WRITE 2
+#define PT_CCR 38
+#define PT_CTR 35
+#define PT_LNK 36
+#define PT_MSR 33
+#define PT_NIP 32
+#define PT_XER 37
 #define RLIMIT_NOFILE 7
 #define SA_ONSTACK 134217728
 #define SA_RESTART 268435456
@@ -174,6 +183,7 @@
 #define SYS_shutdown 338
 #define SYS_sigaltstack 185
 #define SYS_socket 326
+#define SYS_swapcontext 249
 #define SYS_tgkill 250
 #define SYS_write 4
 
@@ -203,11 +213,14 @@
 #define OFFSET_sigaltstack_ss_size 16
 #define OFFSET_sigaltstack_ss_sp 0
 #define SIZEOF_sigcontext 1528
+#define OFFSET_sigcontext_fp_regs 448
 #define OFFSET_sigcontext_gp_regs 64
 #define OFFSET_sigcontext_handler 40
 #define OFFSET_sigcontext_oldmask 48
 #define OFFSET_sigcontext_regs 56
 #define OFFSET_sigcontext_signal 32
+#define OFFSET_sigcontext_v_regs 712
+#define OFFSET_sigcontext_vmx_reserve 720
 #define SIZEOF_siginfo 128
 #define OFFSET_siginfo_si_addr 16
 #define OFFSET_siginfo_si_code 8
@@ -277,6 +290,7 @@ long sys_setsockopt(long, long, long, long, long);
 long sys_shutdown(long, long);
 long sys_sigaltstack(long, long);
 long sys_socket(long, long, long);
+long sys_swapcontext(long, long, long);
 long sys_tgkill(long, long, long);
 long sys_write(long, long, long);
 void sigreturn_trampoline(void);

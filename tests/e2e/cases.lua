@@ -14,7 +14,7 @@ return {
   { name = "name_clash", src = "tests/e2e/name_clash.c", stdout = "sum=9\n" },
 
   -- port diagnostics: callee-saved registers survive switches and every syscall stub
-  { name = "regcheck", src = "tests/e2e/regcheck.c", procs = { 1, 2 }, stdout = "clobbered mask: 0\n" },
+  { name = "regcheck", src = "tests/e2e/regcheck.c", procs = { 1, 2, 4 }, stdout = "clobbered mask: 0\n" },
 
   -- rt_print loses nothing: a full non-blocking pipe is waited on, and a write that fails
   -- for good is reported once (raw Linux syscalls in the test: Linux targets only)
@@ -24,6 +24,10 @@ return {
     targets = { "linux-amd64", "linux-arm64" },
     stderr_match = "^rt: write to fd 1 failed %(errno 9%); output to it is lost\n$" },
 
+  -- a frame larger than the guard does not jump it into the stack below (issue 13 item 1:
+  -- -fstack-clash-protection, or a guard larger than any frame the compiler accepts)
+  { name = "stack_clash", src = "tests/e2e/stack_clash.c", exit = 2,
+    stderr_match = "^fatal error: stack overflow: goroutine %d+ ran into the guard page below its stack\n" },
   -- stack overflow and fatal signals: the check that caught it is named
   { name = "overflow_guard_page", src = "tests/e2e/stack_overflow.c", args = { "guard" }, exit = 2,
     stderr_match = "^fatal error: stack overflow: goroutine (%d+) ran into the guard page below its stack\n\n"
@@ -105,7 +109,7 @@ return {
   -- asynchronous preemption (issue 12): a loop with no calls is preempted by signal; the
   -- stub keeps every FP/vector register (thousands of preemptions at a 100 µs quantum);
   -- hosted, no preemption lands inside libc.
-  { name = "preempt_spin", src = "tests/e2e/preempt_spin.c", procs = { 1 }, timeout = 30,
+  { name = "preempt_spin", src = "tests/e2e/preempt_spin.c", procs = { 1, 2, 4 }, timeout = 30,
     modes = { "freestanding", "libc", "debug" }, needs = { "sigctx.async_preempt" },
     stdout = "main woke beside a spinning goroutine\n" },
   { name = "preempt_fp", src = "tests/e2e/preempt_fp.c", env = { RTDEBUG = "preemptns=100000" }, timeout = 60,
@@ -113,6 +117,7 @@ return {
     stdout = "fp: 0 mismatches across at least 2000 preemptions\n" },
   { name = "preempt_libc", src = "tests/e2e/preempt_libc.c", modes = { "libc" }, timeout = 60,
     targets = { "linux-amd64" }, -- libc headers and dladdr: hosted Linux
+    needs = { "sigctx.async_preempt" }, -- off under the sanitizer variants
     env = { RTDEBUG = "preemptns=1000000" },
     stdout = "preemptions checked: enough, outside the program: 0, declined: some, neighbour ran: yes\n" },
   { name = "gomaxprocs_env", src = "tests/e2e/sched_env.c", env = { GOMAXPROCS = "3" },

@@ -3,8 +3,9 @@
 // rt_syscall_exit), so the counter keeps moving during the 300 ms sleep.
 #include <rt.h>
 
-static volatile long ticks;
-static volatile int blocked_done;
+// Atomic: goroutines share it (a volatile is a data race, which --variant tsan reports).
+static _Atomic long ticks;
+static _Atomic int blocked_done;
 
 // A raw nanosleep: this test is freestanding too, so no libc.
 static void os_sleep_ms(long ms) {

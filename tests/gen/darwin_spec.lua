@@ -68,3 +68,28 @@ describe("darwin call listing", function()
       ["___rt0_fatalf"] = { "___rt0_os_fatal_exit" } }, darwin.calls(arm64, "_"))
   end)
 end)
+
+describe("darwin preempt path", function()
+  -- llvm-nm lines of a linked program: the runtime's internal names renamed by ar_macho.
+  local linked = "0000000100002038 t ___rt0_sigpreempt\n0000000100008d88 t ___rt0_async_preempt\n"
+    .. "000000010000217c t ___rt0_async_preempt_yield\n0000000100008ef4 t ___rt0_async_preempt_trap\n"
+  local function check(T, symtab)
+    local problems = {}
+    darwin.check_preempt_path(T, symtab, function(fmt, ...) problems[#problems + 1] = string.format(fmt, ...) end)
+    return problems
+  end
+  local T = { asm = { symbol_prefix = "_" }, sigctx = { async_preempt = true, resume_signal = "SIGTRAP" } }
+
+  it("passes a program with the handler, the stub, the yield and the resume trap", function()
+    assert.are.same({}, check(T, linked))
+  end)
+
+  it("names what is missing", function()
+    assert.are.same({ "sigctx.async_preempt is true but async_preempt_trap is not linked: the preempt path "
+      .. "is missing" }, check(T, linked:gsub("[^\n]*trap\n", "")))
+  end)
+
+  it("asks nothing of a target whose preemption is cooperative", function()
+    assert.are.same({}, check({ asm = T.asm, sigctx = { async_preempt = false } }, ""))
+  end)
+end)

@@ -48,6 +48,25 @@ describe("variants", function()
     assert.matches("\nsched%.maxmcount = 7 +%-%- variant +[^\n]*mine%.lua:1\n", out)
   end)
 
+  it("tsan composes with debug in either order: the sanitizer's flags survive debug's cflags", function()
+    for _, list in ipairs({ { "debug", "tsan" }, { "tsan", "debug" } }) do
+      assert.is_same({}, fixture.problems(root, "linux-amd64", list))
+      local r = fixture.resolve(root, "linux-amd64", list)
+      assert.is_true(r.table.debug.checks)
+      assert.are.same({ "-O0", "-g" }, r.table.cflags)
+      assert.are.equal("-fsanitize=thread", r.table.sanitizer.runtime_cflags[1])
+      assert.are.same({ "-fsanitize=thread" }, r.table.sanitizer.program_cflags)
+      assert.are.equal("-fsanitize=thread", require("gen.toolchain.flags").table_cflags(r.table)[3])
+      assert.is_false(r.table.sigctx.async_preempt)
+    end
+  end)
+
+  it("refuse a sanitizer's program flags in a freestanding build, in one line", function()
+    fixture.write(root, "variants/bad.lua", 'return { sanitizer = { program_cflags = { "-fsanitize=thread" } } }\n')
+    assert.are.same({ "variants/bad.lua: sanitizer.program_cflags: expected no program flags unless link.mode is "
+      .. "hosted (sanitizers need libc); got \"-fsanitize=thread\"" }, fixture.problems(root, "linux-amd64", { "bad" }))
+  end)
+
   it("reject a field the schema does not know, naming the variant file", function()
     fixture.write(root, "variants/typo.lua", "return { stacks = { defualt_size = 4096 } }\n")
     local problems = fixture.problems(root, "linux-amd64", { "typo" })

@@ -34,6 +34,10 @@ M.FIELDS = {
 M.SELECTIONS = {
   e2e = { file = "tests/e2e/cases.lua", noun = "case", required = { "name", "src" }, timeout = 60, optional = true },
   stages = { file = "tests/stages/stages.lua", noun = "stage", required = { "name", "src", "link" }, timeout = 30 },
+  -- Cases that expect a sanitizer's report (tests/harness/sanitize.lua): the e2e fields,
+  -- their modes naming sanitizers.
+  sanitize = { file = "tests/sanitize/cases.lua", noun = "case", required = { "name", "src" }, timeout = 60,
+    optional = true, fields_of = "e2e" },
   stress = { file = "tests/stress/cases.lua", noun = "case", required = { "name", "src" }, timeout = 20,
     fields = { name = true, src = true, procs = true, timeout = true } },
 }
@@ -43,7 +47,7 @@ local function check(sel, file, i, c)
   if type(c) ~= "table" then util.fail("%s: expected a table", where) end
   local function used(k)
     local f = M.FIELDS[k]
-    return f and (not f.only or f.only[sel.name]) and (not sel.fields or sel.fields[k])
+    return f and (not f.only or f.only[sel.fields_of or sel.name]) and (not sel.fields or sel.fields[k])
   end
   local known = {}
   for k in pairs(M.FIELDS) do

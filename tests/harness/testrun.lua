@@ -11,6 +11,7 @@
 --             for the library's imports; targets of an os with no link recipe: skipped
 --   checktable  each table against its target's kernel headers (gen/port/checktable.lua); no headers: skipped
 --   stages    tests/stages/ programs per target (tests/harness/status.lua); wip targets: skipped
+--   asan, tsan  unit and e2e again under a sanitizer, and tests/sanitize/ (tests/harness/sanitize.lua)
 local util = require "gen.util"
 local loader = require "gen.load"
 local generate = require "gen.generate"
@@ -68,7 +69,7 @@ function suites.lint(root, R)
   if code == 0 then R.pass("lint: luacheck") else R.fail("lint: luacheck", truncate(out .. err, 4000)) end
   -- Hand-written C follows .clang-format (generated files and templates are not C).
   local dirs = { "runtime-core", "runtime-core/include", "runtime-core/freestanding", "examples", "tests/unit",
-    "tests/e2e", "tests/stages", "tests/stress", "tests/fuzz", "tests/soak", "bench" }
+    "tests/e2e", "tests/stages", "tests/stress", "tests/fuzz", "tests/soak", "tests/sanitize", "bench" }
   local files = {}
   for _, d in ipairs(dirs) do
     for _, f in ipairs(util.list_dir(root .. "/" .. d)) do
@@ -129,21 +130,42 @@ end
 -- The target is the first that runs natively here (tests/harness/runner.lua), in the hosted mode.
 M.UNIT_VARIANTS = { "libc", "tests/unit/unit_entry.lua" }
 
+-- Real Mach-O executables for tests/unit/test_macho_symtab.c (the host reads them with
+-- runtime-core/parts/macho_symtab.c): examples/hello.c linked for every Mach-O target,
+-- as the macho suite links it. Their paths, space-separated, for MACHO_FIXTURES.
+local function macho_fixtures(root, bindir)
+  local list = {}
+  for _, t in ipairs(loader.targets(root)) do
+    local ok, r = util.protect(generate.resolve, root, t)
+    if ok and r.table.object_format == "macho" then
+      local okb, b = util.protect(ninja.build, root, t, {})
+      local exe = root .. "/" .. bindir .. "/hello-" .. t
+      local argv = okb and cc.link_argv(root, b, { "-O2", "-g", root .. "/examples/hello.c" }, exe)
+      if argv and util.execute(util.command(argv)) == 0 then list[#list + 1] = exe end
+    end
+  end
+  return table.concat(list, " ")
+end
+
+-- opts.unit_variants and opts.prefix: the same tests over another build (tests/harness/sanitize.lua).
 function suites.unit(root, R, opts)
+  local prefix = opts.prefix or "unit"
   local tests = {}
   for _, f in ipairs(util.list_dir(root .. "/tests/unit")) do
     if f:match("^test_.*%.c$") then tests[#tests + 1] = f end
   end
   if #tests == 0 then return end
-  local ok, b = util.protect(function() return ninja.build(root, runner.native_target(root), M.UNIT_VARIANTS) end)
+  local variants = opts.unit_variants or M.UNIT_VARIANTS
+  local ok, b = util.protect(function() return ninja.build(root, runner.native_target(root), variants) end)
   if not ok then
     for _, f in ipairs(tests) do
-      R.fail("unit: " .. f, f == tests[1] and truncate(b, 4000) or "(library build failed)")
+      R.fail(prefix .. ": " .. f, f == tests[1] and truncate(b, 4000) or "(library build failed)")
     end
     return
   end
   local bindir = b.dir .. "/unit"
   util.mkdir_p(root .. "/" .. bindir)
+  local fixtures = "MACHO_FIXTURES=" .. util.quote(macho_fixtures(root, bindir)) .. " "
   local P = pool(opts.jobs or 2)
   local results = {}
   for i, f in ipairs(tests) do
@@ -156,7 +178,8 @@ function suites.unit(root, R, opts)
     args[#args + 1] = "-lcriterion"
     local compile = util.command(cc.link_argv(root, b, args, exe, b.internal))
     -- Criterion prints its report on stderr; --verbose lists every test.
-    local cmd = compile .. " && { timeout -k 5 300 " .. util.quote(exe) .. " --verbose --ascii --color=never; }"
+    local cmd = compile .. " && { " .. fixtures .. "timeout -k 5 300 " .. util.quote(exe)
+      .. " --verbose --ascii --color=never; }"
     P.add(cmd, function(code, out, err) results[i] = { file = f, cmd = compile, code = code, text = out .. err } end)
   end
   P.wait()
@@ -165,7 +188,7 @@ function suites.unit(root, R, opts)
     -- Names come from --verbose, counts from the synthesis line.
     local tested, passing, failing = res.text:match("Synthesis: Tested: (%d+) | Passing: (%d+) | Failing: (%d+)")
     if not tested then
-      R.fail("unit: " .. res.file, "no Criterion synthesis (exit " .. res.code .. ")\n" .. res.cmd .. "\n"
+      R.fail(prefix .. ": " .. res.file, "no Criterion synthesis (exit " .. res.code .. ")\n" .. res.cmd .. "\n"
         .. truncate(res.text, 4000))
     else
       local names, detail = {}, {}
@@ -176,12 +199,12 @@ function suites.unit(root, R, opts)
         if st and not names[name] then
           names[name] = true
           if st == "PASS" then
-            io.write("PASS unit: ", name, "\n")
+            io.write("PASS ", prefix, ": ", name, "\n")
           elseif st == "SKIP" then
             R.skipped = R.skipped + 1
-            io.write("SKIP unit: ", name, "\n")
+            io.write("SKIP ", prefix, ": ", name, "\n")
           else
-            io.write("FAIL unit: ", name, "\n")
+            io.write("FAIL ", prefix, ": ", name, "\n")
             R.detail(table.concat(detail, "\n"))
           end
         end
@@ -189,7 +212,7 @@ function suites.unit(root, R, opts)
       R.passed = R.passed + tonumber(passing)
       R.failed = R.failed + tonumber(failing)
       if tonumber(failing) == 0 and res.code ~= 0 then
-        R.fail("unit: " .. res.file, "exit " .. res.code .. " although no test failed\n" .. truncate(res.text))
+        R.fail(prefix .. ": " .. res.file, "exit " .. res.code .. " although no test failed\n" .. truncate(res.text))
       end
     end
   end
@@ -207,8 +230,12 @@ function M.load_cases(root) return cases.load(root, "e2e") end
 
 local function sanitize(s) return (s:gsub("[^%w_.-]", "_")) end
 
+-- opts.cases, opts.modes and opts.prefix: other cases, all in other modes; opts.run_prefix:
+-- a command every run goes through (tests/harness/sanitize.lua).
 function suites.e2e(root, R, opts)
-  local ok, list = util.protect(M.load_cases, root)
+  local prefix = opts.prefix or "e2e"
+  local ok, list = true, opts.cases
+  if not list then ok, list = util.protect(M.load_cases, root) end
   if not ok then return R.fail("e2e: tests/e2e/cases.lua", list) end
   if #list == 0 then return end
   local builds, runs = {}, {}
@@ -248,7 +275,7 @@ function suites.e2e(root, R, opts)
   local native = runner.native_target(root) -- named without its target in test names
   for _, c in ipairs(list) do
     for _, target in ipairs(c.targets or all) do
-      for _, mode in ipairs(c.modes or { "freestanding", "libc" }) do
+      for _, mode in ipairs(opts.modes or c.modes or { "freestanding", "libc" }) do
         local l = lib(target, mode)
         if l.never then goto next_mode end
         -- needs: table fields that must be true for the case to apply to a target (a
@@ -258,7 +285,8 @@ function suites.e2e(root, R, opts)
             local v = l.b.resolved.table
             for k in field:gmatch("[^%.]+") do v = type(v) == "table" and v[k] or nil end
             if not v then
-              R.skip(string.format("e2e: %s [%s %s]", c.name, target, mode), field .. " is not true for " .. target)
+              R.skip(string.format("%s: %s [%s %s]", prefix, c.name, target, mode),
+                field .. " is not true for " .. target)
               goto next_mode
             end
           end
@@ -279,7 +307,7 @@ function suites.e2e(root, R, opts)
         -- GOMAXPROCS itself.
         local emulated = l.run and l.run.prefix and #l.run.prefix > 0 and not (c.env and c.env.GOMAXPROCS)
         for _, n in ipairs(c.procs or (emulated and M.EMULATED_PROCS) or { false }) do
-          local name = string.format("e2e: %s [%s%s%s]", c.name, target == native and "" or target .. " ",
+          local name = string.format("%s: %s [%s%s%s]", prefix, c.name, target == native and "" or target .. " ",
             mode, n and (" GOMAXPROCS=" .. n) or "")
           runs[#runs + 1] = { case = c, name = name, lib = l, exe = exe, build = bkey, procs = n }
         end
@@ -315,7 +343,15 @@ function suites.e2e(root, R, opts)
     elseif b.code ~= 0 then
       done[i] = { text = "cc failed:\n" .. b.cmd .. "\n" .. truncate(b.text, 2000) }
     else
-      runner.submit(P, root, run.case, run.exe, run.lib.run, run.procs, function(res)
+      -- opts.run_prefix goes before the emulator (setarch -R for a sanitizer).
+      local how = run.lib.run
+      if opts.run_prefix then
+        local pre = {}
+        for _, a in ipairs(opts.run_prefix) do pre[#pre + 1] = a end
+        for _, a in ipairs(how.prefix) do pre[#pre + 1] = a end
+        how = { prefix = pre }
+      end
+      runner.submit(P, root, run.case, run.exe, how, run.procs, function(res)
         done[i] = res
         report()
       end)

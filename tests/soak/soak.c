@@ -58,7 +58,8 @@ static long rss_kb(void) {
 }
 
 static int64_t start_ns;
-static volatile int done;
+// Atomic: goroutines share it (a volatile is a data race, which --variant tsan reports).
+static _Atomic int done;
 
 static void sampler(void *arg) {
     (void)arg;
@@ -214,7 +215,7 @@ static rt_mutex mu;
 static long guarded, mixed_ops;
 static rt_chan *ticks[TICKERS], *sink;
 static rt_wg mixed_wg, ticker_wg;
-static volatile int mixed_stop;
+static _Atomic int mixed_stop;
 
 static void ticker(void *arg) {
     rt_chan *c = arg;

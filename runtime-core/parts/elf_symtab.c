@@ -1,6 +1,7 @@
-// elf_symtab.c — function names for tracebacks from the executable's own .symtab (the
-// file, mapped by os_map_self: the section is in no loaded segment). Linear scans: it
-// runs once, on the way to exit.
+// elf_symtab.c — function names for tracebacks from an ELF executable's own .symtab (the
+// file, mapped by os_map_self: the section is in no loaded segment). The symtab.h reader
+// of object_format = elf (core_parts). Linear scans: it runs once, on the way to exit.
+#include "symtab.h"
 #include "vdso_elf.h"
 
 enum { SHT_SYMTAB = 2, STT_FUNC = 2 };
@@ -9,7 +10,7 @@ static bool within(size_t size, uint64_t off, uint64_t len) {
     return off <= size && len <= size - off;
 }
 
-bool elf_symtab_open(const void *img, size_t size, struct elf_symtab *st) {
+bool symtab_open(const void *img, size_t size, struct symtab *st) {
     const unsigned char *b = img;
     const struct elf_ehdr *eh = img;
     if (img == NULL || size < sizeof *eh || b[0] != 0x7f || b[1] != 'E' || b[2] != 'L' ||
@@ -23,7 +24,7 @@ bool elf_symtab_open(const void *img, size_t size, struct elf_symtab *st) {
         const struct elf_shdr *str = &sh[sh[i].link];
         if (!within(size, sh[i].offset, sh[i].size) || !within(size, str->offset, str->size))
             return false;
-        st->syms = (const struct elf_sym *)(b + sh[i].offset);
+        st->syms = b + sh[i].offset;
         st->nsyms = sh[i].size / sizeof(struct elf_sym);
         st->strs = (const char *)(b + str->offset);
         st->strsize = str->size;
@@ -32,7 +33,7 @@ bool elf_symtab_open(const void *img, size_t size, struct elf_symtab *st) {
     return false;
 }
 
-static const char *sym_name(const struct elf_symtab *st, const struct elf_sym *s) {
+static const char *sym_name(const struct symtab *st, const struct elf_sym *s) {
     if (s->name >= st->strsize)
         return NULL;
     for (size_t i = s->name; i < st->strsize; i++)
@@ -41,9 +42,10 @@ static const char *sym_name(const struct elf_symtab *st, const struct elf_sym *s
     return NULL;
 }
 
-const char *elf_symtab_func(const struct elf_symtab *st, uintptr_t addr, uintptr_t *off) {
+const char *symtab_func(const struct symtab *st, uintptr_t addr, uintptr_t *off) {
+    const struct elf_sym *syms = st->syms;
     for (size_t i = 0; i < st->nsyms; i++) {
-        const struct elf_sym *s = &st->syms[i];
+        const struct elf_sym *s = &syms[i];
         if ((s->info & 0xf) != STT_FUNC || addr < s->value || addr - s->value >= s->size)
             continue;
         const char *name = sym_name(st, s);
@@ -61,11 +63,12 @@ static bool same(const char *a, const char *b) {
     return *a == *b;
 }
 
-uintptr_t elf_symtab_value(const struct elf_symtab *st, const char *name) {
+uintptr_t symtab_value(const struct symtab *st, const char *name) {
+    const struct elf_sym *syms = st->syms;
     for (size_t i = 0; i < st->nsyms; i++) {
-        const char *n = sym_name(st, &st->syms[i]);
+        const char *n = sym_name(st, &syms[i]);
         if (n != NULL && same(n, name))
-            return st->syms[i].value;
+            return syms[i].value;
     }
     return 0;
 }
