@@ -243,8 +243,12 @@ function commands.run(argv)
     if f:match("%.c$") then src = src or f end
   end
   if not src then util.fail("run: no .c source given") end
+  -- build/run/<build>/<hash of the source's full path>/<name>: two programs with one file
+  -- name, or one program for two targets, never share an executable.
   local name = util.basename(src):gsub("%.c$", "")
-  local out = o.output or (ROOT .. "/build/run/" .. name)
+  local build = table.concat({ o.target, table.unpack(variant_list(o.variant)) }, "-"):gsub("[^%w_.-]", "_")
+  local out = o.output or string.format("%s/build/run/%s/%s/%s", ROOT, build,
+    util.hash(util.abspath(src)):sub(1, 12), name)
   util.mkdir_p(util.dirname(out))
   local status = cc.cc(ROOT, o.target, variant_list(o.variant), o.flags, out)
   if status ~= 0 then return status end
