@@ -1,10 +1,17 @@
 #!/usr/bin/env lua5.4
 -- rt0gen's one driver: gen, build, cc, run, explain, test, bench.
--- Run from anywhere: paths are taken relative to the directory of this file.
+-- Run from anywhere, also through a symlink: paths are taken relative to the directory
+-- of this file (the real one: a link to build.lua elsewhere finds gen/ next to its target).
 local function script_root()
-  local dir = (arg and arg[0] or "build.lua"):match("^(.*)/[^/]*$") or "."
+  local lfs = require "lfs"
+  local path = arg and arg[0] or "build.lua"
+  for _ = 1, 40 do -- a bound, as the kernel's for link chains
+    local target = lfs.symlinkattributes(path, "target")
+    if type(target) ~= "string" then break end
+    path = target:sub(1, 1) == "/" and target or ((path:match("^(.*/)[^/]*$") or "") .. target)
+  end
+  local dir = path:match("^(.*)/[^/]*$") or "."
   if dir:sub(1, 1) ~= "/" then
-    local lfs = require "lfs"
     dir = lfs.currentdir() .. (dir == "." and "" or "/" .. dir)
   end
   return dir
