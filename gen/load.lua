@@ -151,11 +151,29 @@ local function load_data(path, name)
   if not chunk then util.fail("%s", msg) end
   local ok, value = pcall(chunk)
   if not ok then util.fail("%s", tostring(value)) end
-  if type(value) ~= "table" then
-    util.fail("%s: expected the file to return a table; got %s", name, type(value))
+  local lines = M.line_map(src)
+  -- A file that builds its table in code (`local t = {...}; return t`) has no constructor
+  -- lines: its values are blamed on the last line that runs, the return.
+  if lines[""] == nil then
+    local last = 0
+    for l in pairs(debug.getinfo(chunk, "L").activelines or {}) do last = math.max(last, l) end
+    lines[""] = last > 0 and last or nil
   end
-  return value, M.line_map(src)
+  if type(value) ~= "table" then
+    util.fail("%s:%s: expected the file to return a table; got %s", name, lines[""] or "?", type(value))
+  end
+  return value, lines
 end
+
+-- The line of path in a file's line map, or of the nearest enclosing table that has one.
+local function line_of(lines, path)
+  while true do
+    if lines[path] then return lines[path] end
+    if path == "" then return nil end
+    path = path:match("^(.*)%[[^%[]*%]$") or path:match("^(.*)%.[^%.%[]*$") or ""
+  end
+end
+M.line_of = line_of
 
 function M.targets(root)
   local names = {}
@@ -236,7 +254,7 @@ local function under(p, prefix)
 end
 
 local function record(origins, path, value, file, lines)
-  origins[path] = { file = file, line = lines[path] }
+  origins[path] = { file = file, line = line_of(lines, path) }
   if type(value) == "table" then
     for k, v in pairs(value) do record(origins, util.join_path(path, k), v, file, lines) end
   end
@@ -249,7 +267,7 @@ local function merge(dst, src, prefix, file, lines, origins)
     local vk = type(v) == "table" and util.table_kind(v)
     local dk = type(d) == "table" and util.table_kind(d)
     if vk and vk ~= "seq" and (dk == "map" or (dk == "empty" and vk == "map")) then
-      origins[path] = origins[path] or { file = file, line = lines[path] }
+      origins[path] = origins[path] or { file = file, line = line_of(lines, path) }
       merge(d, v, path, file, lines, origins)
     else
       for p in pairs(origins) do

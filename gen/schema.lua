@@ -501,10 +501,22 @@ M.got = got
 
 local function is_pow2(v) return v > 0 and v & (v - 1) == 0 end
 
-local function problem(ctx, path, expected, value, missing)
+-- Where a problem is blamed: the file and line that set the value, or for a missing
+-- field, those of the nearest enclosing table (the file that should have set it).
+local function where(ctx, path, missing)
   local o = not missing and ctx.origins[path]
-  local file = o and o.file or ctx.target_file
-  ctx.problems[#ctx.problems + 1] = string.format("%s: %s: expected %s; got %s", file, path, expected, got(value))
+  while not o and path ~= "" do
+    path = path:match("^(.*)%[[^%[]*%]$") or path:match("^(.*)%.[^%.%[]*$") or ""
+    o = ctx.origins[path]
+  end
+  if not o or path == "" and missing then o = ctx.origins[""] or { file = ctx.target_file } end
+  return o.line and o.file .. ":" .. o.line or o.file
+end
+M.where = where
+
+local function problem(ctx, path, expected, value, missing)
+  ctx.problems[#ctx.problems + 1] = string.format("%s: %s: expected %s; got %s", where(ctx, path, missing), path,
+    expected, got(value))
 end
 
 -- Integral floats (2^12, 1e3) become integers before checking.

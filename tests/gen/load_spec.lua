@@ -140,7 +140,7 @@ describe("load", function()
 
   it("wants a table from every file", function()
     fixture.write(root, "variants/n.lua", "return 42\n")
-    assert.are.same({ "variants/n.lua: expected the file to return a table; got number" },
+    assert.are.same({ "variants/n.lua:1: expected the file to return a table; got number" },
       fixture.problems(root, "t", "n"))
   end)
 

@@ -26,6 +26,39 @@ describe("schema", function()
     assert.are.same({}, fixture.problems(".", "darwin-amd64", "libc"))
   end)
 
+  -- Every problem names file:line (issue 13 item 4a): the line that set the value, or for a
+  -- missing field the line of its enclosing table; a table built in code, its return.
+  it("names the file and line of each problem", function()
+    fixture.write(root, "variants/bad.lua", table.concat({
+      "-- a variant with mistakes",
+      "return {",
+      "  sched = {",
+      '    maxmcount = "many",',
+      "  },",
+      "  tls = { base_adjust = 8, bogus = 1 },",
+      "}",
+    }, "\n") .. "\n")
+    local r = fixture.resolve(root, "linux-amd64", { "bad" })
+    assert.are.same({
+      'variants/bad.lua:4: sched.maxmcount: expected an integer >= 1; got "many"',
+      "variants/bad.lua:6: tls.bogus: expected no such field (known: arch_set_fs, base_adjust, check_value, "
+        .. "gs_offset, method, register, settls_syscall, tsd_slot); got 1",
+    }, schema.validate_resolved(r))
+    fixture.write(root, "variants/code.lua", "local t = { sched = {} }\nt.sched.maxmcount = 0\nreturn t\n")
+    assert.are.same({ "variants/code.lua:3: sched.maxmcount: expected an integer >= 1; got 0" },
+      schema.validate_resolved(fixture.resolve(root, "linux-amd64", { "code" })))
+    local text = assert(util.read_file(root .. "/" .. T))
+    local n = 0
+    for line in text:gmatch("[^\n]*") do
+      n = n + 1
+      if line:match("^  tls = {") then break end
+    end
+    fixture.edit(root, T, "arch_set_fs = 0x1002,", "")
+    assert.are.same({ T .. ":" .. n .. ": tls.arch_set_fs: expected an integer (required when tls.method is "
+      .. "arch_prctl: templates/ztarget_amd64.h); got nothing" },
+      schema.validate_resolved(fixture.resolve(root, "linux-amd64")))
+  end)
+
   -- The valid tls.method values are what the manifest says the target's templates implement.
   local function methods(target)
     local r = fixture.resolve(".", target)
