@@ -639,9 +639,8 @@ check = function(n, v, path, ctx)
   if todo.is_todo(v) then
     -- Not checked: it has no value yet. Listed with its line, so a porter can jump to it.
     local o = ctx.origins[path] or { file = ctx.target_file }
-    local where = o.line and o.file .. ":" .. o.line or o.file
     ctx.todos[#ctx.todos + 1] = { file = o.file, line = o.line or 0,
-      text = string.format("%s: %s: TODO: %s", where, path, todo.hint(v)) }
+      text = string.format("%s: %s: TODO: %s", where(ctx, path), path, todo.hint(v)) }
     return
   end
   local before = #ctx.problems
