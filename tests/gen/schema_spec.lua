@@ -126,6 +126,42 @@ describe("schema", function()
     }, broken(T, "read = { nr = 0, nargs = 3 }", "read = { nr = -1, nargs = 7 }"))
   end)
 
+  -- Integers become C int32_t fields and #defines: a value out of that range is the
+  -- table's error, not clang's (issue 13 item 4c).
+  it("rejects an integer out of its C type's range", function()
+    fixture.write(root, "variants/big.lua", "return { sched = { maxmcount = 2^62, preempt_ns = 1 << 40 } }\n")
+    assert.are.same({
+      "variants/big.lua: sched.maxmcount: expected an integer from 1 to 2147483647 (it is a C int32_t); "
+        .. "got 4611686018427387904",
+      "variants/big.lua: sched.preempt_ns: expected an integer from 1000 to 2147483647 (it is a C int32_t); "
+        .. "got 1099511627776",
+    }, fixture.problems(root, "linux-amd64", "big"))
+    fixture.write(root, "variants/big.lua", "return { sched = { maxmcount = 2^63 } }\n")
+    assert.are.same({ "variants/big.lua: sched.maxmcount: expected an integer >= 1; got 9.2233720368548e+18" },
+      fixture.problems(root, "linux-amd64", "big"))
+    -- Constants may use all 64 bits (flags, ioctl numbers).
+    fixture.write(root, "variants/big.lua", "return { constants = { BIG_FLAG = 0x7fffffffffffffff } }\n")
+    assert.are.same({}, fixture.problems(root, "linux-amd64", "big"))
+  end)
+
+  -- Symbol and constant names end up in C and assembly: one that is not an identifier
+  -- is the table's error, not the assembler's (issue 13 item 4d).
+  it("rejects a symbol or constant name that is not an identifier", function()
+    fixture.write(root, "variants/sym.lua", 'return { entry = { symbol = "rt0 go" }, vdso = { clock_gettime = "1x" },\n'
+      .. '  threads = { clone_flags = { "CLONE_VM", "CLONE-FS" } },\n'
+      .. '  runtime_text = { start = "section$start$__TEXT$__x", stop = "a.b" } }\n')
+    assert.are.same({
+      'variants/sym.lua: entry.symbol: expected a C identifier (letters, digits and _, not starting with a digit); '
+        .. 'got "rt0 go"',
+      'variants/sym.lua: runtime_text.stop: expected a symbol name (letters, digits, _ and $, not starting with a '
+        .. 'digit); got "a.b"',
+      'variants/sym.lua: threads.clone_flags[2]: expected a C identifier (letters, digits and _, not starting with '
+        .. 'a digit); got "CLONE-FS"',
+      'variants/sym.lua: vdso.clock_gettime: expected a C identifier (letters, digits and _, not starting with a '
+        .. 'digit); got "1x"',
+    }, fixture.problems(root, "linux-amd64", "sym"))
+  end)
+
   it("blames the layer a bad value came from: g0.slack >= g0.size", function()
     assert.are.same({
       "arch/os/linux.lua: g0.slack: expected less than g0.size (65536); got 65536",
