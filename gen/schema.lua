@@ -310,7 +310,8 @@ M.root = record({
       { default = 10 * 1000 * 1000, min = 1000 }),
   }, "scheduler limits", { required = true, dep = "portable" }),
   signals = record({
-    fatal = list(str("a signal constant name", { ident = true }), "signals reported as `fatal error: ...` (a guard-page hit "
+    fatal = list(str("a signal constant name", { ident = true }),
+      "signals reported as `fatal error: ...` (a guard-page hit "
       .. "is a stack overflow)", { required = true, nonempty = true }),
     stack_size = int("bytes of each M's alternate signal stack", { required = true, pow2 = true }),
     preempt = str("the signal sysmon sends to preempt a goroutine (SIGURG as Go); none: preemption "
@@ -426,9 +427,11 @@ M.root = record({
       params = str("parameter list, as C", { required = true }),
     }, "a libSystem function"), "libSystem functions the generated layer (or its asm) calls; os_<os>.c "
       .. "declares each", { required = true, nonempty = true, unique = { "name" } }),
-    compiler_symbols = list(str("a C name", { ident = true }), "symbols clang may call on its own (memcpy, __stack_chk_fail)",
+    compiler_symbols = list(str("a C name", { ident = true }),
+      "symbols clang may call on its own (memcpy, __stack_chk_fail)",
       { default = {}, unique_items = true }),
-    linker_symbols = list(str("a symbol, as written", { ident = "linker" }), "symbols the linker itself needs (dyld_stub_binder)",
+    linker_symbols = list(str("a symbol, as written", { ident = "linker" }),
+      "symbols the linker itself needs (dyld_stub_binder)",
       { default = {}, unique_items = true }),
   }, "libSystem imports", { dep = "os", where = "the macOS SDK" }),
   constants = map(int("a constant", { bits = 64 }), "OS constants for C and asm, by their header names",
