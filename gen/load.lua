@@ -70,7 +70,8 @@ local function tokenize(src)
 end
 
 -- Maps field paths of the returned table constructor to source lines.
--- Best effort: a file that does not `return { ... }` directly gets no lines.
+-- Best effort: a file that neither returns a constructor nor a local it made with one
+-- gets no lines.
 function M.line_map(src)
   local toks = tokenize(src)
   local pos, lines = 1, {}
@@ -129,12 +130,21 @@ function M.line_map(src)
     pos = pos + 1 -- }
   end
 
+  -- `return { ... }`, or `local t = { ... }` ... `return t` (the last such constructor of t).
+  local ctor = {}
   while not is("eof") do
     if is("name", "return") and is("sym", "{", 1) then
       pos = pos + 1
       lines[""] = tok().line
       parse_table("")
-      break
+      return lines
+    elseif is("name", "local") and is("name", nil, 1) and is("sym", "=", 2) and is("sym", "{", 3) then
+      ctor[tok(1).value] = pos + 3
+    elseif is("name", "return") and is("name", nil, 1) and ctor[tok(1).value] then
+      pos = ctor[tok(1).value]
+      lines[""] = tok().line
+      parse_table("")
+      return lines
     end
     pos = pos + 1
   end
@@ -142,6 +152,16 @@ function M.line_map(src)
 end
 
 -- Loading files --------------------------------------------------------------
+
+-- The line of path in a file's line map, or of the nearest enclosing table that has one.
+local function line_of(lines, path)
+  while true do
+    if lines[path] then return lines[path] end
+    if path == "" then return nil end
+    path = path:match("^(.*)%[[^%[]*%]$") or path:match("^(.*)%.[^%.%[]*$") or ""
+  end
+end
+M.line_of = line_of
 
 -- Runs a data file in an empty environment; `name` is how messages show it.
 local function load_data(path, name)
@@ -162,18 +182,37 @@ local function load_data(path, name)
   if type(value) ~= "table" then
     util.fail("%s:%s: expected the file to return a table; got %s", name, lines[""] or "?", type(value))
   end
+  local cycle, to = M.find_cycle(value)
+  if cycle then
+    util.fail("%s:%s: %s: expected plain data (tables inside tables); got a table that contains itself (%s)",
+      name, M.line_of(lines, cycle) or "?", cycle, to == "" and "the file's table" or to)
+  end
   return value, lines
 end
 
--- The line of path in a file's line map, or of the nearest enclosing table that has one.
-local function line_of(lines, path)
-  while true do
-    if lines[path] then return lines[path] end
-    if path == "" then return nil end
-    path = path:match("^(.*)%[[^%[]*%]$") or path:match("^(.*)%.[^%.%[]*$") or ""
+-- The first path (in key order) at which t reaches a table it is inside of, and that
+-- table's path; nil when t is a tree. Merging and checking walk tables recursively, so a
+-- cycle must be refused before they see it.
+function M.find_cycle(t)
+  local found, to
+  local function walk(v, path, inside)
+    inside[v] = path
+    for k, x in pairs(v) do
+      if type(x) == "table" then
+        local p = util.join_path(path, type(k) == "number" and k or tostring(k))
+        if inside[x] then
+          if not found or util.path_less(p, found) then found, to = p, inside[x] end
+        else
+          walk(x, p, inside)
+        end
+      end
+    end
+    inside[v] = nil
   end
+  walk(t, "", {})
+  return found, to
 end
-M.line_of = line_of
+
 
 function M.targets(root)
   local names = {}

@@ -132,6 +132,20 @@ describe("load", function()
     assert.is_nil(msg:find("traceback", 1, true))
   end)
 
+  -- A table that contains itself would send merging into endless recursion (issue 13
+  -- item 4e: "internal error ... stack overflow"): one line instead, before merging.
+  it("refuses a variant that refers to itself with one line naming file:line and field", function()
+    fixture.write(root, "variants/self.lua", "local t = {\n  tls = { method = \"x\" },\n}\nt.tls.again = t\nreturn t\n")
+    assert.are.same({ "variants/self.lua:2: tls.again: expected plain data (tables inside tables); got a table "
+      .. "that contains itself (the file's table)" }, fixture.problems(root, "t", "self"))
+    fixture.write(root, "arch/c.lua", "local x = { 1 }\nx[2] = x\nreturn { os = \"tos\", list = x }\n")
+    assert.are.same({ "arch/c.lua:3: list[2]: expected plain data (tables inside tables); got a table that "
+      .. "contains itself (list)" }, fixture.problems(root, "c"))
+    local code, _, err = util.capture("lua5.4 build.lua explain linux-amd64 --variant " .. root .. "/variants/self.lua")
+    assert.are.equal(1, code)
+    assert.matches("^build%.lua: [^\n]*self%.lua:2: tls%.again: expected plain data [^\n]*\n$", err)
+  end)
+
   it("runs tables in an empty environment", function()
     fixture.write(root, "variants/e.lua", "return { x = os.getenv('HOME') }\n")
     assert.are.equal("variants/e.lua:1: attempt to index a nil value (global 'os')",

@@ -27,7 +27,7 @@ describe("schema", function()
   end)
 
   -- Every problem names file:line (issue 13 item 4a): the line that set the value, or for a
-  -- missing field the line of its enclosing table; a table built in code, its return.
+  -- missing field the line of its enclosing table (also in a table built by code).
   it("names the file and line of each problem", function()
     fixture.write(root, "variants/bad.lua", table.concat({
       "-- a variant with mistakes",
@@ -45,7 +45,7 @@ describe("schema", function()
         .. "gs_offset, method, register, settls_syscall, tsd_slot); got 1",
     }, schema.validate_resolved(r))
     fixture.write(root, "variants/code.lua", "local t = { sched = {} }\nt.sched.maxmcount = 0\nreturn t\n")
-    assert.are.same({ "variants/code.lua:3: sched.maxmcount: expected an integer >= 1; got 0" },
+    assert.are.same({ "variants/code.lua:1: sched.maxmcount: expected an integer >= 1; got 0" },
       schema.validate_resolved(fixture.resolve(root, "linux-amd64", { "code" })))
     local text = assert(util.read_file(root .. "/" .. T))
     local n = 0
