@@ -318,6 +318,35 @@ local function merge(dst, src, prefix, file, lines, origins)
   end
 end
 
+-- A variant's `only = { ["field.path"] = value, ... }`: the values the target's own table
+-- (its layers, before any variant) must have for the variant to make sense (libc turns a
+-- freestanding target hosted; on a target that is always hosted it only breaks the TLS
+-- and entry it has). Taken out of the variant's data, checked, and never merged.
+local function check_only(data, lines, spec, r, own, own_origins)
+  local only = data.only
+  data.only = nil
+  if only == nil then return end
+  local at = spec.file .. ":" .. (line_of(lines, "only") or "?")
+  if type(only) ~= "table" then
+    util.fail("%s: only: expected a table of field path = value; got %s", at, type(only))
+  end
+  for _, path in ipairs(util.sorted_keys(only)) do
+    local want = only[path]
+    if type(path) ~= "string" or type(want) == "table" then
+      util.fail("%s: only: expected a table of field path = value (like [\"link.mode\"] = \"freestanding\"); "
+        .. "got %s = %s", at, tostring(path), type(want))
+    end
+    local have = own
+    for name in path:gmatch("[^%.]+") do have = type(have) == "table" and have[name] or nil end
+    if have ~= want then
+      local o = own_origins[path]
+      util.fail("%s: only.%s: expected a target whose %s is %s; %s's is %s%s: %s is always %s, so variant "
+        .. "%s does not apply to it", at, path, path, tostring(want), r.target, tostring(have),
+        o and " (" .. M.origin_string(o) .. ")" or "", r.target, tostring(have), spec.name)
+    end
+  end
+end
+
 -- Resolves a target and its variants. Returns a record:
 --   table    the merged description table
 --   origins  field path -> { file =, line = } ("" is the target file)
@@ -337,8 +366,11 @@ function M.resolve(target, variants, root)
     variants = {}, variant_files = {}, root = root,
   }
   for i = 1, #files - 1 do r.layers[i] = files[i].name end
+  local own, own_origins = {}, {} -- the target's table before any variant
+  for _, f in ipairs(files) do merge(own, f.data, "", f.name, f.lines, own_origins) end
   for _, s in ipairs(specs) do
     local data, lines = load_data(s.path, s.file)
+    check_only(data, lines, s, r, own, own_origins)
     files[#files + 1] = { name = s.file, data = data, lines = lines }
     r.variants[#r.variants + 1] = s.name
     r.variant_files[#r.variant_files + 1] = s.file

@@ -23,7 +23,21 @@ describe("schema", function()
       assert.are.same({}, fixture.problems(".", t))
     end
     assert.are.same({}, fixture.problems(".", "linux-amd64", "libc"))
-    assert.are.same({}, fixture.problems(".", "darwin-amd64", "libc"))
+  end)
+
+  -- The libc variant makes a freestanding target hosted (its `only`); a target that is
+  -- always hosted is told so, keyed on its link.mode, not on its name (issue 13 item 4f).
+  it("tells a target that is always hosted that the libc variant does not apply", function()
+    for _, t in ipairs({ "darwin-amd64", "darwin-arm64" }) do
+      local p = fixture.problems(".", t, "libc")
+      assert.are.equal(1, #p)
+      assert.matches("^variants/libc%.lua:%d+: only%.link%.mode: expected a target whose link%.mode is freestanding; "
+        .. t:gsub("%-", "%%-") .. "'s is hosted %(arch/os/darwin%.lua:%d+%): " .. t:gsub("%-", "%%-")
+        .. " is always hosted, so variant libc does not apply to it$", p[1])
+    end
+    -- The same for any target whose own table says hosted.
+    fixture.edit(root, OS, 'mode = "freestanding"', 'mode = "hosted"')
+    assert.matches("linux%-amd64 is always hosted", fixture.problems(root, "linux-amd64", "libc")[1])
   end)
 
   -- Every problem names file:line (issue 13 item 4a): the line that set the value, or for a
