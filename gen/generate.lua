@@ -8,6 +8,7 @@ local render = require "gen.render"
 local asm_offsets = require "gen.asm_offsets"
 local manifest = require "gen.manifest"
 local lock = require "gen.lock"
+local calls = require "gen.calls"
 
 local M = {}
 
@@ -36,8 +37,10 @@ local function produce(root, r, dir)
   -- template error leaves the directory as it was.
   local rendered = {}
   for i, e in ipairs(M.entries(root, r)) do
-    rendered[i] = { name = e.output, text = render.render_file(root, e.template, r).text }
+    rendered[i] = { name = e.output, template = e.template, text = render.render_file(root, e.template, r).text }
   end
+  calls.check(r, rendered, function(path) return schema.where({ origins = r.origins, target_file = r.target_file },
+    path, true) end)
   util.mkdir_p(dir)
   local files = {}
   for _, f in ipairs(rendered) do

@@ -70,6 +70,17 @@ describe("generate", function()
     assert.is_falsy(util.exists(root .. "/out"))
   end)
 
+  -- The OS layer calls a stub the table has no syscall for: the table's error, with its
+  -- line, before anything is written (issue 13 item 4b; it failed in clang before).
+  it("refuses a table missing a syscall the templates call, before writing anything", function()
+    fixture.edit(root, "arch/linux-amd64.lua", "mincore = { nr = 27, nargs = 3 },", "")
+    local ok, msg = util.protect(generate.generate, root, "linux-amd64", {})
+    assert.is_nil(ok)
+    assert.matches("^arch/linux%-amd64%.lua:%d+: syscalls%.mincore: expected a syscall { nr = %.%.%., nargs = "
+      .. "%.%.%. } %(templates/os_linux%.c calls sys_mincore%); got nothing$", msg)
+    assert.is_falsy(util.exists(root .. "/out"))
+  end)
+
   -- A new arch of a known OS whose per-arch templates are not all there yet: gen names
   -- each missing output and its manifest entry, and writes nothing.
   it("refuses a target with a missing template before writing anything", function()
