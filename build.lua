@@ -85,7 +85,7 @@ function commands.gen(args)
   end
   local status = 0
   for _, t in ipairs(#args.targets > 0 and args.targets or load.targets(ROOT)) do
-    local ok, res = util.protect(generate.generate, ROOT, t, variant_list(args.variant))
+    local ok, res = util.protect(generate.generate, ROOT, t, variant_list(args.variant), { force = args.force })
     if not ok then
       io.stderr:write(res, "\n")
       status = 1
@@ -273,6 +273,7 @@ local function parser()
   g:option("--target", "A target (same as a positional one).", nil, nil, 1, "*"):target("target_opt")
   g:option("--variant", "Variants on top, comma-separated (names in variants/ or paths).")
   g:flag("--check", "Regenerate into a temp dir and compare with out/ (CI).")
+  g:flag("--force", "Overwrite generated files that were edited by hand (otherwise gen refuses and names them).")
   local b = p:command("build", "Build build/<target>[-<variants>]/librt0.a.")
   b:argument("target", "Target (or --target)."):args("?")
   b:option("--target", "Target (same as the positional one).", nil, nil, 1, "*"):target("target_opt")

@@ -9,6 +9,7 @@ local asm_offsets = require "gen.asm_offsets"
 local manifest = require "gen.manifest"
 local lock = require "gen.lock"
 local calls = require "gen.calls"
+local commit = require "gen.commit"
 
 local M = {}
 
@@ -30,29 +31,44 @@ end
 -- The manifest entries that apply to r, with their output names (gen/manifest.lua).
 function M.entries(root, r) return manifest.entries(root, r.table) end
 
--- Renders every file for r into dir (absolute or relative to the cwd), writing
--- only changed files. Returns { {name=, changed=} } in output order.
-local function produce(root, r, dir)
-  -- Every template renders before anything is written: a missing template or a
-  -- template error leaves the directory as it was.
+-- Every file r generates, in memory: { {name=, text=} } in output order, stamped with
+-- their sums (gen/commit.lua). Every template renders, the syscalls the C calls are
+-- checked and the asm offsets are compiled before anything is written.
+local function render_all(root, r)
   local rendered = {}
   for i, e in ipairs(M.entries(root, r)) do
     rendered[i] = { name = e.output, template = e.template, text = render.render_file(root, e.template, r).text }
   end
   calls.check(r, rendered, function(path) return schema.where({ origins = r.origins, target_file = r.target_file },
     path, true) end)
-  util.mkdir_p(dir)
-  local files = {}
-  for _, f in ipairs(rendered) do
-    files[#files + 1] = { name = f.name, changed = util.write_if_changed(dir .. "/" .. f.name, f.text) }
-  end
-  -- After the templates: asm_offsets.c includes the generated headers.
-  local text = asm_offsets.generate(root, r, dir)
-  if text then
-    local changed = util.write_if_changed(dir .. "/" .. asm_offsets.output, text)
-    files[#files + 1] = { name = asm_offsets.output, changed = changed }
-  end
-  return files
+  -- asm_offsets.c includes the generated headers: they go to a scratch directory first.
+  local scratch = util.tmpdir("rt0gen-stage")
+  for _, f in ipairs(rendered) do util.write_file(scratch .. "/" .. f.name, f.text) end
+  local ok, text = util.protect(asm_offsets.generate, root, r, scratch)
+  util.rm_rf(scratch)
+  if not ok then util.fail("%s", text) end
+  if text then rendered[#rendered + 1] = { name = asm_offsets.output, text = text } end
+  for _, f in ipairs(rendered) do f.text = commit.stamp(f.text) end
+  return rendered
+end
+
+-- The command that regenerates r.
+function M.fix(r)
+  local fix = "lua5.4 build.lua gen " .. r.target
+  if #r.variants > 0 then fix = fix .. " --variant " .. table.concat(r.variants, ",") end
+  return fix
+end
+
+-- Renders every file for r into dir (absolute or relative to the cwd), writing every
+-- changed file or none (gen/commit.lua) and removing the names in opts.remove (a function
+-- of the made names). Returns { {name=, changed=} } in output order.
+local function produce(root, r, dir, opts)
+  opts = opts or {}
+  local files = render_all(root, r)
+  local made = {}
+  for _, f in ipairs(files) do made[f.name] = true end
+  return commit.write(dir, files, opts.remove and opts.remove(made) or {},
+    { show = opts.show, fix = M.fix(r), force = opts.force })
 end
 M.produce = produce
 
@@ -69,25 +85,26 @@ function M.lock_path(root, r) return lock.build_path(root, loader.build_name(r))
 
 -- Generates target (+ variants). Returns { dir =, files = {{name, changed}}, removed = {names} }.
 -- Files in the directory that nothing generates any more are removed when they carry
--- our header (so a renamed output does not linger in out/).
-function M.generate(root, target, variants)
-  return M.write(root, M.resolve(root, target, variants))
+-- our header (so a renamed output does not linger in out/). A file edited by hand is
+-- neither replaced nor removed unless opts.force (gen/commit.lua).
+function M.generate(root, target, variants, opts)
+  return M.write(root, M.resolve(root, target, variants), opts)
 end
 
 -- Generates an already resolved r (M.resolve), under its build's lock.
-function M.write(root, r)
+function M.write(root, r, opts)
   local _ <close> = lock.hold(M.lock_path(root, r))
   local dir = M.gendir(r)
-  local files = produce(root, r, root .. "/" .. dir)
-  local made, removed = {}, {}
-  for _, f in ipairs(files) do made[f.name] = true end
-  for _, name in ipairs(util.list_dir(root .. "/" .. dir)) do
-    local path = root .. "/" .. dir .. "/" .. name
-    if not made[name] and not util.is_dir(path) and is_generated(path) then
-      os.remove(path)
-      removed[#removed + 1] = name
+  local removed = {}
+  local function stale(made)
+    for _, name in ipairs(util.list_dir(root .. "/" .. dir)) do
+      local path = root .. "/" .. dir .. "/" .. name
+      if not made[name] and not util.is_dir(path) and is_generated(path) then removed[#removed + 1] = name end
     end
+    return removed
   end
+  local files = produce(root, r, root .. "/" .. dir,
+    { remove = stale, show = dir, force = opts and opts.force })
   return { dir = dir, files = files, removed = removed, resolved = r }
 end
 
