@@ -100,9 +100,12 @@ function M.hash(text)
   return string.format("%016x", h)
 end
 
+-- Parents first, each tolerating that another process made it meanwhile (pl.dir.makepath
+-- fails when a parent appears between its check and its mkdir: parallel builds do that).
 function M.mkdir_p(path)
   if path == "" or M.is_dir(path) then return end
-  local ok, err = pldir.makepath(path)
+  M.mkdir_p(M.dirname(path))
+  local ok, err = lfs.mkdir(path)
   if not ok and not M.is_dir(path) then M.fail("cannot create directory %s: %s", path, err) end
 end
 
