@@ -3,8 +3,9 @@
 -- found before anything is written, not an implicit declaration in clang or an undefined
 -- symbol at link time.
 --
--- The stub templates name each stub STUB_PREFIX .. <syscalls key> (sys_mmap); the OS
--- layer's C calls them by that name. Calls are read from the rendered C (comments
+-- The stub templates name each stub STUB_PREFIX .. <syscalls key> (sys_mmap), or say in
+-- the manifest which syscall a stub of another name is made from (stubs: sys_clone_thread
+-- from clone); the OS layer's C calls them by that name. Calls are read from the rendered C (comments
 -- dropped); a stub is defined by an assembly label (sys_mmap:) or a C function body.
 local util = require "gen.util"
 
@@ -44,12 +45,17 @@ function M.check(r, rendered, where)
     local _, d2 = scan(rendered, prefix)
     for k in pairs(d2) do defined[k] = true end
   end
+  local made_from = {} -- stub -> syscall, where the manifest says they differ
+  for _, f in ipairs(rendered) do
+    for stub, sc in pairs(f.stubs or {}) do made_from[stub] = sc end
+  end
   local problems = {}
   for _, name in ipairs(util.sorted_keys(called)) do
     if not defined[name] then
       local f = called[name]
-      local path = util.join_path("syscalls", name)
-      local has = type(T.syscalls) == "table" and T.syscalls[name] ~= nil
+      local sc = made_from[name] or name
+      local path = util.join_path("syscalls", sc)
+      local has = type(T.syscalls) == "table" and T.syscalls[sc] ~= nil
       if has then
         problems[#problems + 1] = string.format("%s: %s%s: called by %s (from %s) but no generated file "
           .. "defines it: the syscall template skips it", f.template, M.STUB_PREFIX, name, f.name, f.template)

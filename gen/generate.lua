@@ -37,7 +37,8 @@ function M.entries(root, r) return manifest.entries(root, r.table) end
 local function render_all(root, r)
   local rendered = {}
   for i, e in ipairs(M.entries(root, r)) do
-    rendered[i] = { name = e.output, template = e.template, text = render.render_file(root, e.template, r).text }
+    rendered[i] = { name = e.output, template = e.template, stubs = e.stubs,
+      text = render.render_file(root, e.template, r).text }
   end
   calls.check(r, rendered, function(path) return schema.where({ origins = r.origins, target_file = r.target_file },
     path, true) end)

@@ -233,26 +233,30 @@ function M.variant_names(root)
 end
 
 -- Files of an arch table and its layers, layers first: { {name=, data=, lines=} }.
-local function arch_files(root, rel, files, visiting)
+-- from: "file:line" of the inherit that names this layer (for a cycle's message).
+local function arch_files(root, rel, files, visiting, from)
   local name = "arch/" .. rel .. ".lua"
-  if visiting[name] then util.fail("%s: inherit: layers inherit each other in a cycle", name) end
+  if visiting[name] then
+    util.fail("%s: inherit: expected layers that do not inherit each other; got a cycle back to %s", from, name)
+  end
   visiting[name] = true
   local data, lines = load_data(root .. "/" .. name, name)
+  local at = name .. ":" .. (line_of(lines, "inherit") or "?")
   local inherit = data.inherit
   data.inherit = nil
   if inherit ~= nil then
     if type(inherit) ~= "table" or util.table_kind(inherit) == "map" then
       util.fail("%s: inherit: expected a list of layer names (like \"os/linux\"); got %s",
-        name, type(inherit))
+        at, type(inherit))
     end
     for i, layer in ipairs(inherit) do
       if type(layer) ~= "string" then
-        util.fail("%s: inherit[%d]: expected a layer name (a string); got %s", name, i, type(layer))
+        util.fail("%s: inherit[%d]: expected a layer name (a string); got %s", at, i, type(layer))
       end
       if not util.exists(root .. "/arch/" .. layer .. ".lua") then
-        util.fail("%s: inherit[%d]: no such layer '%s' (arch/%s.lua not found)", name, i, layer, layer)
+        util.fail("%s: inherit[%d]: no such layer '%s' (arch/%s.lua not found)", at, i, layer, layer)
       end
-      arch_files(root, layer, files, visiting)
+      arch_files(root, layer, files, visiting, at)
     end
   end
   files[#files + 1] = { name = name, data = data, lines = lines }

@@ -80,6 +80,21 @@ describe("generate", function()
     assert.matches("^arch/linux%-amd64%.lua:%d+: syscalls%.mincore: expected a syscall { nr = %.%.%., nargs = "
       .. "%.%.%. } %(templates/os_linux%.c calls sys_mincore%); got nothing$", msg)
     assert.is_falsy(util.exists(root .. "/out"))
+    -- A stub named otherwise (the manifest's stubs): the syscall it is made from is named.
+    fixture.edit(root, "arch/linux-amd64.lua", "mmap = { nr = 9,",
+      "mincore = { nr = 27, nargs = 3 },\n    mmap = { nr = 9,")
+    fixture.edit(root, "arch/linux-amd64.lua", "clone = { nr = 56, nargs = 5 },", "")
+    ok, msg = util.protect(generate.generate, root, "linux-amd64", {})
+    assert.is_nil(ok)
+    assert.matches("^arch/linux%-amd64%.lua:%d+: syscalls%.clone: expected a syscall { nr = %.%.%., nargs = "
+      .. "%.%.%. } %(templates/os_linux%.c calls sys_clone_thread%); got nothing$", msg)
+    -- A field an assembly template reads: the table's error too, not a Lua one.
+    fixture.edit(root, "arch/linux-arm64.lua", "rt_sigreturn = { nr = 139, nargs = 0 },", "")
+    ok, msg = util.protect(generate.generate, root, "linux-arm64", {})
+    assert.is_nil(ok)
+    assert.matches("^arch/linux%-arm64%.lua:%d+: syscalls%.rt_sigreturn: expected a value %(templates/"
+      .. "preempt_linux_arm64%.S:%d+ uses it%); got nothing$", msg)
+    assert.is_falsy(util.exists(root .. "/out"))
   end)
 
   -- A new arch of a known OS whose per-arch templates are not all there yet: gen names

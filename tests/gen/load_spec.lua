@@ -119,9 +119,17 @@ describe("load", function()
     assert.are.same({ "no such variant file 'no/such.lua'" }, fixture.problems(root, "t", "no/such.lua"))
   end)
 
+  it("names the inherit line that closes a cycle of layers", function()
+    fixture.write(root, "arch/os/loop.lua", 'return {\n  inherit = { "cpu/loop" },\n}\n')
+    fixture.write(root, "arch/cpu/loop.lua", 'return {\n  os = "x",\n  inherit = { "os/loop" },\n}\n')
+    fixture.write(root, "arch/l.lua", 'return { inherit = { "os/loop" } }\n')
+    assert.are.same({ "arch/cpu/loop.lua:3: inherit: expected layers that do not inherit each other; got a cycle "
+      .. "back to arch/os/loop.lua" }, fixture.problems(root, "l"))
+  end)
+
   it("names a missing layer", function()
     fixture.write(root, "arch/u.lua", 'return { inherit = { "os/nope" } }\n')
-    assert.are.same({ "arch/u.lua: inherit[1]: no such layer 'os/nope' (arch/os/nope.lua not found)" },
+    assert.are.same({ "arch/u.lua:1: inherit[1]: no such layer 'os/nope' (arch/os/nope.lua not found)" },
       fixture.problems(root, "u"))
   end)
 
