@@ -4,6 +4,7 @@
 local util = require "gen.util"
 local ninja = require "gen.ninja"
 local generate = require "gen.generate"
+local lock = require "gen.lock"
 
 local M = {}
 
@@ -73,8 +74,14 @@ function M.re2c(root, src)
   local abs = util.abspath(src)
   local out = root .. "/build/re2c/" .. abs:gsub("^/", ""):gsub("[^%w_.-]", "_"):gsub("%.re$", ".c")
   util.mkdir_p(util.dirname(out))
-  local code, _, err = util.capture(ninja.RE2C .. " -o " .. util.quote(out) .. " " .. util.quote(abs))
-  if code ~= 0 then util.fail("cc: re2c %s failed:\n%s", src, err) end
+  -- Written aside and renamed: a parallel cc of the same scanner never reads half a file.
+  local tmp = util.temp_name(out)
+  local code, _, err = util.capture(ninja.RE2C .. " -o " .. util.quote(tmp) .. " " .. util.quote(abs))
+  if code ~= 0 then
+    os.remove(tmp)
+    util.fail("cc: re2c %s failed:\n%s", src, err)
+  end
+  util.rename(tmp, out)
   return out
 end
 
@@ -119,8 +126,12 @@ function M.link_argv(root, b, flags, output)
   return argv
 end
 
+-- Builds and links under the build's lock: a parallel build of the same target cannot
+-- rewrite the library (or the Mach-O stub) while this link reads it.
 function M.cc(root, target, variants, flags, output)
-  M.recipe(generate.resolve(root, target, variants)) -- fail early for an os we cannot link
+  local r = generate.resolve(root, target, variants)
+  M.recipe(r) -- fail early for an os we cannot link
+  local _ <close> = lock.hold(generate.lock_path(root, r))
   local b = ninja.build(root, target, variants)
   local code = util.execute(util.command(M.link_argv(root, b, flags, output)))
   if code ~= 0 then util.fail("cc: clang failed (exit %d)", code) end
