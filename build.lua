@@ -1,10 +1,17 @@
 #!/usr/bin/env lua5.4
 -- rt0gen's one driver: gen, build, cc, run, explain, test, bench.
--- Run from anywhere: paths are taken relative to the directory of this file.
+-- Run from anywhere, also through a symlink: paths are taken relative to the directory
+-- of this file (the real one: a link to build.lua elsewhere finds gen/ next to its target).
 local function script_root()
-  local dir = (arg and arg[0] or "build.lua"):match("^(.*)/[^/]*$") or "."
+  local lfs = require "lfs"
+  local path = arg and arg[0] or "build.lua"
+  for _ = 1, 40 do -- a bound, as the kernel's for link chains
+    local target = lfs.symlinkattributes(path, "target")
+    if type(target) ~= "string" then break end
+    path = target:sub(1, 1) == "/" and target or ((path:match("^(.*/)[^/]*$") or "") .. target)
+  end
+  local dir = path:match("^(.*)/[^/]*$") or "."
   if dir:sub(1, 1) ~= "/" then
-    local lfs = require "lfs"
     dir = lfs.currentdir() .. (dir == "." and "" or "/" .. dir)
   end
   return dir
@@ -82,7 +89,7 @@ function commands.gen(args)
   end
   local status = 0
   for _, t in ipairs(#args.targets > 0 and args.targets or load.targets(ROOT)) do
-    local ok, res = util.protect(generate.generate, ROOT, t, variant_list(args.variant))
+    local ok, res = util.protect(generate.generate, ROOT, t, variant_list(args.variant), { force = args.force })
     if not ok then
       io.stderr:write(res, "\n")
       status = 1
@@ -252,8 +259,12 @@ function commands.run(argv)
     if f:match("%.c$") then src = src or f end
   end
   if not src then util.fail("run: no .c source given") end
+  -- build/run/<build>/<hash of the source's full path>/<name>: two programs with one file
+  -- name, or one program for two targets, never share an executable.
   local name = util.basename(src):gsub("%.c$", "")
-  local out = o.output or (ROOT .. "/build/run/" .. name)
+  local build = table.concat({ o.target, table.unpack(variant_list(o.variant)) }, "-"):gsub("[^%w_.-]", "_")
+  local out = o.output or string.format("%s/build/run/%s/%s/%s", ROOT, build,
+    util.hash(util.abspath(src)):sub(1, 12), name)
   util.mkdir_p(util.dirname(out))
   local status = cc.cc(ROOT, o.target, variant_list(o.variant), o.flags, out)
   if status ~= 0 then return status end
@@ -271,6 +282,7 @@ local function parser()
   g:option("--target", "A target (same as a positional one).", nil, nil, 1, "*"):target("target_opt")
   g:option("--variant", "Variants on top, comma-separated (names in variants/ or paths).")
   g:flag("--check", "Regenerate into a temp dir and compare with out/ (CI).")
+  g:flag("--force", "Overwrite generated files that were edited by hand (otherwise gen refuses and names them).")
   local b = p:command("build", "Build build/<target>[-<variants>]/librt0.a.")
   b:argument("target", "Target (or --target)."):args("?")
   b:option("--target", "Target (same as the positional one).", nil, nil, 1, "*"):target("target_opt")

@@ -13,6 +13,7 @@ local util = require "gen.util"
 local loader = require "gen.load"
 local schema = require "gen.schema"
 local render = require "gen.render"
+local commit = require "gen.commit"
 local generate = require "gen.generate"
 local asm_offsets = require "gen.asm_offsets"
 local todo = require "gen.todo"
@@ -106,7 +107,8 @@ function M.render_all(root, target, variants)
   local files, order = {}, {}
   for _, e in ipairs(generate.entries(root, r)) do
     local res = render.render_file(root, e.template, r)
-    files[e.output] = { template = e.template, text = res.text, lines = res.lines, reads = res.reads,
+    -- Stamped with its sum as gen writes it (gen/commit.lua), to compare with the file on disk.
+    files[e.output] = { template = e.template, text = commit.stamp(res.text), lines = res.lines, reads = res.reads,
       files = res.files, path = dir .. "/" .. e.output }
     order[#order + 1] = e.output
   end

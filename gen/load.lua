@@ -70,7 +70,8 @@ local function tokenize(src)
 end
 
 -- Maps field paths of the returned table constructor to source lines.
--- Best effort: a file that does not `return { ... }` directly gets no lines.
+-- Best effort: a file that neither returns a constructor nor a local it made with one
+-- gets no lines.
 function M.line_map(src)
   local toks = tokenize(src)
   local pos, lines = 1, {}
@@ -129,12 +130,21 @@ function M.line_map(src)
     pos = pos + 1 -- }
   end
 
+  -- `return { ... }`, or `local t = { ... }` ... `return t` (the last such constructor of t).
+  local ctor = {}
   while not is("eof") do
     if is("name", "return") and is("sym", "{", 1) then
       pos = pos + 1
       lines[""] = tok().line
       parse_table("")
-      break
+      return lines
+    elseif is("name", "local") and is("name", nil, 1) and is("sym", "=", 2) and is("sym", "{", 3) then
+      ctor[tok(1).value] = pos + 3
+    elseif is("name", "return") and is("name", nil, 1) and ctor[tok(1).value] then
+      pos = ctor[tok(1).value]
+      lines[""] = tok().line
+      parse_table("")
+      return lines
     end
     pos = pos + 1
   end
@@ -142,6 +152,16 @@ function M.line_map(src)
 end
 
 -- Loading files --------------------------------------------------------------
+
+-- The line of path in a file's line map, or of the nearest enclosing table that has one.
+local function line_of(lines, path)
+  while true do
+    if lines[path] then return lines[path] end
+    if path == "" then return nil end
+    path = path:match("^(.*)%[[^%[]*%]$") or path:match("^(.*)%.[^%.%[]*$") or ""
+  end
+end
+M.line_of = line_of
 
 -- Runs a data file in an empty environment; `name` is how messages show it.
 local function load_data(path, name)
@@ -151,11 +171,48 @@ local function load_data(path, name)
   if not chunk then util.fail("%s", msg) end
   local ok, value = pcall(chunk)
   if not ok then util.fail("%s", tostring(value)) end
-  if type(value) ~= "table" then
-    util.fail("%s: expected the file to return a table; got %s", name, type(value))
+  local lines = M.line_map(src)
+  -- A file that builds its table in code (`local t = {...}; return t`) has no constructor
+  -- lines: its values are blamed on the last line that runs, the return.
+  if lines[""] == nil then
+    local last = 0
+    for l in pairs(debug.getinfo(chunk, "L").activelines or {}) do last = math.max(last, l) end
+    lines[""] = last > 0 and last or nil
   end
-  return value, M.line_map(src)
+  if type(value) ~= "table" then
+    util.fail("%s:%s: expected the file to return a table; got %s", name, lines[""] or "?", type(value))
+  end
+  local cycle, to = M.find_cycle(value)
+  if cycle then
+    util.fail("%s:%s: %s: expected plain data (tables inside tables); got a table that contains itself (%s)",
+      name, M.line_of(lines, cycle) or "?", cycle, to == "" and "the file's table" or to)
+  end
+  return value, lines
 end
+
+-- The first path (in key order) at which t reaches a table it is inside of, and that
+-- table's path; nil when t is a tree. Merging and checking walk tables recursively, so a
+-- cycle must be refused before they see it.
+function M.find_cycle(t)
+  local found, to
+  local function walk(v, path, inside)
+    inside[v] = path
+    for k, x in pairs(v) do
+      if type(x) == "table" then
+        local p = util.join_path(path, type(k) == "number" and k or tostring(k))
+        if inside[x] then
+          if not found or util.path_less(p, found) then found, to = p, inside[x] end
+        else
+          walk(x, p, inside)
+        end
+      end
+    end
+    inside[v] = nil
+  end
+  walk(t, "", {})
+  return found, to
+end
+
 
 function M.targets(root)
   local names = {}
@@ -176,26 +233,30 @@ function M.variant_names(root)
 end
 
 -- Files of an arch table and its layers, layers first: { {name=, data=, lines=} }.
-local function arch_files(root, rel, files, visiting)
+-- from: "file:line" of the inherit that names this layer (for a cycle's message).
+local function arch_files(root, rel, files, visiting, from)
   local name = "arch/" .. rel .. ".lua"
-  if visiting[name] then util.fail("%s: inherit: layers inherit each other in a cycle", name) end
+  if visiting[name] then
+    util.fail("%s: inherit: expected layers that do not inherit each other; got a cycle back to %s", from, name)
+  end
   visiting[name] = true
   local data, lines = load_data(root .. "/" .. name, name)
+  local at = name .. ":" .. (line_of(lines, "inherit") or "?")
   local inherit = data.inherit
   data.inherit = nil
   if inherit ~= nil then
     if type(inherit) ~= "table" or util.table_kind(inherit) == "map" then
       util.fail("%s: inherit: expected a list of layer names (like \"os/linux\"); got %s",
-        name, type(inherit))
+        at, type(inherit))
     end
     for i, layer in ipairs(inherit) do
       if type(layer) ~= "string" then
-        util.fail("%s: inherit[%d]: expected a layer name (a string); got %s", name, i, type(layer))
+        util.fail("%s: inherit[%d]: expected a layer name (a string); got %s", at, i, type(layer))
       end
       if not util.exists(root .. "/arch/" .. layer .. ".lua") then
-        util.fail("%s: inherit[%d]: no such layer '%s' (arch/%s.lua not found)", name, i, layer, layer)
+        util.fail("%s: inherit[%d]: no such layer '%s' (arch/%s.lua not found)", at, i, layer, layer)
       end
-      arch_files(root, layer, files, visiting)
+      arch_files(root, layer, files, visiting, at)
     end
   end
   files[#files + 1] = { name = name, data = data, lines = lines }
@@ -236,7 +297,7 @@ local function under(p, prefix)
 end
 
 local function record(origins, path, value, file, lines)
-  origins[path] = { file = file, line = lines[path] }
+  origins[path] = { file = file, line = line_of(lines, path) }
   if type(value) == "table" then
     for k, v in pairs(value) do record(origins, util.join_path(path, k), v, file, lines) end
   end
@@ -249,7 +310,7 @@ local function merge(dst, src, prefix, file, lines, origins)
     local vk = type(v) == "table" and util.table_kind(v)
     local dk = type(d) == "table" and util.table_kind(d)
     if vk and vk ~= "seq" and (dk == "map" or (dk == "empty" and vk == "map")) then
-      origins[path] = origins[path] or { file = file, line = lines[path] }
+      origins[path] = origins[path] or { file = file, line = line_of(lines, path) }
       merge(d, v, path, file, lines, origins)
     else
       for p in pairs(origins) do
@@ -257,6 +318,35 @@ local function merge(dst, src, prefix, file, lines, origins)
       end
       dst[k] = util.deepcopy(v)
       record(origins, path, v, file, lines)
+    end
+  end
+end
+
+-- A variant's `only = { ["field.path"] = value, ... }`: the values the target's own table
+-- (its layers, before any variant) must have for the variant to make sense (libc turns a
+-- freestanding target hosted; on a target that is always hosted it only breaks the TLS
+-- and entry it has). Taken out of the variant's data, checked, and never merged.
+local function check_only(data, lines, spec, r, own, own_origins)
+  local only = data.only
+  data.only = nil
+  if only == nil then return end
+  local at = spec.file .. ":" .. (line_of(lines, "only") or "?")
+  if type(only) ~= "table" then
+    util.fail("%s: only: expected a table of field path = value; got %s", at, type(only))
+  end
+  for _, path in ipairs(util.sorted_keys(only)) do
+    local want = only[path]
+    if type(path) ~= "string" or type(want) == "table" then
+      util.fail("%s: only: expected a table of field path = value (like [\"link.mode\"] = \"freestanding\"); "
+        .. "got %s = %s", at, tostring(path), type(want))
+    end
+    local have = own
+    for name in path:gmatch("[^%.]+") do have = type(have) == "table" and have[name] or nil end
+    if have ~= want then
+      local o = own_origins[path]
+      util.fail("%s: only.%s: expected a target whose %s is %s; %s's is %s%s: %s is always %s, so variant "
+        .. "%s does not apply to it", at, path, path, tostring(want), r.target, tostring(have),
+        o and " (" .. M.origin_string(o) .. ")" or "", r.target, tostring(have), spec.name)
     end
   end
 end
@@ -280,8 +370,11 @@ function M.resolve(target, variants, root)
     variants = {}, variant_files = {}, root = root,
   }
   for i = 1, #files - 1 do r.layers[i] = files[i].name end
+  local own, own_origins = {}, {} -- the target's table before any variant
+  for _, f in ipairs(files) do merge(own, f.data, "", f.name, f.lines, own_origins) end
   for _, s in ipairs(specs) do
     local data, lines = load_data(s.path, s.file)
+    check_only(data, lines, s, r, own, own_origins)
     files[#files + 1] = { name = s.file, data = data, lines = lines }
     r.variants[#r.variants + 1] = s.name
     r.variant_files[#r.variant_files + 1] = s.file

@@ -32,7 +32,7 @@ function M.load(root)
     if type(e) ~= "table" or type(e.template) ~= "string" or type(e.output) ~= "string" then
       util.fail("%s: entry %d: expected { template = \"...\", output = \"...\" }", M.FILE, i)
     end
-    for _, k in ipairs({ "implements", "requires" }) do
+    for _, k in ipairs({ "implements", "requires", "stubs" }) do
       if e[k] ~= nil and type(e[k]) ~= "table" then
         util.fail("%s: entry %d (%s): %s: expected a table; got %s", M.FILE, i, e.template, k, type(e[k]))
       end
@@ -143,7 +143,7 @@ local function missing_outputs(manifest, T, made)
   return missing
 end
 
--- The entries that apply to T, each { template = "templates/...", output = name }. Fails,
+-- The entries that apply to T, each { template = "templates/...", output = name, stubs = }. Fails,
 -- naming every problem, when an applicable entry's template does not exist or an output
 -- T needs has no entry: nothing is written for a target that cannot be complete.
 function M.entries(root, T)
@@ -160,7 +160,7 @@ function M.entries(root, T)
       problems[#problems + 1] = string.format("%s: entry %d: templates/%s does not exist (it makes %s)",
         M.FILE, i, e.template, out)
     end
-    list[#list + 1] = { template = "templates/" .. e.template, output = out }
+    list[#list + 1] = { template = "templates/" .. e.template, output = out, stubs = e.stubs }
   end
   for _, p in ipairs(missing_outputs(manifest, T, seen)) do problems[#problems + 1] = p end
   if #problems > 0 then util.fail("%s", table.concat(problems, "\n")) end

@@ -76,6 +76,7 @@ end
 -- Read-recording proxies -----------------------------------------------------
 
 local proxies = setmetatable({}, { __mode = "k" }) -- proxy -> { value =, path = }
+local last_missing -- the last field a template read and found absent (for its error)
 
 local function unwrap(v)
   local p = proxies[v]
@@ -89,7 +90,10 @@ local function wrap(value, path, reads)
     return value
   end
   local proxy = setmetatable({}, {
-    __index = function(_, k) return wrap(value[k], util.join_path(path, k), reads) end,
+    __index = function(_, k)
+      if value[k] == nil then last_missing = util.join_path(path, k) end
+      return wrap(value[k], util.join_path(path, k), reads)
+    end,
     __newindex = function() error("templates may not change the description table", 2) end,
     __len = function()
       reads[path] = true -- #list depends on the list: explain --field must see it
@@ -247,10 +251,17 @@ function M.render(text, template, r, root_dir)
   })
   local chunk, err = load(M.compile(text, template), "@" .. template, "t", env)
   if not chunk then util.fail("%s", err) end
+  last_missing = nil
   local ok, msg = pcall(chunk)
   if not ok then
     if util.is_user_error(msg) then error(msg, 0) end
     msg = tostring(msg)
+    -- A field the template needs and the table lacks: the table's error, at its file:line.
+    local at, key = msg:match("^(%S+:%d+): attempt to index a nil value %(field '([^']+)'%)$")
+    if at and last_missing and last_missing:sub(-#key) == key then
+      util.fail("%s: %s: expected a value (%s uses it); got nothing",
+        schema.where({ origins = r.origins or {}, target_file = r.target_file }, last_missing, true), last_missing, at)
+    end
     if msg:sub(1, #template + 1) ~= template .. ":" then msg = template .. ": " .. msg end
     util.fail("%s", msg)
   end

@@ -17,6 +17,10 @@ local M = {}
 -- dep, where, derive: for new-port and the porting docs, what a value depends on (identity,
 -- drop, portable, os, arch or pair: os and arch) and where a porter finds it (<os>, <arch>,
 -- <triple>, <key> filled in); a node without dep takes its parent's.
+-- Integers land in C (int32_t fields, #defines the core stores in ints): every integer node
+-- is range-checked, against min/max where it has them and else against an int32_t's range;
+-- bits = 64 widens that to an int64_t's (constants: flags and ioctl numbers may need it).
+-- ident = true (strings): the value is a symbol or constant name, so a C identifier.
 -- declared = true: the valid values are those the templates implement (templates/manifest.lua
 -- `implements`), and fields a template `requires` become required (gen/manifest.lua).
 
@@ -116,7 +120,7 @@ M.root = record({
   }, "how programs are linked", { required = true, dep = "os",
     where = "<os>'s process model: raw syscalls (freestanding) or libc (hosted)" }),
   entry = record({
-    symbol = str("the entry symbol, without symbol_prefix", { required = true,
+    symbol = str("the entry symbol, without symbol_prefix", { required = true, ident = true,
         dep = "pair", where = "Go: runtime/rt0_<os>_<arch>.s", derive = "entry_symbol" }),
     args = enum(E.entry_args, "where argc/argv arrive: on the stack at 0(SP)/8(SP) or in argument registers",
       { required = true }),
@@ -182,7 +186,7 @@ M.root = record({
     register = str("the thread-pointer register, for methods that keep g's base in a register"),
     arch_set_fs = int("ARCH_SET_FS code of the syscall that sets the FS base"),
     settls_syscall = str("the syscall (a syscalls key) rt0 sets the thread pointer with, where it uses one: "
-      .. "the first one after execve, as the bootstrap suite checks under strace"),
+      .. "the first one after execve, as the bootstrap suite checks under strace", { ident = true }),
     base_adjust = int("bytes added to &m.tls[0] to make the thread pointer (8 where ELF wants g at -8(FS); "
       .. "the ABI's TP bias where there is one; absent: 0)"),
     check_value = int("value stored through TLS and read back at start-up", { dep = "portable" }),
@@ -202,7 +206,7 @@ M.root = record({
   -- OS services
   threads = record({
     method = enum(E.threads_method, "how Ms are created", { required = true }),
-    clone_flags = list(str("a constant name"), "clone(2) flags, names from constants",
+    clone_flags = list(str("a constant name", { ident = true }), "clone(2) flags, names from constants",
       { when = { "threads.method", "clone" } }),
     clone_tls_arg = int("which clone(2) argument sets the new thread's thread pointer (CLONE_SETTLS, to "
       .. "&m.tls[0] + tls.base_adjust): 5 on x86-64, 4 where clone has CLONE_BACKWARDS's order; absent: "
@@ -216,8 +220,8 @@ M.root = record({
     end }),
   sleep = record({
     method = enum(E.sleep_method, "how an idle M sleeps and is woken", { required = true }),
-    wait_op = str("futex wait operation (a constant name)", { when = { "sleep.method", "futex" } }),
-    wake_op = str("futex wake operation (a constant name)", { when = { "sleep.method", "futex" } }),
+    wait_op = str("futex wait operation (a constant name)", { ident = true, when = { "sleep.method", "futex" } }),
+    wake_op = str("futex wake operation (a constant name)", { ident = true, when = { "sleep.method", "futex" } }),
     fallback = enum({ "pthread_cond" }, "what to switch to for good if the method answers ENOSYS"),
     buckets = int("pthread_cond: mutex + condition variable pairs, chosen by a hash of the word's address",
       { pow2 = true }),
@@ -229,13 +233,13 @@ M.root = record({
     end }),
   clock = record({
     method = enum(E.clock_method, "how nanotime is read", { required = true }),
-    monotonic = str("monotonic clock id (a constant name)", { when = { "clock.method", "vdso" } }),
-    realtime = str("wall clock id (a constant name)", { when = { "clock.method", "vdso" } }),
+    monotonic = str("monotonic clock id (a constant name)", { ident = true, when = { "clock.method", "vdso" } }),
+    realtime = str("wall clock id (a constant name)", { ident = true, when = { "clock.method", "vdso" } }),
   }, "clocks", { required = true,
       dep = "os", where = "clock_gettime(2) on <os>; Go: runtime/sys_<os>_<arch>.s nanotime1" }),
   vdso = record({
     version = str("symbol version of the vDSO functions", { required = true }),
-    clock_gettime = str("vDSO symbol of clock_gettime", { required = true }),
+    clock_gettime = str("vDSO symbol of clock_gettime", { required = true, ident = true }),
   }, "vDSO lookup", { when = { "clock.method", "vdso" },
       dep = "pair", where = "vdso(7) for <arch>; Go: runtime/vdso_<os>_<arch>.go" }),
   auxv = list(record({
@@ -267,9 +271,9 @@ M.root = record({
     max_map_count_file = str("file holding the process's mapping limit"),
     max_map_count_default = int("mapping limit assumed when the file is unreadable", { min = 1 }),
     huge_pages = bool("read huge_page_file at osinit (variants/small.lua turns it off)", { default = true }),
-    sysctl_ncpu = list(str("a constant name"), "sysctl MIB of the CPU count",
+    sysctl_ncpu = list(str("a constant name", { ident = true }), "sysctl MIB of the CPU count",
       { when = { "osinit.ncpu_method", "sysctl" } }),
-    sysctl_pagesize = list(str("a constant name"), "sysctl MIB of the page size"),
+    sysctl_pagesize = list(str("a constant name", { ident = true }), "sysctl MIB of the page size"),
     cgroup = record({
       mountinfo = str("the mount table, to find the cgroup mount", { required = true }),
       self = str("the process's cgroup membership", { required = true }),
@@ -312,21 +316,22 @@ M.root = record({
       { default = 10 * 1000 * 1000, min = 1000 }),
   }, "scheduler limits", { required = true, dep = "portable" }),
   signals = record({
-    fatal = list(str("a signal constant name"), "signals reported as `fatal error: ...` (a guard-page hit "
+    fatal = list(str("a signal constant name", { ident = true }),
+      "signals reported as `fatal error: ...` (a guard-page hit "
       .. "is a stack overflow)", { required = true, nonempty = true }),
     stack_size = int("bytes of each M's alternate signal stack", { required = true, pow2 = true }),
     preempt = str("the signal sysmon sends to preempt a goroutine (SIGURG as Go); none: preemption "
-      .. "stays cooperative"),
-    quit = str("the signal that prints every goroutine and exits 2 (SIGQUIT as Go)"),
+      .. "stays cooperative", { ident = true }),
+    quit = str("the signal that prints every goroutine and exits 2 (SIGQUIT as Go)", { ident = true }),
   }, "fatal-signal reporting", { required = true,
       dep = "os", where = "<os>'s signal(7) and sigaltstack(2); Go: runtime/signal_unix.go, os_<os>.go mpreinit" }),
   runtime_text = record({
     section = str("section the library step puts every runtime .text* input in (ELF, ld -r)"),
     pragma = str("section a `#pragma clang section text` names for the runtime's C code (Mach-O)"),
-    start = str("linker symbol at the start of the runtime's code", { required = true }),
-    stop = str("linker symbol at the end of the runtime's code", { required = true }),
-    exe_start = str("linker symbol at the start of the program's code", { required = true }),
-    exe_stop = str("linker symbol at the end of the program's code", { required = true }),
+    start = str("linker symbol at the start of the runtime's code", { required = true, ident = "linker" }),
+    stop = str("linker symbol at the end of the runtime's code", { required = true, ident = "linker" }),
+    exe_start = str("linker symbol at the start of the program's code", { required = true, ident = "linker" }),
+    exe_stop = str("linker symbol at the end of the program's code", { required = true, ident = "linker" }),
   }, "where the runtime's and the program's code are, for the preempt signal's safe-point check",
     { dep = "os", where = "the <os> linker's section bounds (ld.lld: __start_<section>, etext; ld64: "
       .. "section$start$<seg>$<sect>)" }),
@@ -426,17 +431,19 @@ M.root = record({
       { required = true }),
     current_version = str("current version the stub gives libSystem", { required = true }),
     functions = list(record({
-      name = str("the C name", { required = true }),
+      name = str("the C name", { required = true, ident = true }),
       ret = str("return type, as C", { required = true }),
       params = str("parameter list, as C", { required = true }),
     }, "a libSystem function"), "libSystem functions the generated layer (or its asm) calls; os_<os>.c "
       .. "declares each", { required = true, nonempty = true, unique = { "name" } }),
-    compiler_symbols = list(str("a C name"), "symbols clang may call on its own (memcpy, __stack_chk_fail)",
+    compiler_symbols = list(str("a C name", { ident = true }),
+      "symbols clang may call on its own (memcpy, __stack_chk_fail)",
       { default = {}, unique_items = true }),
-    linker_symbols = list(str("a symbol, as written"), "symbols the linker itself needs (dyld_stub_binder)",
+    linker_symbols = list(str("a symbol, as written", { ident = "linker" }),
+      "symbols the linker itself needs (dyld_stub_binder)",
       { default = {}, unique_items = true }),
   }, "libSystem imports", { dep = "os", where = "the macOS SDK" }),
-  constants = map(int("a constant"), "OS constants for C and asm, by their header names",
+  constants = map(int("a constant", { bits = 64 }), "OS constants for C and asm, by their header names",
     { required = true, ident_keys = true, dep = "os", where = "<key> in <os>'s headers for <arch>" }),
   structs = map(record({
     size = int("size in bytes", { required = true, min = 0 }),
@@ -470,7 +477,7 @@ M.root = record({
     runtime_cflags = list(str("a compiler flag"), "flags the runtime is compiled with, after cflags (so a "
       .. "variant that replaces cflags, like debug, keeps them)", { default = {} }),
     program_cflags = list(str("a compiler flag"), "flags every program built with the runtime is compiled and "
-      .. "linked with, before the user's (build.lua cc and the test suites)", { default = {} }),
+      .. "linked with, before the user's (cc and the test suites)", { default = {} }),
   }, "a clang sanitizer over the runtime and its programs (variants/asan.lua, variants/tsan.lua)",
     { default = { runtime_cflags = {}, program_cflags = {} }, dep = "portable",
       check = function(v, root)
@@ -523,10 +530,29 @@ M.got = got
 
 local function is_pow2(v) return v > 0 and v & (v - 1) == 0 end
 
-local function problem(ctx, path, expected, value, missing)
+-- The range an integer node may take: min/max within its C type's; the type's name.
+local function int_range(n)
+  local lo, hi, ctype = -(1 << 31), (1 << 31) - 1, "int32_t"
+  if n.bits == 64 then lo, hi, ctype = math.mininteger, math.maxinteger, "int64_t" end
+  return math.max(n.min or lo, lo), math.min(n.max or hi, hi), ctype
+end
+
+-- Where a problem is blamed: the file and line that set the value, or for a missing
+-- field, those of the nearest enclosing table (the file that should have set it).
+local function where(ctx, path, missing)
   local o = not missing and ctx.origins[path]
-  local file = o and o.file or ctx.target_file
-  ctx.problems[#ctx.problems + 1] = string.format("%s: %s: expected %s; got %s", file, path, expected, got(value))
+  while not o and path ~= "" do
+    path = path:match("^(.*)%[[^%[]*%]$") or path:match("^(.*)%.[^%.%[]*$") or ""
+    o = ctx.origins[path]
+  end
+  if not o or path == "" and missing then o = ctx.origins[""] or { file = ctx.target_file } end
+  return o.line and o.file .. ":" .. o.line or o.file
+end
+M.where = where
+
+local function problem(ctx, path, expected, value, missing)
+  ctx.problems[#ctx.problems + 1] = string.format("%s: %s: expected %s; got %s", where(ctx, path, missing), path,
+    expected, got(value))
 end
 
 -- Integral floats (2^12, 1e3) become integers before checking.
@@ -649,15 +675,19 @@ check = function(n, v, path, ctx)
   if todo.is_todo(v) then
     -- Not checked: it has no value yet. Listed with its line, so a porter can jump to it.
     local o = ctx.origins[path] or { file = ctx.target_file }
-    local where = o.line and o.file .. ":" .. o.line or o.file
     ctx.todos[#ctx.todos + 1] = { file = o.file, line = o.line or 0,
-      text = string.format("%s: %s: TODO: %s", where, path, todo.hint(v)) }
+      text = string.format("%s: %s: TODO: %s", where(ctx, path), path, todo.hint(v)) }
     return
   end
   local before = #ctx.problems
   local k = n.kind
   if k == "string" then
     if type(v) ~= "string" then return problem(ctx, path, what(n), v) end
+    if n.ident == "linker" and not v:match("^[%a_$][%w_$]*$") then
+      return problem(ctx, path, "a symbol name (letters, digits, _ and $, not starting with a digit)", v)
+    elseif n.ident == true and not v:match("^[%a_][%w_]*$") then
+      return problem(ctx, path, "a C identifier (letters, digits and _, not starting with a digit)", v)
+    end
   elseif k == "boolean" then
     if type(v) ~= "boolean" then return problem(ctx, path, what(n), v) end
   elseif k == "enum" then
@@ -669,6 +699,11 @@ check = function(n, v, path, ctx)
     if (n.pow2 and not is_pow2(v)) or (n.pow2_or_zero and v ~= 0 and not is_pow2(v))
         or (n.min and v < n.min) or (n.max and v > n.max) then
       return problem(ctx, path, what(n), v)
+    end
+    local lo, hi, ctype = int_range(n)
+    if v < lo or v > hi then
+      return problem(ctx, path, string.format("%s from %d to %d (it is a C %s)", what(n):gsub(" from .*", "")
+        :gsub(" >= .*", ""):gsub(" <= .*", ""), lo, hi, ctype), v)
     end
   else
     if type(v) ~= "table" then return problem(ctx, path, what(n), v) end

@@ -90,9 +90,35 @@ function M.write_if_changed(path, text)
   return true
 end
 
+-- A name next to path that no other process uses (for a file written aside, then renamed
+-- over path: readers see the old bytes or the new ones, never half).
+function M.temp_name(path)
+  local t = os.tmpname() -- unique on this machine (it creates the file: remove it)
+  os.remove(t)
+  return path .. "." .. t:match("[^/]*$") .. ".tmp"
+end
+
+function M.rename(from, to)
+  local ok, err = os.rename(from, to)
+  if not ok then M.fail("cannot rename %s to %s: %s", from, to, err) end
+end
+
+-- FNV-1a, 64 bits, as 16 hex digits: a stable fingerprint of text (not a secure hash):
+-- names build/run's programs by their source, and spots hand edits of generated files.
+function M.hash(text)
+  local h = -3750763034362895579 -- 0xcbf29ce484222325
+  for i = 1, #text do
+    h = (h ~ text:byte(i)) * 0x100000001b3
+  end
+  return string.format("%016x", h)
+end
+
+-- Parents first, each tolerating that another process made it meanwhile (pl.dir.makepath
+-- fails when a parent appears between its check and its mkdir: parallel builds do that).
 function M.mkdir_p(path)
   if path == "" or M.is_dir(path) then return end
-  local ok, err = pldir.makepath(path)
+  M.mkdir_p(M.dirname(path))
+  local ok, err = lfs.mkdir(path)
   if not ok and not M.is_dir(path) then M.fail("cannot create directory %s: %s", path, err) end
 end
 

@@ -6,7 +6,9 @@
 --
 -- implements: field -> { value -> fields that value needs }: the values of a table field
 -- the template handles; the schema accepts exactly those. requires: fields the template
--- reads whatever the values, so the schema requires them.
+-- reads whatever the values, so the schema requires them. stubs: stub -> the syscall it is
+-- made from, for a stub not named after its syscall (gen/calls.lua checks that every stub
+-- the C calls is made, and blames the missing syscall).
 return {
   -- Entry point and rt0_go: argc/argv, g0 stack, CPUID, TLS, bootstrap calls.
   { template = "rt0_amd64.S", output = "rt0_{os}_{arch}.S", arch = "amd64", requires = { "cpuid" } },
@@ -15,11 +17,11 @@ return {
   { template = "rt0_ppc64le.S", output = "rt0_{os}_{arch}.S", arch = "ppc64le" },
   -- One stub per syscall in the table.
   { template = "sys_linux_amd64.S", output = "sys_{os}_{arch}.S", os = "linux", arch = "amd64",
-    implements = { ["syscall_abi.error"] = { negative = {} } } },
+    implements = { ["syscall_abi.error"] = { negative = {} } }, stubs = { clone_thread = "clone" } },
   { template = "sys_linux_arm64.S", output = "sys_{os}_{arch}.S", os = "linux", arch = "arm64",
-    implements = { ["syscall_abi.error"] = { negative = {} } } },
+    implements = { ["syscall_abi.error"] = { negative = {} } }, stubs = { clone_thread = "clone" } },
   { template = "sys_linux_ppc64le.S", output = "sys_{os}_{arch}.S", os = "linux", arch = "ppc64le",
-    implements = { ["syscall_abi.error"] = { flag = {} } } },
+    implements = { ["syscall_abi.error"] = { flag = {} } }, stubs = { clone_thread = "clone" } },
   -- Context switch, from the callee-saved register list.
   { template = "asm_amd64.S", output = "asm_{arch}.S", arch = "amd64" },
   { template = "asm_arm64.S", output = "asm_{arch}.S", arch = "arm64" },

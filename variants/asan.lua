@@ -9,6 +9,9 @@
 -- "starting fiber switch while in fiber switch"); preemption stays cooperative.
 -- Composes with debug in either order (--variant debug,asan).
 return {
+  -- Like libc: it makes a freestanding target hosted; an always-hosted target (Darwin)
+  -- keeps its own TLS method and entry, which this would replace.
+  only = { ["link.mode"] = "freestanding" },
   link = { mode = "hosted" },
   entry = { symbol = "main", args = "registers" },
   tls = { method = "elf_tls" },

@@ -12,6 +12,9 @@
 -- in the middle of TSan's bookkeeping; preemption stays cooperative.
 -- Composes with debug in either order (--variant debug,tsan).
 return {
+  -- Like libc: it makes a freestanding target hosted; an always-hosted target (Darwin)
+  -- keeps its own TLS method and entry, which this would replace.
+  only = { ["link.mode"] = "freestanding" },
   link = { mode = "hosted" },
   entry = { symbol = "main", args = "registers" },
   tls = { method = "elf_tls" },

@@ -5,6 +5,7 @@ local util = require "gen.util"
 local ninja = require "gen.toolchain.ninja"
 local flags = require "gen.toolchain.flags"
 local generate = require "gen.generate"
+local lock = require "gen.lock"
 
 local M = {}
 
@@ -20,8 +21,14 @@ function M.re2c(root, src)
   local abs = util.abspath(src)
   local out = root .. "/build/re2c/" .. abs:gsub("^/", ""):gsub("[^%w_.-]", "_"):gsub("%.re$", ".c")
   util.mkdir_p(util.dirname(out))
-  local code, _, err = util.capture(util.command(flags.re2c(abs, out)))
-  if code ~= 0 then util.fail("cc: re2c %s failed:\n%s", src, err) end
+  -- Written aside and renamed: a parallel cc of the same scanner never reads half a file.
+  local tmp = util.temp_name(out)
+  local code, _, err = util.capture(util.command(flags.re2c(abs, tmp)))
+  if code ~= 0 then
+    os.remove(tmp)
+    util.fail("cc: re2c %s failed:\n%s", src, err)
+  end
+  util.rename(tmp, out)
   return out
 end
 
@@ -65,10 +72,14 @@ function M.link_argv(root, b, args, output, lib)
   return argv
 end
 
+-- Builds and links under the build's lock: a parallel build of the same target cannot
+-- rewrite the library (or the Mach-O stub) while this link reads it.
 function M.cc(root, target, variants, args, output)
   -- Fail early for a target whose objects we cannot link.
-  local _, why = flags.recipe(generate.resolve(root, target, variants))
+  local r = generate.resolve(root, target, variants)
+  local _, why = flags.recipe(r)
   if why then util.fail("cc: %s", why) end
+  local _ <close> = lock.hold(generate.lock_path(root, r))
   local b = ninja.build(root, target, variants)
   local code = util.execute(util.command(M.link_argv(root, b, args, output)))
   if code ~= 0 then util.fail("cc: clang failed (exit %d)", code) end

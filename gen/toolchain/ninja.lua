@@ -9,6 +9,7 @@
 local util = require "gen.util"
 local generate = require "gen.generate"
 local flags = require "gen.toolchain.flags"
+local lock = require "gen.lock"
 
 local M = {}
 
@@ -138,11 +139,13 @@ function M.text(root, r, builddir, gendir)
   return table.concat(L, "\n") .. "\n"
 end
 
--- Regenerates, writes build.ninja and runs ninja (quiet unless it fails).
+-- Regenerates, writes build.ninja and runs ninja (quiet unless it fails), holding the
+-- build's lock (gen/lock.lua): a parallel build of the same target waits for this one.
 -- Returns { dir =, lib =, internal =, gendir =, resolved = } with root-relative paths.
 function M.build(root, target, variants)
-  local g = generate.generate(root, target, variants)
-  local r = g.resolved
+  local r = generate.resolve(root, target, variants)
+  local _ <close> = lock.hold(generate.lock_path(root, r))
+  local g = generate.write(root, r)
   local builddir = "build/" .. require("gen.load").build_name(r)
   util.mkdir_p(root .. "/" .. builddir)
   util.write_if_changed(root .. "/" .. builddir .. "/build.ninja", M.text(root, r, builddir, g.dir))

@@ -3,6 +3,7 @@ local fixture = require "tests.gen.fixture"
 local asm_offsets = require "gen.asm_offsets"
 local generate = require "gen.generate"
 local util = require "gen.util"
+local commit = require "gen.commit"
 
 describe("asm_offsets", function()
   it("parses marker lines in any dialect, sorted by name", function()
@@ -66,7 +67,33 @@ describe("generate", function()
     fixture.edit(root, "arch/linux-amd64.lua", 'method = "arch_prctl"', "method = 42")
     local ok, msg = util.protect(generate.generate, root, "linux-amd64", {})
     assert.is_nil(ok)
-    assert.are.equal("arch/linux-amd64.lua: tls.method: expected a string; got 42", msg)
+    assert.are.equal("arch/linux-amd64.lua: tls.method: expected a string; got 42", fixture.unlined(msg))
+    assert.is_falsy(util.exists(root .. "/out"))
+  end)
+
+  -- The OS layer calls a stub the table has no syscall for: the table's error, with its
+  -- line, before anything is written (issue 13 item 4b; it failed in clang before).
+  it("refuses a table missing a syscall the templates call, before writing anything", function()
+    fixture.edit(root, "arch/linux-amd64.lua", "mincore = { nr = 27, nargs = 3 },", "")
+    local ok, msg = util.protect(generate.generate, root, "linux-amd64", {})
+    assert.is_nil(ok)
+    assert.matches("^arch/linux%-amd64%.lua:%d+: syscalls%.mincore: expected a syscall { nr = %.%.%., nargs = "
+      .. "%.%.%. } %(templates/os_linux%.c calls sys_mincore%); got nothing$", msg)
+    assert.is_falsy(util.exists(root .. "/out"))
+    -- A stub named otherwise (the manifest's stubs): the syscall it is made from is named.
+    fixture.edit(root, "arch/linux-amd64.lua", "mmap = { nr = 9,",
+      "mincore = { nr = 27, nargs = 3 },\n    mmap = { nr = 9,")
+    fixture.edit(root, "arch/linux-amd64.lua", "clone = { nr = 56, nargs = 5 },", "")
+    ok, msg = util.protect(generate.generate, root, "linux-amd64", {})
+    assert.is_nil(ok)
+    assert.matches("^arch/linux%-amd64%.lua:%d+: syscalls%.clone: expected a syscall { nr = %.%.%., nargs = "
+      .. "%.%.%. } %(templates/os_linux%.c calls sys_clone_thread%); got nothing$", msg)
+    -- A field an assembly template reads: the table's error too, not a Lua one.
+    fixture.edit(root, "arch/linux-arm64.lua", "rt_sigreturn = { nr = 139, nargs = 0 },", "")
+    ok, msg = util.protect(generate.generate, root, "linux-arm64", {})
+    assert.is_nil(ok)
+    assert.matches("^arch/linux%-arm64%.lua:%d+: syscalls%.rt_sigreturn: expected a value %(templates/"
+      .. "preempt_linux_arm64%.S:%d+ uses it%); got nothing$", msg)
     assert.is_falsy(util.exists(root .. "/out"))
   end)
 
@@ -87,6 +114,99 @@ describe("generate", function()
     assert.matches("^templates/manifest%.lua: no template makes rt0_linux_arm64%.S for linux%-arm64 %(entry %d+ "
       .. "makes it from templates/rt0_amd64%.S for arch amd64%): add a template and its manifest line$", msg)
     assert.is_falsy(util.exists(root .. "/out"))
+  end)
+
+  local function snapshot(dir)
+    local t = {}
+    for _, name in ipairs(util.list_dir(dir)) do
+      t[name] = util.is_dir(dir .. "/" .. name) and "<dir>" or util.read_file(dir .. "/" .. name)
+    end
+    return t
+  end
+
+  -- All or nothing (issue 13 item 4h): a changed file that cannot be written stops the
+  -- regeneration before any file is replaced. (A directory in the file's place: it cannot
+  -- be written by anyone, root included.)
+  it("leaves out/ exactly as it was when one changed file cannot be written", function()
+    local out = root .. "/out/linux-amd64"
+    generate.generate(root, "linux-amd64", {})
+    fixture.edit(root, "arch/linux-amd64.lua", "write = { nr = 1,", "write = { nr = 1001,")
+    local differ = {}
+    for _, p in ipairs(generate.check(root, "linux-amd64").problems) do
+      differ[#differ + 1] = p:match("^out/linux%-amd64/([^:]+): differs")
+    end
+    assert.is_true(#differ >= 2, "the edit should change several files")
+    -- The one gen writes last, so that without all-or-nothing the others would be written.
+    local last
+    local scratch = util.tmpdir("rt0gen-order")
+    for _, f in ipairs(generate.produce(root, generate.resolve(root, "linux-amd64"), scratch)) do
+      for _, d in ipairs(differ) do if d == f.name then last = f.name end end
+    end
+    util.rm_rf(scratch)
+    os.remove(out .. "/" .. last)
+    util.mkdir_p(out .. "/" .. last)
+    local before = snapshot(out)
+    local ok, msg = util.protect(generate.generate, root, "linux-amd64", {})
+    assert.is_nil(ok)
+    assert.are.same(before, snapshot(out))
+    assert.are.equal("out/linux-amd64/" .. last .. ": cannot write: it is a directory, not a file (nothing was "
+      .. "written: gen writes every changed file or none)", msg)
+    -- Once it can be written, every changed file is.
+    util.rm_rf(out .. "/" .. last)
+    local res = generate.generate(root, "linux-amd64", {})
+    local changed = {}
+    for _, f in ipairs(res.files) do if f.changed then changed[#changed + 1] = f.name end end
+    table.sort(changed)
+    table.sort(differ)
+    assert.are.same(differ, changed)
+  end)
+
+  -- A hand edit in out/ is reported with the command that overwrites it, never silently
+  -- replaced or removed (issue 13 item 4i); --force overwrites it.
+  it("refuses to overwrite a hand-edited generated file, naming it and gen --force", function()
+    local out = root .. "/out/linux-amd64"
+    generate.generate(root, "linux-amd64", {})
+    local text = util.read_file(out .. "/os_linux.c")
+    util.write_file(out .. "/os_linux.c", text .. "// my fix\n")
+    fixture.edit(root, "arch/os/linux.lua", '"SIGSEGV"', '"SIGSEGV", "SIGBUS"') -- and a table change
+    local before = snapshot(out)
+    local ok, msg = util.protect(generate.generate, root, "linux-amd64", {})
+    assert.is_nil(ok)
+    assert.matches("^out/linux%-amd64/os_linux%.c:1: edited by hand since gen wrote it %(its text no longer "
+      .. "matches the sum on this line; it first differs from what gen makes now at line %d+%); put the change "
+      .. "in the template or table, or overwrite it: lua5%.4 build%.lua gen %-%-force linux%-amd64$", msg)
+    assert.are.same(before, snapshot(out))
+    -- Nor is a hand-edited file that nothing generates any more removed.
+    util.write_file(out .. "/os_linux.c", text)
+    fixture.write(root, "out/linux-amd64/old.h", commit.stamp("// Code generated by gen/render.lua from x. DO NOT "
+      .. "EDIT.\n") .. "int mine;\n")
+    ok, msg = util.protect(generate.generate, root, "linux-amd64", {})
+    assert.is_nil(ok)
+    assert.matches("^out/linux%-amd64/old%.h:1: edited by hand since gen wrote it", msg)
+    local res = generate.generate(root, "linux-amd64", {}, { force = true })
+    assert.are.same({ "old.h" }, res.removed)
+    assert.are.same({}, generate.check(root, "linux-amd64").problems)
+  end)
+
+  -- The same refusal reaches every command that regenerates: cc, status (the stages
+  -- suite's path) and gen itself, each exiting 1 with the one line.
+  it("refuses a hand edit in cc, status and gen from the command line", function()
+    for _, d in ipairs({ "runtime-core", "tests/stages" }) do fixture.copy(d, root .. "/" .. d) end
+    fixture.driver(root)
+    fixture.write(root, "prog.c", "#include <rt.h>\nint rt_main(int c, char **v) { (void)c; (void)v; return 0; }\n")
+    local cd = "cd " .. util.quote(root) .. " && lua5.4 build.lua "
+    assert.are.equal(0, util.capture(cd .. "gen linux-amd64"))
+    local path = root .. "/out/linux-amd64/zdefs_linux_amd64.h"
+    util.write_file(path, util.read_file(path):gsub("#define MAXMCOUNT %d+", "#define MAXMCOUNT 7"))
+    for _, cmd in ipairs({ "cc linux-amd64 prog.c -o prog", "status linux-amd64", "gen linux-amd64" }) do
+      local code, out, err = util.capture(cd .. cmd)
+      assert.are.equal(1, code, cmd .. ": " .. out .. err)
+      assert.matches("out/linux%-amd64/zdefs_linux_amd64%.h:%d+: edited by hand since gen wrote it .*: lua5%.4 "
+        .. "build%.lua gen %-%-force linux%-amd64", out .. err)
+      assert.matches("#define MAXMCOUNT 7\n", util.read_file(path))
+    end
+    assert.are.equal(0, util.capture(cd .. "gen --force linux-amd64"))
+    assert.is_nil(util.read_file(path):find("#define MAXMCOUNT 7\n", 1, true))
   end)
 
   it("removes a stale generated file but keeps others", function()

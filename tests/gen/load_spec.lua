@@ -119,9 +119,17 @@ describe("load", function()
     assert.are.same({ "no such variant file 'no/such.lua'" }, fixture.problems(root, "t", "no/such.lua"))
   end)
 
+  it("names the inherit line that closes a cycle of layers", function()
+    fixture.write(root, "arch/os/loop.lua", 'return {\n  inherit = { "cpu/loop" },\n}\n')
+    fixture.write(root, "arch/cpu/loop.lua", 'return {\n  os = "x",\n  inherit = { "os/loop" },\n}\n')
+    fixture.write(root, "arch/l.lua", 'return { inherit = { "os/loop" } }\n')
+    assert.are.same({ "arch/cpu/loop.lua:3: inherit: expected layers that do not inherit each other; got a cycle "
+      .. "back to arch/os/loop.lua" }, fixture.problems(root, "l"))
+  end)
+
   it("names a missing layer", function()
     fixture.write(root, "arch/u.lua", 'return { inherit = { "os/nope" } }\n')
-    assert.are.same({ "arch/u.lua: inherit[1]: no such layer 'os/nope' (arch/os/nope.lua not found)" },
+    assert.are.same({ "arch/u.lua:1: inherit[1]: no such layer 'os/nope' (arch/os/nope.lua not found)" },
       fixture.problems(root, "u"))
   end)
 
@@ -132,6 +140,20 @@ describe("load", function()
     assert.is_nil(msg:find("traceback", 1, true))
   end)
 
+  -- A table that contains itself would send merging into endless recursion (issue 13
+  -- item 4e: "internal error ... stack overflow"): one line instead, before merging.
+  it("refuses a variant that refers to itself with one line naming file:line and field", function()
+    fixture.write(root, "variants/self.lua", "local t = {\n  tls = { method = \"x\" },\n}\nt.tls.again = t\nreturn t\n")
+    assert.are.same({ "variants/self.lua:2: tls.again: expected plain data (tables inside tables); got a table "
+      .. "that contains itself (the file's table)" }, fixture.problems(root, "t", "self"))
+    fixture.write(root, "arch/c.lua", "local x = { 1 }\nx[2] = x\nreturn { os = \"tos\", list = x }\n")
+    assert.are.same({ "arch/c.lua:3: list[2]: expected plain data (tables inside tables); got a table that "
+      .. "contains itself (list)" }, fixture.problems(root, "c"))
+    local code, _, err = util.capture("lua5.4 build.lua explain linux-amd64 --variant " .. root .. "/variants/self.lua")
+    assert.are.equal(1, code)
+    assert.matches("^build%.lua: [^\n]*self%.lua:2: tls%.again: expected plain data [^\n]*\n$", err)
+  end)
+
   it("runs tables in an empty environment", function()
     fixture.write(root, "variants/e.lua", "return { x = os.getenv('HOME') }\n")
     assert.are.equal("variants/e.lua:1: attempt to index a nil value (global 'os')",
@@ -140,7 +162,7 @@ describe("load", function()
 
   it("wants a table from every file", function()
     fixture.write(root, "variants/n.lua", "return 42\n")
-    assert.are.same({ "variants/n.lua: expected the file to return a table; got number" },
+    assert.are.same({ "variants/n.lua:1: expected the file to return a table; got number" },
       fixture.problems(root, "t", "n"))
   end)
 

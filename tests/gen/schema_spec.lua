@@ -23,7 +23,54 @@ describe("schema", function()
       assert.are.same({}, fixture.problems(".", t))
     end
     assert.are.same({}, fixture.problems(".", "linux-amd64", "libc"))
-    assert.are.same({}, fixture.problems(".", "darwin-amd64", "libc"))
+  end)
+
+  -- The libc variant makes a freestanding target hosted (its `only`); a target that is
+  -- always hosted is told so, keyed on its link.mode, not on its name (issue 13 item 4f).
+  it("tells a target that is always hosted that the libc variant does not apply", function()
+    for _, t in ipairs({ "darwin-amd64", "darwin-arm64" }) do
+      local p = fixture.problems(".", t, "libc")
+      assert.are.equal(1, #p)
+      assert.matches("^variants/libc%.lua:%d+: only%.link%.mode: expected a target whose link%.mode is freestanding; "
+        .. t:gsub("%-", "%%-") .. "'s is hosted %(arch/os/darwin%.lua:%d+%): " .. t:gsub("%-", "%%-")
+        .. " is always hosted, so variant libc does not apply to it$", p[1])
+    end
+    -- The same for any target whose own table says hosted.
+    fixture.edit(root, OS, 'mode = "freestanding"', 'mode = "hosted"')
+    assert.matches("linux%-amd64 is always hosted", fixture.problems(root, "linux-amd64", "libc")[1])
+  end)
+
+  -- Every problem names file:line (issue 13 item 4a): the line that set the value, or for a
+  -- missing field the line of its enclosing table (also in a table built by code).
+  it("names the file and line of each problem", function()
+    fixture.write(root, "variants/bad.lua", table.concat({
+      "-- a variant with mistakes",
+      "return {",
+      "  sched = {",
+      '    maxmcount = "many",',
+      "  },",
+      "  tls = { base_adjust = 8, bogus = 1 },",
+      "}",
+    }, "\n") .. "\n")
+    local r = fixture.resolve(root, "linux-amd64", { "bad" })
+    assert.are.same({
+      'variants/bad.lua:4: sched.maxmcount: expected an integer >= 1; got "many"',
+      "variants/bad.lua:6: tls.bogus: expected no such field (known: arch_set_fs, base_adjust, check_value, "
+        .. "gs_offset, method, register, settls_syscall, tsd_slot); got 1",
+    }, schema.validate_resolved(r))
+    fixture.write(root, "variants/code.lua", "local t = { sched = {} }\nt.sched.maxmcount = 0\nreturn t\n")
+    assert.are.same({ "variants/code.lua:1: sched.maxmcount: expected an integer >= 1; got 0" },
+      schema.validate_resolved(fixture.resolve(root, "linux-amd64", { "code" })))
+    local text = assert(util.read_file(root .. "/" .. T))
+    local n = 0
+    for line in text:gmatch("[^\n]*") do
+      n = n + 1
+      if line:match("^  tls = {") then break end
+    end
+    fixture.edit(root, T, "arch_set_fs = 0x1002,", "")
+    assert.are.same({ T .. ":" .. n .. ": tls.arch_set_fs: expected an integer (required when tls.method is "
+      .. "arch_prctl: templates/ztarget_amd64.h); got nothing" },
+      schema.validate_resolved(fixture.resolve(root, "linux-amd64")))
   end)
 
   -- The valid tls.method values are what the manifest says the target's templates implement.
@@ -91,6 +138,42 @@ describe("schema", function()
       "arch/linux-amd64.lua: syscalls.read.nargs: expected an integer from 0 to 6; got 7",
       "arch/linux-amd64.lua: syscalls.read.nr: expected an integer >= 0; got -1",
     }, broken(T, "read = { nr = 0, nargs = 3 }", "read = { nr = -1, nargs = 7 }"))
+  end)
+
+  -- Integers become C int32_t fields and #defines: a value out of that range is the
+  -- table's error, not clang's (issue 13 item 4c).
+  it("rejects an integer out of its C type's range", function()
+    fixture.write(root, "variants/big.lua", "return { sched = { maxmcount = 2^62, preempt_ns = 1 << 40 } }\n")
+    assert.are.same({
+      "variants/big.lua: sched.maxmcount: expected an integer from 1 to 2147483647 (it is a C int32_t); "
+        .. "got 4611686018427387904",
+      "variants/big.lua: sched.preempt_ns: expected an integer from 1000 to 2147483647 (it is a C int32_t); "
+        .. "got 1099511627776",
+    }, fixture.problems(root, "linux-amd64", "big"))
+    fixture.write(root, "variants/big.lua", "return { sched = { maxmcount = 2^63 } }\n")
+    assert.are.same({ "variants/big.lua: sched.maxmcount: expected an integer >= 1; got 9.2233720368548e+18" },
+      fixture.problems(root, "linux-amd64", "big"))
+    -- Constants may use all 64 bits (flags, ioctl numbers).
+    fixture.write(root, "variants/big.lua", "return { constants = { BIG_FLAG = 0x7fffffffffffffff } }\n")
+    assert.are.same({}, fixture.problems(root, "linux-amd64", "big"))
+  end)
+
+  -- Symbol and constant names end up in C and assembly: one that is not an identifier
+  -- is the table's error, not the assembler's (issue 13 item 4d).
+  it("rejects a symbol or constant name that is not an identifier", function()
+    fixture.write(root, "variants/sym.lua", 'return { entry = { symbol = "rt0 go" }, vdso = { clock_gettime = "1x" },\n'
+      .. '  threads = { clone_flags = { "CLONE_VM", "CLONE-FS" } },\n'
+      .. '  runtime_text = { start = "section$start$__TEXT$__x", stop = "a.b" } }\n')
+    assert.are.same({
+      'variants/sym.lua: entry.symbol: expected a C identifier (letters, digits and _, not starting with a digit); '
+        .. 'got "rt0 go"',
+      'variants/sym.lua: runtime_text.stop: expected a symbol name (letters, digits, _ and $, not starting with a '
+        .. 'digit); got "a.b"',
+      'variants/sym.lua: threads.clone_flags[2]: expected a C identifier (letters, digits and _, not starting with '
+        .. 'a digit); got "CLONE-FS"',
+      'variants/sym.lua: vdso.clock_gettime: expected a C identifier (letters, digits and _, not starting with a '
+        .. 'digit); got "1x"',
+    }, fixture.problems(root, "linux-amd64", "sym"))
   end)
 
   it("blames the layer a bad value came from: g0.slack >= g0.size", function()
