@@ -10,11 +10,11 @@ enum { GOID_BATCH = 16 };
 static const char *const gstatus_names[] = {"idle",    "runnable", "running",
                                             "syscall", "waiting",  "dead"};
 
-// Transitions are checked: a wrong one is a runtime bug, not something to limp past.
-void casgstatus(g *gp, uint32_t from, uint32_t to) {
-    if (!atomic_cas(&gp->status, from, to))
-        fatalf("casgstatus: goroutine %lld is %s, not %s, on the way to %s", (long long)gp->goid,
-               gstatus_names[atomic_load(&gp->status)], gstatus_names[from], gstatus_names[to]);
+// Transitions are checked (casgstatus in runtime.h): a wrong one is a runtime bug, not
+// something to limp past.
+void casgstatus_fail(g *gp, uint32_t from, uint32_t to) {
+    fatalf("casgstatus: goroutine %lld is %s, not %s, on the way to %s", (long long)gp->goid,
+           gstatus_names[atomic_load(&gp->status)], gstatus_names[from], gstatus_names[to]);
 }
 
 // Every G ever allocated, oldest first (they are reused, never freed), for tracebacks.
@@ -126,25 +126,31 @@ int rt_numgoroutine(void) {
 
 // The first frame of every goroutine (ctx_start calls it on the goroutine's stack).
 void gostart(void) {
-    g *gp = getg();
     asan_switch_end(NULL);
+    switch_finish();
+    g *gp = getg();
     gp->fn(gp->arg);
     goexit1();
 }
 
-static void goexit0(g *gp) {
-    m *mp = getg()->m;
-    p *pp = mp->p;
+// What an exited goroutine leaves: once it is off its stack (on g0, or in the goroutine
+// a direct switch went to) the stack goes back to the P's cache and the G to its free list.
+void goexit_finish(p *pp, g *gp) {
     casgstatus(gp, G_RUNNING, G_DEAD);
     atomic_xadd(&sched.ngoroutines, -1);
-    mp->curg = NULL;
-    gp->m = NULL;
-    bool locked = gp->lockedm != NULL;
-    mp->lockedg = NULL;
     gp->lockedm = NULL;
     gp->lockedcnt = 0;
     stackfree(pp, gp);
     gfput(pp, gp);
+}
+
+static void goexit0(g *gp) {
+    m *mp = getg()->m;
+    bool locked = gp->lockedm != NULL;
+    mp->curg = NULL;
+    gp->m = NULL;
+    mp->lockedg = NULL;
+    goexit_finish(mp->p, gp);
     // A goroutine that exits still locked may have left its thread in a state no other
     // goroutine should inherit: the thread goes with it (Go's goexit0).
     if (locked)
@@ -153,6 +159,5 @@ static void goexit0(g *gp) {
 }
 
 void goexit1(void) {
-    mcall(goexit0);
-    __builtin_unreachable();
+    goexit_switch(goexit0);
 }

@@ -106,6 +106,13 @@ struct g {
 
 #define TLS_SLOTS 6
 
+// What the goroutine a direct switch resumed does with the one it left (sched.c).
+enum switch_after {
+    SWITCH_YIELD, // queue it as runnable
+    SWITCH_PARK,  // gopark's commit: its unlockf
+    SWITCH_EXIT,  // its stack to the P's cache, the G to the free list
+};
+
 // A machine: an OS thread. tls[0] holds g where the TLS method points the thread base at it.
 struct m {
     g *g0;
@@ -127,9 +134,11 @@ struct m {
     void (*mcallfn)(g *);
     bool (*waitunlockf)(g *, void *);
     void *waitlock;
-    uint32_t locks;     // > 0: holds runtime locks, must not be preempted
-    uintptr_t sigstack; // lo of the SIGNAL_STACK_SIZE bytes fatal signals are handled on
-    uintptr_t procid;   // atomic: what os_preempt_m signals (tid or pthread_t); 0 until known
+    uint32_t locks;        // > 0: holds runtime locks, must not be preempted
+    uintptr_t sigstack;    // lo of the SIGNAL_STACK_SIZE bytes fatal signals are handled on
+    uintptr_t procid;      // atomic: what os_preempt_m signals (tid or pthread_t); 0 until known
+    g *switch_prev;        // the goroutine a direct switch left, for switch_finish
+    uint32_t switch_after; // enum switch_after: what switch_finish does with it
 #ifdef RT_DEBUG
     struct debug_m debug; // the runtime locks this M holds, for the lock-rank checks
 #endif
@@ -263,8 +272,39 @@ _Noreturn void fatalf(const char *fmt, ...) __attribute__((format(printf, 1, 2))
 void print_to(int fd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 // Locks and notes.
-void lock(mutex *l);
-void unlock(mutex *l);
+void lock_full(mutex *l);
+void unlock_full(mutex *l);
+void lock_wake(mutex *l); // after an unlock that found sleepers
+// m->locks counts the runtime locks the M holds: the preempt signal's handler leaves a
+// goroutine alone while it is nonzero (Go's gp.m.locks).
+static inline void locks_add(int32_t d) {
+    g *gp = getg();
+    if (gp != NULL && gp->m != NULL)
+        gp->m->locks += (uint32_t)d;
+}
+// An uncontended lock is one compare-and-swap and its unlock one exchange, inline; the
+// debug variant always takes the full path with its rank and ownership checks.
+static inline void lock(mutex *l) {
+#ifndef RT_DEBUG
+    uint32_t unlocked = 0;
+    if (__builtin_expect(__atomic_compare_exchange_n(&l->key, &unlocked, 1, false, __ATOMIC_ACQUIRE,
+                                                     __ATOMIC_RELAXED),
+                         1)) {
+        locks_add(1);
+        return;
+    }
+#endif
+    lock_full(l);
+}
+static inline void unlock(mutex *l) {
+#ifndef RT_DEBUG
+    if (__builtin_expect(__atomic_exchange_n(&l->key, 0, __ATOMIC_RELEASE) == 2, 0))
+        lock_wake(l);
+    locks_add(-1);
+#else
+    unlock_full(l);
+#endif
+}
 void noteclear(note *n);
 void notewakeup(note *n);
 void notesleep(note *n);
@@ -305,7 +345,21 @@ void gopark(bool (*unlockf)(g *, void *), void *lock, uint32_t reason);
 void goready(g *gp);
 void gogo(g *gp) __attribute__((noreturn));
 void mcall(void (*fn)(g *));
-void casgstatus(g *gp, uint32_t from, uint32_t to);
+_Noreturn void casgstatus_fail(g *gp, uint32_t from, uint32_t to);
+// A goroutine's status changes only by whoever owns it at that moment (its M, or the
+// waker that dequeued it under a lock), so a wrong `from` is a runtime bug, never a race
+// to arbitrate: checked with a load and a store. The debug variant compare-and-swaps,
+// which also catches two owners at once.
+static inline void casgstatus(g *gp, uint32_t from, uint32_t to) {
+#ifdef RT_DEBUG
+    if (!atomic_cas(&gp->status, from, to))
+        casgstatus_fail(gp, from, to);
+#else
+    if (__builtin_expect(atomic_load_relaxed(&gp->status) != from, 0))
+        casgstatus_fail(gp, from, to);
+    atomic_store_rel(&gp->status, to);
+#endif
+}
 void wakep(void);
 void startm(p *pp, bool spinning);
 void stopm(void);
@@ -343,6 +397,9 @@ void stop_the_world(void);
 void gfput(p *pp, g *gp);
 g *gfget(p *pp);
 void goexit1(void) __attribute__((noreturn));
+void goexit_finish(p *pp, g *gp);
+_Noreturn void goexit_switch(void (*on_g0)(g *));
+void switch_finish(void);
 void preempt_check(void);
 void sysmon(void);
 void schedtrace(void);
@@ -394,6 +451,8 @@ void exitsyscall(void);
 // Returns when something ctx_resume's the saved context.
 void ctx_switch_call(uintptr_t *save_sp, uintptr_t new_sp, void (*fn)(void *), void *arg);
 void ctx_resume(uintptr_t sp) __attribute__((noreturn));
+// Saves this context (as ctx_switch_call does) and resumes the one at new_sp in one step.
+void ctx_switch(uintptr_t *save_sp, uintptr_t new_sp);
 void ctx_start(void);
 void gostart(void) __attribute__((noreturn));
 

@@ -24,8 +24,32 @@ _ctx_switch_call:
 	call	*%rdx
 	ud2
 
+// void ctx_switch(uintptr_t *save_sp, uintptr_t new_sp)
+// Saves this context as ctx_switch_call does and resumes the one at new_sp in the same
+// step: a goroutine-to-goroutine switch that never visits g0. Returns when something
+// resumes the saved context.
+	.globl	_ctx_switch
+	.private_extern	_ctx_switch
+	.p2align 4
+_ctx_switch:
+	pushq	%rbx
+	pushq	%rbp
+	pushq	%r12
+	pushq	%r13
+	pushq	%r14
+	pushq	%r15
+	movq	%rsp, (%rdi)
+	movq	%rsi, %rsp
+	popq	%r15
+	popq	%r14
+	popq	%r13
+	popq	%r12
+	popq	%rbp
+	popq	%rbx
+	ret
+
 // void ctx_resume(uintptr_t sp)
-// Resumes a context saved by ctx_switch_call or built by ctx_init: pops the
+// Resumes a context saved by ctx_switch_call or ctx_switch, or built by ctx_init: pops the
 // callee-saved registers in reverse order and returns into it.
 	.globl	_ctx_resume
 	.private_extern	_ctx_resume

@@ -32,8 +32,43 @@ _ctx_switch_call:
 	blr	x2
 	brk	#0
 
+// void ctx_switch(uintptr_t *save_sp, uintptr_t new_sp)
+// Saves this context as ctx_switch_call does and resumes the one at new_sp in the same
+// step: a goroutine-to-goroutine switch that never visits g0. Returns when something
+// resumes the saved context.
+	.globl	_ctx_switch
+	.private_extern	_ctx_switch
+	.p2align 2
+_ctx_switch:
+	sub	sp, sp, #160
+	stp	x19, x20, [sp, #0]
+	stp	x21, x22, [sp, #16]
+	stp	x23, x24, [sp, #32]
+	stp	x25, x26, [sp, #48]
+	stp	x27, x28, [sp, #64]
+	stp	x29, x30, [sp, #80]
+	stp	d8, d9, [sp, #96]
+	stp	d10, d11, [sp, #112]
+	stp	d12, d13, [sp, #128]
+	stp	d14, d15, [sp, #144]
+	mov	x9, sp
+	str	x9, [x0]
+	mov	sp, x1
+	ldp	x19, x20, [sp, #0]
+	ldp	x21, x22, [sp, #16]
+	ldp	x23, x24, [sp, #32]
+	ldp	x25, x26, [sp, #48]
+	ldp	x27, x28, [sp, #64]
+	ldp	x29, x30, [sp, #80]
+	ldp	d8, d9, [sp, #96]
+	ldp	d10, d11, [sp, #112]
+	ldp	d12, d13, [sp, #128]
+	ldp	d14, d15, [sp, #144]
+	add	sp, sp, #160
+	ret
+
 // void ctx_resume(uintptr_t sp)
-// Resumes a context saved by ctx_switch_call or built by ctx_init.
+// Resumes a context saved by ctx_switch_call or ctx_switch, or built by ctx_init.
 	.globl	_ctx_resume
 	.private_extern	_ctx_resume
 	.p2align 2

@@ -13,6 +13,6 @@
 #define m_g0 0
 #define m_tls 8
 #define sizeof_g 152
-#define sizeof_m 200
+#define sizeof_m 216
 
 #endif

@@ -26,8 +26,34 @@ ctx_switch_call:
 	ud2
 	.size	ctx_switch_call, .-ctx_switch_call
 
+// void ctx_switch(uintptr_t *save_sp, uintptr_t new_sp)
+// Saves this context as ctx_switch_call does and resumes the one at new_sp in the same
+// step: a goroutine-to-goroutine switch that never visits g0. Returns when something
+// resumes the saved context.
+	.globl	ctx_switch
+	.hidden	ctx_switch
+	.type	ctx_switch, %function
+	.p2align 4
+ctx_switch:
+	pushq	%rbx
+	pushq	%rbp
+	pushq	%r12
+	pushq	%r13
+	pushq	%r14
+	pushq	%r15
+	movq	%rsp, (%rdi)
+	movq	%rsi, %rsp
+	popq	%r15
+	popq	%r14
+	popq	%r13
+	popq	%r12
+	popq	%rbp
+	popq	%rbx
+	ret
+	.size	ctx_switch, .-ctx_switch
+
 // void ctx_resume(uintptr_t sp)
-// Resumes a context saved by ctx_switch_call or built by ctx_init: pops the
+// Resumes a context saved by ctx_switch_call or ctx_switch, or built by ctx_init: pops the
 // callee-saved registers in reverse order and returns into it.
 	.globl	ctx_resume
 	.hidden	ctx_resume

@@ -92,8 +92,152 @@ ctx_switch_call:
 	trap
 	.size	ctx_switch_call, .-ctx_switch_call
 
+// void ctx_switch(uintptr_t *save_sp, uintptr_t new_sp)
+// Saves this context as ctx_switch_call does and resumes the one at new_sp in the same
+// step: a goroutine-to-goroutine switch that never visits g0. Returns when something
+// resumes the saved context.
+	.globl	ctx_switch
+	.hidden	ctx_switch
+	.type	ctx_switch, %function
+	.p2align 4
+ctx_switch:
+	mflr	%r0
+	stdu	%r1, -528(%r1)
+	std	%r0, 32(%r1)
+	mfcr	%r0
+	std	%r0, 40(%r1)
+	std	%r14, 48(%r1)
+	std	%r15, 56(%r1)
+	std	%r16, 64(%r1)
+	std	%r17, 72(%r1)
+	std	%r18, 80(%r1)
+	std	%r19, 88(%r1)
+	std	%r20, 96(%r1)
+	std	%r21, 104(%r1)
+	std	%r22, 112(%r1)
+	std	%r23, 120(%r1)
+	std	%r24, 128(%r1)
+	std	%r25, 136(%r1)
+	std	%r26, 144(%r1)
+	std	%r27, 152(%r1)
+	std	%r28, 160(%r1)
+	std	%r29, 168(%r1)
+	std	%r30, 176(%r1)
+	std	%r31, 184(%r1)
+	stfd	%f14, 192(%r1)
+	stfd	%f15, 200(%r1)
+	stfd	%f16, 208(%r1)
+	stfd	%f17, 216(%r1)
+	stfd	%f18, 224(%r1)
+	stfd	%f19, 232(%r1)
+	stfd	%f20, 240(%r1)
+	stfd	%f21, 248(%r1)
+	stfd	%f22, 256(%r1)
+	stfd	%f23, 264(%r1)
+	stfd	%f24, 272(%r1)
+	stfd	%f25, 280(%r1)
+	stfd	%f26, 288(%r1)
+	stfd	%f27, 296(%r1)
+	stfd	%f28, 304(%r1)
+	stfd	%f29, 312(%r1)
+	stfd	%f30, 320(%r1)
+	stfd	%f31, 328(%r1)
+	li	%r0, 336
+	stvx	%v20, %r1, %r0
+	li	%r0, 352
+	stvx	%v21, %r1, %r0
+	li	%r0, 368
+	stvx	%v22, %r1, %r0
+	li	%r0, 384
+	stvx	%v23, %r1, %r0
+	li	%r0, 400
+	stvx	%v24, %r1, %r0
+	li	%r0, 416
+	stvx	%v25, %r1, %r0
+	li	%r0, 432
+	stvx	%v26, %r1, %r0
+	li	%r0, 448
+	stvx	%v27, %r1, %r0
+	li	%r0, 464
+	stvx	%v28, %r1, %r0
+	li	%r0, 480
+	stvx	%v29, %r1, %r0
+	li	%r0, 496
+	stvx	%v30, %r1, %r0
+	li	%r0, 512
+	stvx	%v31, %r1, %r0
+	std	%r1, 0(%r3)
+	mr	%r1, %r4
+	ld	%r14, 48(%r1)
+	ld	%r15, 56(%r1)
+	ld	%r16, 64(%r1)
+	ld	%r17, 72(%r1)
+	ld	%r18, 80(%r1)
+	ld	%r19, 88(%r1)
+	ld	%r20, 96(%r1)
+	ld	%r21, 104(%r1)
+	ld	%r22, 112(%r1)
+	ld	%r23, 120(%r1)
+	ld	%r24, 128(%r1)
+	ld	%r25, 136(%r1)
+	ld	%r26, 144(%r1)
+	ld	%r27, 152(%r1)
+	ld	%r28, 160(%r1)
+	ld	%r29, 168(%r1)
+	ld	%r30, 176(%r1)
+	ld	%r31, 184(%r1)
+	lfd	%f14, 192(%r1)
+	lfd	%f15, 200(%r1)
+	lfd	%f16, 208(%r1)
+	lfd	%f17, 216(%r1)
+	lfd	%f18, 224(%r1)
+	lfd	%f19, 232(%r1)
+	lfd	%f20, 240(%r1)
+	lfd	%f21, 248(%r1)
+	lfd	%f22, 256(%r1)
+	lfd	%f23, 264(%r1)
+	lfd	%f24, 272(%r1)
+	lfd	%f25, 280(%r1)
+	lfd	%f26, 288(%r1)
+	lfd	%f27, 296(%r1)
+	lfd	%f28, 304(%r1)
+	lfd	%f29, 312(%r1)
+	lfd	%f30, 320(%r1)
+	lfd	%f31, 328(%r1)
+	li	%r0, 336
+	lvx	%v20, %r1, %r0
+	li	%r0, 352
+	lvx	%v21, %r1, %r0
+	li	%r0, 368
+	lvx	%v22, %r1, %r0
+	li	%r0, 384
+	lvx	%v23, %r1, %r0
+	li	%r0, 400
+	lvx	%v24, %r1, %r0
+	li	%r0, 416
+	lvx	%v25, %r1, %r0
+	li	%r0, 432
+	lvx	%v26, %r1, %r0
+	li	%r0, 448
+	lvx	%v27, %r1, %r0
+	li	%r0, 464
+	lvx	%v28, %r1, %r0
+	li	%r0, 480
+	lvx	%v29, %r1, %r0
+	li	%r0, 496
+	lvx	%v30, %r1, %r0
+	li	%r0, 512
+	lvx	%v31, %r1, %r0
+	ld	%r0, 40(%r1)
+	mtcrf	0x38, %r0
+	ld	%r0, 32(%r1)
+	mtlr	%r0
+	addi	%r1, %r1, 528
+	blr
+	.size	ctx_switch, .-ctx_switch
+
 // void ctx_resume(uintptr_t sp)
-// Resumes a context saved by ctx_switch_call or built by ctx_init.
+// Resumes a context saved by ctx_switch_call or ctx_switch, or built by ctx_init.
 	.globl	ctx_resume
 	.hidden	ctx_resume
 	.type	ctx_resume, %function
