@@ -102,6 +102,11 @@ struct g {
     void *asan_fake_stack; // AddressSanitizer's fake frames of this stack (asan.h)
     int64_t waitsince;     // when it parked (sysmon's clock, 0: unknown), for tracebacks
     g *alllink;            // on allgs
+#ifdef RT_DEBUG
+    // Set while it runs, cleared once a switch away has saved its context: the debug
+    // variant's proof that nobody queues a goroutine whose stack is still in use.
+    bool ctx_live;
+#endif
 };
 
 #define TLS_SLOTS 6
@@ -400,7 +405,13 @@ void goexit1(void) __attribute__((noreturn));
 void goexit_finish(p *pp, g *gp);
 _Noreturn void goexit_switch(void (*on_g0)(g *));
 void switch_finish(void);
-void preempt_check(void);
+void preempt_yield(void);
+// At every runtime call that may switch: yield if sysmon asked this goroutine to, or a
+// stop-the-world is pending.
+static inline void preempt_check(void) {
+    if (__builtin_expect(getg()->preempt || atomic_load_relaxed(&sched.gcwaiting) != 0, 0))
+        preempt_yield();
+}
 void sysmon(void);
 void schedtrace(void);
 int64_t nanotime(void);

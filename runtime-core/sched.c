@@ -29,6 +29,7 @@ _Noreturn void gogo(g *gp) {
 static void mcall_thunk(void *arg) {
     asan_switch_end(NULL);
     g *gp = arg;
+    DEBUG_HOOK(gp->ctx_live = false);
     stackcheck(gp, "switch");
     getg()->m->mcallfn(gp);
     fatal("mcall function returned");
@@ -57,6 +58,7 @@ static inline __attribute__((always_inline)) void bind(m *mp, p *pp, g *gp, bool
     gp->m = mp;
     casgstatus(gp, G_RUNNABLE, G_RUNNING);
     gp->preempt = false;
+    DEBUG_HOOK(gp->ctx_live = true);
     if (!inherit)
         pp->schedtick++;
     if (__builtin_expect(gp->stack.lo == 0, 0)) {
@@ -124,6 +126,7 @@ void switch_finish(void) {
     if (prev == NULL)
         return;
     mp->switch_prev = NULL;
+    DEBUG_HOOK(prev->ctx_live = false);
     stackcheck(prev, "switch");
     switch (mp->switch_after) {
     case SWITCH_YIELD:
@@ -403,7 +406,8 @@ void gopark(bool (*unlockf)(g *, void *), void *lk, uint32_t reason) {
 void goready(g *gp) {
     casgstatus(gp, G_WAITING, G_RUNNABLE);
     runqput(getg()->m->p, gp, true);
-    wakep();
+    if (atomic_load_relaxed(&sched.npidle) != 0) // wakep's own first test, without the call
+        wakep();
 }
 
 // Go puts a yielding G on the global queue. Here it goes to the local tail — no global
@@ -460,13 +464,11 @@ _Noreturn void goexit_switch(void (*on_g0)(g *)) {
     ctx_resume(next->sched_sp);
 }
 
-// Cooperative preemption: sysmon flags a G that ran too long; it yields here.
-void preempt_check(void) {
-    g *gp = getg();
-    if (gp->preempt || atomic_load_relaxed(&sched.gcwaiting)) {
-        gp->preempt = false;
-        rt_yield();
-    }
+// Cooperative preemption: sysmon flagged a G that ran too long, or the world is being
+// stopped (preempt_check in runtime.h tests that inline first).
+void preempt_yield(void) {
+    getg()->preempt = false;
+    rt_yield();
 }
 
 static void stop_for_gc(void) {
