@@ -50,6 +50,14 @@ uint32_t runqlen(p *pp) {
     return atomic_load(&pp->runqtail) - atomic_load(&pp->runqhead);
 }
 
+// With one P nobody but its owner touches its queue: a thief needs a P of its own, and
+// procresize adds Ps only with the world stopped. The owner then needs no atomic
+// read-modify-write (plain loads and stores, still relaxed atomics for readers such as
+// runqempty).
+static inline bool runq_private(void) {
+    return atomic_load_relaxed(&sched.gomaxprocs) == 1;
+}
+
 // Moves half the local ring plus gp to the global queue; false if the ring changed.
 static bool runqputslow(p *pp, g *gp, uint32_t head, uint32_t tail) {
     g *batch[RUNQ_SIZE / 2 + 1];
@@ -74,8 +82,11 @@ void runqput(p *pp, g *gp, bool next) {
     DEBUG_HOOK(debug_queue_check(gp));
     if (next) {
         g *old = atomic_load(&pp->runnext);
-        while (!atomic_cas(&pp->runnext, old, gp))
-            old = atomic_load(&pp->runnext);
+        if (runq_private())
+            atomic_store_rel(&pp->runnext, gp);
+        else
+            while (!atomic_cas(&pp->runnext, old, gp))
+                old = atomic_load(&pp->runnext);
         if (old == NULL)
             return;
         gp = old;
@@ -95,10 +106,18 @@ void runqput(p *pp, g *gp, bool next) {
 
 // Takes the next G: runnext first (inheriting the time slice), then the ring's head.
 g *runqget(p *pp, bool *inherit) {
-    g *next = atomic_load(&pp->runnext);
-    if (next != NULL && atomic_cas(&pp->runnext, next, NULL)) {
-        *inherit = true;
-        return next;
+    bool private = runq_private();
+    g *next = atomic_load_relaxed(&pp->runnext);
+    if (next != NULL) {
+        if (private) {
+            atomic_store_rel(&pp->runnext, NULL);
+            *inherit = true;
+            return next;
+        }
+        if (atomic_cas(&pp->runnext, next, NULL)) {
+            *inherit = true;
+            return next;
+        }
     }
     *inherit = false;
     for (;;) {
@@ -107,6 +126,10 @@ g *runqget(p *pp, bool *inherit) {
         if (tail == head)
             return NULL;
         g *gp = slot_get(pp, head);
+        if (private) {
+            atomic_store_rel(&pp->runqhead, head + 1);
+            return gp;
+        }
         if (atomic_cas_rel(&pp->runqhead, head, head + 1))
             return gp;
     }
