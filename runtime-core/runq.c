@@ -50,14 +50,6 @@ uint32_t runqlen(p *pp) {
     return atomic_load(&pp->runqtail) - atomic_load(&pp->runqhead);
 }
 
-// With one P nobody but its owner touches its queue: a thief needs a P of its own, and
-// procresize adds Ps only with the world stopped. The owner then needs no atomic
-// read-modify-write (plain loads and stores, still relaxed atomics for readers such as
-// runqempty).
-static inline bool runq_private(void) {
-    return atomic_load_relaxed(&sched.gomaxprocs) == 1;
-}
-
 // Moves half the local ring plus gp to the global queue; false if the ring changed.
 static bool runqputslow(p *pp, g *gp, uint32_t head, uint32_t tail) {
     g *batch[RUNQ_SIZE / 2 + 1];
@@ -78,7 +70,10 @@ static bool runqputslow(p *pp, g *gp, uint32_t head, uint32_t tail) {
 
 // Puts gp on pp's queue: in runnext if next (kicking the old runnext to the tail),
 // else at the tail; overflow goes to the global queue. Owner only.
-void runqput(p *pp, g *gp, bool next) {
+// runq_private (runtime.h): with one P its owner needs no atomic read-modify-write on
+// runnext or the ring's head (plain loads and stores, still relaxed atomics for readers
+// such as runqempty).
+void runqput_full(p *pp, g *gp, bool next) {
     DEBUG_HOOK(debug_queue_check(gp));
     if (next) {
         g *old = atomic_load(&pp->runnext);
@@ -105,7 +100,7 @@ void runqput(p *pp, g *gp, bool next) {
 }
 
 // Takes the next G: runnext first (inheriting the time slice), then the ring's head.
-g *runqget(p *pp, bool *inherit) {
+g *runqget_full(p *pp, bool *inherit) {
     bool private = runq_private();
     g *next = atomic_load_relaxed(&pp->runnext);
     if (next != NULL) {

@@ -422,8 +422,9 @@ int64_t nanotime(void);
 
 // Run queues (runq.c).
 bool runqempty(p *pp);
-void runqput(p *pp, g *gp, bool next);
-g *runqget(p *pp, bool *inherit);
+void runqput_full(p *pp, g *gp, bool next);
+g *runqget_full(p *pp, bool *inherit);
+// runqput and runqget: inline, below the debug hooks.
 uint32_t runqlen(p *pp);
 g *runqsteal(p *pp, p *victim, bool steal_runnext);
 void globrunqput(g *gp);
@@ -520,5 +521,45 @@ void debug_queue_check(g *gp);
 #else
 #define DEBUG_HOOK(call) ((void)0)
 #endif
+
+// Run queues: the switch paths' common cases inline; runq.c has the rest.
+// With one P nobody but its owner touches its queue (a thief needs a P of its own, and
+// procresize adds Ps only with the world stopped).
+static inline bool runq_private(void) {
+    return atomic_load_relaxed(&sched.gomaxprocs) == 1;
+}
+// Puts gp on pp's queue: in runnext if next (kicking the old runnext to the tail), else
+// at the tail; overflow goes to the global queue. Owner only.
+static inline void runqput(p *pp, g *gp, bool next) {
+    if (!next) {
+        DEBUG_HOOK(debug_queue_check(gp));
+        uint32_t head = atomic_load_acq(&pp->runqhead);
+        uint32_t tail = pp->runqtail;
+        if (__builtin_expect(tail - head < RUNQ_SIZE, 1)) {
+            __atomic_store_n(&pp->runq[tail % RUNQ_SIZE], gp, __ATOMIC_RELAXED);
+            atomic_store_rel(&pp->runqtail, tail + 1);
+            return;
+        }
+    }
+    runqput_full(pp, gp, next);
+}
+// Takes the next G: runnext first (inheriting the time slice), then the ring's head.
+static inline g *runqget(p *pp, bool *inherit) {
+    if (!runq_private())
+        return runqget_full(pp, inherit);
+    g *gp = atomic_load_relaxed(&pp->runnext);
+    if (gp != NULL) {
+        atomic_store_rel(&pp->runnext, NULL);
+        *inherit = true;
+        return gp;
+    }
+    *inherit = false;
+    uint32_t head = atomic_load_relaxed(&pp->runqhead);
+    if (head == pp->runqtail)
+        return NULL;
+    gp = atomic_load_relaxed(&pp->runq[head % RUNQ_SIZE]);
+    atomic_store_rel(&pp->runqhead, head + 1);
+    return gp;
+}
 
 #endif
