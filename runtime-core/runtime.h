@@ -531,6 +531,15 @@ static inline bool runq_private(void) {
 // Puts gp on pp's queue: in runnext if next (kicking the old runnext to the tail), else
 // at the tail; overflow goes to the global queue. Owner only.
 static inline void runqput(p *pp, g *gp, bool next) {
+    if (next && runq_private()) {
+        DEBUG_HOOK(debug_queue_check(gp));
+        g *old = atomic_load_relaxed(&pp->runnext);
+        atomic_store_rel(&pp->runnext, gp);
+        if (old == NULL)
+            return;
+        gp = old; // kicked to the tail
+        next = false;
+    }
     if (!next) {
         DEBUG_HOOK(debug_queue_check(gp));
         uint32_t head = atomic_load_acq(&pp->runqhead);
