@@ -23,17 +23,27 @@ g *allgs;
 static g *allgs_tail;
 static mutex allglock;
 
-static g *galloc(void) {
-    g *gp = persistentalloc(sizeof(g), 16);
-    gp->status = G_IDLE;
+// Gs are carved GALLOC_BATCH at a time: one allglock round and one persistentalloc for
+// the batch, the spares going dead onto the P's free list for the next spawns.
+enum { GALLOC_BATCH = 16 };
+
+static g *galloc(p *pp) {
+    g *batch = persistentalloc(GALLOC_BATCH * sizeof(g), 16);
+    for (int i = 0; i < GALLOC_BATCH - 1; i++)
+        batch[i].alllink = &batch[i + 1];
+    for (int i = 1; i < GALLOC_BATCH; i++)
+        batch[i].status = G_DEAD;
+    batch[0].status = G_IDLE;
     lock(&allglock);
     if (allgs_tail == NULL)
-        atomic_store(&allgs, gp);
+        atomic_store(&allgs, batch);
     else
-        atomic_store(&allgs_tail->alllink, gp);
-    allgs_tail = gp;
+        atomic_store(&allgs_tail->alllink, batch);
+    allgs_tail = &batch[GALLOC_BATCH - 1];
     unlock(&allglock);
-    return gp;
+    for (int i = GALLOC_BATCH - 1; i > 0; i--)
+        gfput(pp, &batch[i]);
+    return batch;
 }
 
 void gfput(p *pp, g *gp) {
@@ -92,7 +102,7 @@ void newproc(void (*fn)(void *), void *arg) {
     p *pp = curg->m->p;
     g *newg = gfget(pp);
     if (newg == NULL)
-        newg = galloc();
+        newg = galloc(pp);
     else
         casgstatus(newg, G_DEAD, G_IDLE);
     newg->fn = fn;
@@ -107,7 +117,7 @@ void newproc(void (*fn)(void *), void *arg) {
     atomic_xadd(&sched.ngoroutines, 1);
     casgstatus(newg, G_IDLE, G_RUNNABLE);
     runqput(pp, newg, true);
-    if (sched.main_started)
+    if (sched.main_started && atomic_load_relaxed(&sched.npidle) != 0) // wakep's first test
         wakep();
 }
 
