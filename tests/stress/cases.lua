@@ -14,6 +14,8 @@ return {
   { name = "park_ring", src = "tests/stress/park_ring.c" },
   { name = "runq_storm", src = "tests/stress/runq_storm.c" },
   { name = "select_close", src = "tests/stress/select_close.c" },
+  -- direct goroutine-to-goroutine switches (yield, park after readying, exit, handoff)
+  { name = "direct_switch", src = "tests/stress/direct_switch.c", procs = { 1, 2, 4, 8 } },
   -- the network poller: parked reads woken by data, deadlines and closes from elsewhere
   { name = "net_race", src = "tests/stress/net_race.c" },
   -- Also run once under strace by the suite: an idle program makes no syscalls.
