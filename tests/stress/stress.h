@@ -18,13 +18,14 @@ static inline void stress_seed(int argc, char **argv) {
         stress_state = 1;
 }
 
-// xorshift64: racy when goroutines share it, which only adds noise.
+// xorshift64, shared by every goroutine: relaxed atomics, since interleaved updates
+// only add noise but a plain shared variable is a data race (TSan reports it).
 static inline uint32_t stress_rand(uint32_t n) {
-    uint64_t x = stress_state;
+    uint64_t x = __atomic_load_n(&stress_state, __ATOMIC_RELAXED);
     x ^= x << 13;
     x ^= x >> 7;
     x ^= x << 17;
-    stress_state = x;
+    __atomic_store_n(&stress_state, x, __ATOMIC_RELAXED);
     return n ? (uint32_t)(x % n) : 0;
 }
 
