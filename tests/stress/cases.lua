@@ -16,6 +16,8 @@ return {
   { name = "select_close", src = "tests/stress/select_close.c" },
   -- the network poller: parked reads woken by data, deadlines and closes from elsewhere
   { name = "net_race", src = "tests/stress/net_race.c" },
+  -- the first fd, opened while the timer waiter sleeps on its wake word, is polled at once
+  { name = "first_fd", src = "tests/stress/first_fd.c", procs = { 1, 2, 4 } },
   -- calls on a number racing its close and reuse never reach another fd (net.c ABA)
   { name = "fd_reuse", src = "tests/stress/fd_reuse.c" },
   -- Also run once under strace by the suite: an idle program makes no syscalls.
