@@ -104,10 +104,11 @@ static inline long stress_gettid(void) {
 }
 
 // Spins for about us microseconds without any runtime call.
+static volatile uint64_t stress_sink;
+
 static inline void stress_spin_us(int64_t us) {
-    static volatile uint64_t sink;
     for (int64_t i = 0; i < us * 200; i++)
-        sink += (uint64_t)i;
+        stress_sink += (uint64_t)i;
 }
 
 #endif
