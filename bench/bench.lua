@@ -21,11 +21,11 @@ M.RUN_TIMEOUT = 300 -- seconds per program run; a hung runtime must not hang the
 -- target: the ratio ours/Go to stay at or under, at GOMAXPROCS=1.
 M.BENCHES = {
   { name = "spawn_join", label = "spawn+join", key = "ns_per_op", unit = "ns", full = 1000000, quick = 100000,
-    target = 0.5 },
+    target = 0.1 },
   { name = "yield", label = "yield switch", key = "ns_per_op", unit = "ns", full = 2000000, quick = 200000,
-    target = 1.0 },
+    target = 0.35 },
   { name = "chan_pingpong", label = "chan round trip", key = "ns_per_op", unit = "ns", full = 1000000,
-    quick = 100000, target = 1.0 },
+    quick = 100000, target = 0.3 },
   -- Parked memory keeps its count under --quick: per-goroutine memory depends on it.
   { name = "park_mem", label = "parked goroutine", key = "bytes_per_op", unit = "B", full = 100000,
     quick = 100000, target = 2.0 },
@@ -274,7 +274,7 @@ function M.run(root, opts)
       local ratio = mg and mo / mg
       local target, verdict = "—", ""
       if np == M.TARGET_PROCS then
-        target = string.format("≤ %.1f×", b.target)
+        target = string.format("≤ %g×", b.target)
         if ratio then
           verdict = ratio <= b.target and "met" or "missed"
           if ratio > b.target then missed = missed + 1 end

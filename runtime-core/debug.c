@@ -177,6 +177,9 @@ void debug_queue_check(g *gp) {
     if (status != G_RUNNABLE)
         fatalf("sched invariants: goroutine %lld queued to run with status %u", (long long)gp->goid,
                status);
+    if (gp->ctx_live)
+        fatalf("sched invariants: goroutine %lld queued to run before its switch saved its context",
+               (long long)gp->goid);
 }
 
 #else

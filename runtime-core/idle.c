@@ -35,6 +35,10 @@ bool timer_wait(int64_t when, gqueue *ready) {
         if (ns < 0)
             ns = 0;
     }
+    // The poller may have been made since `poll` was read, by someone who then saw no
+    // waiter to wake (timer_wait_poller_ready): do not sleep on the word past its fds.
+    if (!poll && netpoll_inited())
+        ns = 0;
     if (poll)
         netpoll(ns, ready);
     else
@@ -59,6 +63,14 @@ void timer_wait_break(int64_t when) {
     }
     if (atomic_load(&sched.waiting) == 0)
         wakep(); // an idle P's M comes to look, and waits for the timer if none is due
+}
+
+// The poller was just made. A waiter that began before it sleeps on its wake word and
+// would leave every fd's events until its timer (or for ever): wake it, so that it comes
+// back and waits in the poller. (It re-reads netpoll_inited after publishing itself.)
+void timer_wait_poller_ready(void) {
+    if (atomic_load(&sched.waiting) != 0 && atomic_load(&sched.wait_in_poll) == 0)
+        wakeword_wake(&sched.waitword);
 }
 
 // Wakes sysmon if it sleeps because every P was idle: one is about to run.

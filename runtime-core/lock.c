@@ -32,22 +32,19 @@ static inline void lock_impl(mutex *l) {
     }
 }
 
-// m->locks counts the runtime locks the M holds: the preempt signal's handler leaves a
-// goroutine alone while it is nonzero (Go's gp.m.locks).
-static inline void locks_add(int32_t d) {
-    g *gp = getg();
-    if (gp != NULL && gp->m != NULL)
-        gp->m->locks += (uint32_t)d;
-}
-
-void lock(mutex *l) {
+// lock and unlock (runtime.h) try the uncontended case inline first.
+void lock_full(mutex *l) {
     DEBUG_HOOK(debug_lock_check(l));
     locks_add(1);
     lock_impl(l);
     DEBUG_HOOK(debug_lock_acquired(l));
 }
 
-void unlock(mutex *l) {
+void lock_wake(mutex *l) {
+    os_futexwakeup(&l->key, 1);
+}
+
+void unlock_full(mutex *l) {
     DEBUG_HOOK(debug_lock_released(l));
     if (atomic_xchg(&l->key, 0) == 2)
         os_futexwakeup(&l->key, 1);

@@ -21,6 +21,8 @@ static struct polldesc **fdtab; // atomic pointer; slots atomic
 static uint32_t fdtab_len;      // atomic
 static mutex fdtab_lock = MUTEX_RANKED(LOCK_RANK_FDTAB);
 
+static void release(struct polldesc *pd);
+
 static struct polldesc *lookup(int fd) {
     if (fd < 0 || (uint32_t)fd >= atomic_load(&fdtab_len))
         return NULL;
@@ -46,21 +48,29 @@ static void fdtab_put(int fd, struct polldesc *pd) {
 }
 
 // A call takes a reference for as long as it uses the fd: NULL if the fd is unknown to
-// the runtime (*err = RT_ENOTRT) or closed (*err = RT_ECLOSED).
+// the runtime (*err = RT_ENOTRT) or closed (*err = RT_ECLOSED). Descriptors are recycled,
+// so the one looked up may have been closed and handed to a new fd meanwhile: it counts
+// only if the number still names it once the reference holds it (else the reference is
+// for someone else's fd — dropped, and the number looked up again).
 static struct polldesc *acquire(int fd, int *err) {
-    struct polldesc *pd = lookup(fd);
-    if (pd == NULL || pd == &closed_fd) {
-        *err = pd == NULL ? RT_ENOTRT : RT_ECLOSED;
-        return NULL;
-    }
     for (;;) {
+        struct polldesc *pd = lookup(fd);
+        if (pd == NULL || pd == &closed_fd) {
+            *err = pd == NULL ? RT_ENOTRT : RT_ECLOSED;
+            return NULL;
+        }
         uint32_t r = atomic_load(&pd->refs);
         if (r & FD_CLOSED) {
+            if (lookup(fd) != pd)
+                continue;
             *err = RT_ECLOSED;
             return NULL;
         }
-        if (atomic_cas(&pd->refs, r, r + 1))
+        if (!atomic_cas(&pd->refs, r, r + 1))
+            continue;
+        if (lookup(fd) == pd)
             return pd;
+        release(pd);
     }
 }
 
@@ -75,8 +85,9 @@ static void destroy(struct polldesc *pd) {
     os_close(fd);
 }
 
+// atomic_xadd returns the new count: only closed, with no reference left, destroys.
 static void release(struct polldesc *pd) {
-    if (atomic_xadd(&pd->refs, -1) - 1 == FD_CLOSED)
+    if (atomic_xadd(&pd->refs, -1) == FD_CLOSED)
         destroy(pd);
 }
 
@@ -239,23 +250,26 @@ long rt_write(int fd, const void *buf, size_t n) {
     return r < 0 ? r : (long)done;
 }
 
+// Marks the fd closed through a reference of its own (a bare lookup could close a
+// recycled descriptor's new fd) and drops the open reference with it.
 int rt_close(int fd) {
     check_caller("rt_close");
-    struct polldesc *pd = lookup(fd);
-    if (pd == NULL || pd == &closed_fd)
-        return pd == NULL ? RT_ENOTRT : RT_ECLOSED;
+    int err;
+    struct polldesc *pd = acquire(fd, &err);
+    if (pd == NULL)
+        return err;
     for (;;) {
         uint32_t r = atomic_load(&pd->refs);
-        if (r & FD_CLOSED)
+        if (r & FD_CLOSED) {
+            release(pd);
             return RT_ECLOSED;
-        // Mark closed and drop the open reference in one step.
-        if (atomic_cas(&pd->refs, r, (r | FD_CLOSED) - 1)) {
-            polldesc_unblock(pd); // every waiter wakes with RT_ECLOSED
-            if (((r | FD_CLOSED) - 1) == FD_CLOSED)
-                destroy(pd);
-            return 0;
         }
+        if (atomic_cas(&pd->refs, r, (r | FD_CLOSED) - 1))
+            break;
     }
+    polldesc_unblock(pd); // every waiter wakes with RT_ECLOSED
+    release(pd);          // the last reference closes the fd
+    return 0;
 }
 
 int rt_shutdown(int fd, enum rt_shutdown_how how) {

@@ -35,6 +35,7 @@ static void netpoll_init(void) {
         atomic_store(&inited, 1);
     }
     unlock(&init_lock);
+    timer_wait_poller_ready();
 }
 
 void netpoll(int64_t ns, gqueue *ready) {

@@ -37,6 +37,9 @@ bool netpoll_any_waiters(void);
 // made ready, runnable, in `ready`.
 void netpoll(int64_t ns, gqueue *ready);
 void netpoll_break(void);
+// Wakes a timer waiter that sleeps on its wake word because it began before the poller
+// existed (idle.c); netpoll_init calls it once the poller is made.
+void timer_wait_poller_ready(void);
 // Makes ready goroutines runnable here and on idle Ps (Go's injectglist).
 void injectglist(gqueue *ready);
 

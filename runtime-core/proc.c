@@ -10,11 +10,11 @@ enum { GOID_BATCH = 16 };
 static const char *const gstatus_names[] = {"idle",    "runnable", "running",
                                             "syscall", "waiting",  "dead"};
 
-// Transitions are checked: a wrong one is a runtime bug, not something to limp past.
-void casgstatus(g *gp, uint32_t from, uint32_t to) {
-    if (!atomic_cas(&gp->status, from, to))
-        fatalf("casgstatus: goroutine %lld is %s, not %s, on the way to %s", (long long)gp->goid,
-               gstatus_names[atomic_load(&gp->status)], gstatus_names[from], gstatus_names[to]);
+// Transitions are checked (casgstatus in runtime.h): a wrong one is a runtime bug, not
+// something to limp past.
+void casgstatus_fail(g *gp, uint32_t from, uint32_t to) {
+    fatalf("casgstatus: goroutine %lld is %s, not %s, on the way to %s", (long long)gp->goid,
+           gstatus_names[atomic_load(&gp->status)], gstatus_names[from], gstatus_names[to]);
 }
 
 // Every G ever allocated, oldest first (they are reused, never freed), for tracebacks.
@@ -23,17 +23,27 @@ g *allgs;
 static g *allgs_tail;
 static mutex allglock;
 
-static g *galloc(void) {
-    g *gp = persistentalloc(sizeof(g), 16);
-    gp->status = G_IDLE;
+// Gs are carved GALLOC_BATCH at a time: one allglock round and one persistentalloc for
+// the batch, the spares going dead onto the P's free list for the next spawns.
+enum { GALLOC_BATCH = 16 };
+
+static g *galloc(p *pp) {
+    g *batch = persistentalloc(GALLOC_BATCH * sizeof(g), 16);
+    for (int i = 0; i < GALLOC_BATCH - 1; i++)
+        batch[i].alllink = &batch[i + 1];
+    for (int i = 1; i < GALLOC_BATCH; i++)
+        batch[i].status = G_DEAD;
+    batch[0].status = G_IDLE;
     lock(&allglock);
     if (allgs_tail == NULL)
-        atomic_store(&allgs, gp);
+        atomic_store(&allgs, batch);
     else
-        atomic_store(&allgs_tail->alllink, gp);
-    allgs_tail = gp;
+        atomic_store(&allgs_tail->alllink, batch);
+    allgs_tail = &batch[GALLOC_BATCH - 1];
     unlock(&allglock);
-    return gp;
+    for (int i = GALLOC_BATCH - 1; i > 0; i--)
+        gfput(pp, &batch[i]);
+    return batch;
 }
 
 void gfput(p *pp, g *gp) {
@@ -92,7 +102,7 @@ void newproc(void (*fn)(void *), void *arg) {
     p *pp = curg->m->p;
     g *newg = gfget(pp);
     if (newg == NULL)
-        newg = galloc();
+        newg = galloc(pp);
     else
         casgstatus(newg, G_DEAD, G_IDLE);
     newg->fn = fn;
@@ -108,7 +118,7 @@ void newproc(void (*fn)(void *), void *arg) {
     atomic_xadd(&sched.ngoroutines, 1);
     casgstatus(newg, G_IDLE, G_RUNNABLE);
     runqput(pp, newg, true);
-    if (sched.main_started)
+    if (sched.main_started && atomic_load_relaxed(&sched.npidle) != 0) // wakep's first test
         wakep();
 }
 
@@ -127,26 +137,32 @@ int rt_numgoroutine(void) {
 
 // The first frame of every goroutine (ctx_start calls it on the goroutine's stack).
 void gostart(void) {
-    g *gp = getg();
     san_switch_end(NULL);
+    switch_finish();
+    g *gp = getg();
     gp->fn(gp->arg);
     goexit1();
 }
 
-static void goexit0(g *gp) {
-    m *mp = getg()->m;
-    p *pp = mp->p;
+// What an exited goroutine leaves: once it is off its stack (on g0, or in the goroutine
+// a direct switch went to) the stack goes back to the P's cache and the G to its free list.
+void goexit_finish(p *pp, g *gp) {
     casgstatus(gp, G_RUNNING, G_DEAD);
     atomic_xadd(&sched.ngoroutines, -1);
-    mp->curg = NULL;
-    gp->m = NULL;
-    bool locked = gp->lockedm != NULL;
-    mp->lockedg = NULL;
     gp->lockedm = NULL;
     gp->lockedcnt = 0;
     stackfree(pp, gp);
     san_g_free(gp);
     gfput(pp, gp);
+}
+
+static void goexit0(g *gp) {
+    m *mp = getg()->m;
+    bool locked = gp->lockedm != NULL;
+    mp->curg = NULL;
+    gp->m = NULL;
+    mp->lockedg = NULL;
+    goexit_finish(mp->p, gp);
     // A goroutine that exits still locked may have left its thread in a state no other
     // goroutine should inherit: the thread goes with it (Go's goexit0).
     if (locked)
@@ -155,6 +171,5 @@ static void goexit0(g *gp) {
 }
 
 void goexit1(void) {
-    mcall(goexit0);
-    __builtin_unreachable();
+    goexit_switch(goexit0);
 }

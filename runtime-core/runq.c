@@ -70,12 +70,18 @@ static bool runqputslow(p *pp, g *gp, uint32_t head, uint32_t tail) {
 
 // Puts gp on pp's queue: in runnext if next (kicking the old runnext to the tail),
 // else at the tail; overflow goes to the global queue. Owner only.
-void runqput(p *pp, g *gp, bool next) {
+// runq_private (runtime.h): with one P its owner needs no atomic read-modify-write on
+// runnext or the ring's head (plain loads and stores, still relaxed atomics for readers
+// such as runqempty).
+void runqput_full(p *pp, g *gp, bool next) {
     DEBUG_HOOK(debug_queue_check(gp));
     if (next) {
         g *old = atomic_load(&pp->runnext);
-        while (!atomic_cas(&pp->runnext, old, gp))
-            old = atomic_load(&pp->runnext);
+        if (runq_private())
+            atomic_store_rel(&pp->runnext, gp);
+        else
+            while (!atomic_cas(&pp->runnext, old, gp))
+                old = atomic_load(&pp->runnext);
         if (old == NULL)
             return;
         gp = old;
@@ -94,11 +100,19 @@ void runqput(p *pp, g *gp, bool next) {
 }
 
 // Takes the next G: runnext first (inheriting the time slice), then the ring's head.
-g *runqget(p *pp, bool *inherit) {
-    g *next = atomic_load(&pp->runnext);
-    if (next != NULL && atomic_cas(&pp->runnext, next, NULL)) {
-        *inherit = true;
-        return next;
+g *runqget_full(p *pp, bool *inherit) {
+    bool private = runq_private();
+    g *next = atomic_load_relaxed(&pp->runnext);
+    if (next != NULL) {
+        if (private) {
+            atomic_store_rel(&pp->runnext, NULL);
+            *inherit = true;
+            return next;
+        }
+        if (atomic_cas(&pp->runnext, next, NULL)) {
+            *inherit = true;
+            return next;
+        }
     }
     *inherit = false;
     for (;;) {
@@ -107,6 +121,10 @@ g *runqget(p *pp, bool *inherit) {
         if (tail == head)
             return NULL;
         g *gp = slot_get(pp, head);
+        if (private) {
+            atomic_store_rel(&pp->runqhead, head + 1);
+            return gp;
+        }
         if (atomic_cas_rel(&pp->runqhead, head, head + 1))
             return gp;
     }

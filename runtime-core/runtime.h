@@ -79,33 +79,49 @@ struct stack {
 
 // A goroutine. Kept small: a parked goroutine costs this plus its stack's touched pages.
 // stackguard0/1, stack and sched_sp come first because the generated asm reaches them
-// through zasm_offsets.h.
+// through zasm_offsets.h. Everything a direct switch and the stack check at every switch
+// touch sits in the first 64 bytes (Gs are 16-byte aligned, not 64, which would cost 40
+// bytes a G: so one or two cache lines of each G, where the old order spread it over two
+// or three).
 struct g {
     uintptr_t stackguard0;
     uintptr_t stackguard1;
     struct stack stack; // lo == 0: no stack bound yet
     uintptr_t sched_sp; // saved context while not running
     m *m;
+    m *lockedm;
+    uint32_t status; // enum gstatus, atomic
+    bool preempt;    // cooperative preemption requested
+    bool selectdone;
+    // -- 64 bytes --
     g *schedlink;
+    void *param; // passed by whoever readies a parked goroutine
     void (*fn)(void *);
     void *arg;
     int64_t goid;
-    uint32_t status; // enum gstatus, atomic
     uint32_t waitreason;
-    bool preempt; // cooperative preemption requested
-    bool selectdone;
     uint32_t lockedcnt; // rt_lock_os_thread nesting
-    m *lockedm;
-    void *param; // passed by whoever readies a parked goroutine
     struct sudog *waiting;
     int64_t when;          // rt_sleep deadline
     void *asan_fake_stack; // AddressSanitizer's fake frames of this stack (sanitizer.h)
     int64_t waitsince;     // when it parked (sysmon's clock, 0: unknown), for tracebacks
     g *alllink;            // on allgs
     void *san_fiber;       // ThreadSanitizer's context of this goroutine (sanitizer.h)
+#ifdef RT_DEBUG
+    // Set while it runs, cleared once a switch away has saved its context: the debug
+    // variant's proof that nobody queues a goroutine whose stack is still in use.
+    bool ctx_live;
+#endif
 };
 
 #define TLS_SLOTS 6
+
+// What the goroutine a direct switch resumed does with the one it left (sched.c).
+enum switch_after {
+    SWITCH_YIELD, // queue it as runnable
+    SWITCH_PARK,  // gopark's commit: its unlockf
+    SWITCH_EXIT,  // its stack to the P's cache, the G to the free list
+};
 
 // A machine: an OS thread. tls[0] holds g where the TLS method points the thread base at it.
 struct m {
@@ -128,9 +144,11 @@ struct m {
     void (*mcallfn)(g *);
     bool (*waitunlockf)(g *, void *);
     void *waitlock;
-    uint32_t locks;     // > 0: holds runtime locks, must not be preempted
-    uintptr_t sigstack; // lo of the SIGNAL_STACK_SIZE bytes fatal signals are handled on
-    uintptr_t procid;   // atomic: what os_preempt_m signals (tid or pthread_t); 0 until known
+    uint32_t locks;        // > 0: holds runtime locks, must not be preempted
+    uintptr_t sigstack;    // lo of the SIGNAL_STACK_SIZE bytes fatal signals are handled on
+    uintptr_t procid;      // atomic: what os_preempt_m signals (tid or pthread_t); 0 until known
+    g *switch_prev;        // the goroutine a direct switch left, for switch_finish
+    uint32_t switch_after; // enum switch_after: what switch_finish does with it
 #ifdef RT_DEBUG
     struct debug_m debug; // the runtime locks this M holds, for the lock-rank checks
 #endif
@@ -264,8 +282,39 @@ _Noreturn void fatalf(const char *fmt, ...) __attribute__((format(printf, 1, 2))
 void print_to(int fd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 // Locks and notes.
-void lock(mutex *l);
-void unlock(mutex *l);
+void lock_full(mutex *l);
+void unlock_full(mutex *l);
+void lock_wake(mutex *l); // after an unlock that found sleepers
+// m->locks counts the runtime locks the M holds: the preempt signal's handler leaves a
+// goroutine alone while it is nonzero (Go's gp.m.locks).
+static inline void locks_add(int32_t d) {
+    g *gp = getg();
+    if (gp != NULL && gp->m != NULL)
+        gp->m->locks += (uint32_t)d;
+}
+// An uncontended lock is one compare-and-swap and its unlock one exchange, inline; the
+// debug variant always takes the full path with its rank and ownership checks.
+static inline void lock(mutex *l) {
+#ifndef RT_DEBUG
+    uint32_t unlocked = 0;
+    if (__builtin_expect(__atomic_compare_exchange_n(&l->key, &unlocked, 1, false, __ATOMIC_ACQUIRE,
+                                                     __ATOMIC_RELAXED),
+                         1)) {
+        locks_add(1);
+        return;
+    }
+#endif
+    lock_full(l);
+}
+static inline void unlock(mutex *l) {
+#ifndef RT_DEBUG
+    if (__builtin_expect(__atomic_exchange_n(&l->key, 0, __ATOMIC_RELEASE) == 2, 0))
+        lock_wake(l);
+    locks_add(-1);
+#else
+    unlock_full(l);
+#endif
+}
 void noteclear(note *n);
 void notewakeup(note *n);
 void notesleep(note *n);
@@ -306,7 +355,21 @@ void gopark(bool (*unlockf)(g *, void *), void *lock, uint32_t reason);
 void goready(g *gp);
 void gogo(g *gp) __attribute__((noreturn));
 void mcall(void (*fn)(g *));
-void casgstatus(g *gp, uint32_t from, uint32_t to);
+_Noreturn void casgstatus_fail(g *gp, uint32_t from, uint32_t to);
+// A goroutine's status changes only by whoever owns it at that moment (its M, or the
+// waker that dequeued it under a lock), so a wrong `from` is a runtime bug, never a race
+// to arbitrate: checked with a load and a store. The debug variant compare-and-swaps,
+// which also catches two owners at once.
+static inline void casgstatus(g *gp, uint32_t from, uint32_t to) {
+#ifdef RT_DEBUG
+    if (!atomic_cas(&gp->status, from, to))
+        casgstatus_fail(gp, from, to);
+#else
+    if (__builtin_expect(atomic_load_relaxed(&gp->status) != from, 0))
+        casgstatus_fail(gp, from, to);
+    atomic_store_rel(&gp->status, to);
+#endif
+}
 void wakep(void);
 void startm(p *pp, bool spinning);
 void stopm(void);
@@ -344,15 +407,25 @@ void stop_the_world(void);
 void gfput(p *pp, g *gp);
 g *gfget(p *pp);
 void goexit1(void) __attribute__((noreturn));
-void preempt_check(void);
+void goexit_finish(p *pp, g *gp);
+_Noreturn void goexit_switch(void (*on_g0)(g *));
+void switch_finish(void);
+void preempt_yield(void);
+// At every runtime call that may switch: yield if sysmon asked this goroutine to, or a
+// stop-the-world is pending.
+static inline void preempt_check(void) {
+    if (__builtin_expect(getg()->preempt || atomic_load_relaxed(&sched.gcwaiting) != 0, 0))
+        preempt_yield();
+}
 void sysmon(void);
 void schedtrace(void);
 int64_t nanotime(void);
 
 // Run queues (runq.c).
 bool runqempty(p *pp);
-void runqput(p *pp, g *gp, bool next);
-g *runqget(p *pp, bool *inherit);
+void runqput_full(p *pp, g *gp, bool next);
+g *runqget_full(p *pp, bool *inherit);
+// runqput and runqget: inline, below the debug hooks.
 uint32_t runqlen(p *pp);
 g *runqsteal(p *pp, p *victim, bool steal_runnext);
 void globrunqput(g *gp);
@@ -395,6 +468,8 @@ void exitsyscall(void);
 // Returns when something ctx_resume's the saved context.
 void ctx_switch_call(uintptr_t *save_sp, uintptr_t new_sp, void (*fn)(void *), void *arg);
 void ctx_resume(uintptr_t sp) __attribute__((noreturn));
+// Saves this context (as ctx_switch_call does) and resumes the one at new_sp in one step.
+void ctx_switch(uintptr_t *save_sp, uintptr_t new_sp);
 void ctx_start(void);
 void gostart(void) __attribute__((noreturn));
 
@@ -447,5 +522,54 @@ void debug_queue_check(g *gp);
 #else
 #define DEBUG_HOOK(call) ((void)0)
 #endif
+
+// Run queues: the switch paths' common cases inline; runq.c has the rest.
+// With one P nobody but its owner touches its queue (a thief needs a P of its own, and
+// procresize adds Ps only with the world stopped).
+static inline bool runq_private(void) {
+    return atomic_load_relaxed(&sched.gomaxprocs) == 1;
+}
+// Puts gp on pp's queue: in runnext if next (kicking the old runnext to the tail), else
+// at the tail; overflow goes to the global queue. Owner only.
+static inline void runqput(p *pp, g *gp, bool next) {
+    if (next && runq_private()) {
+        DEBUG_HOOK(debug_queue_check(gp));
+        g *old = atomic_load_relaxed(&pp->runnext);
+        atomic_store_rel(&pp->runnext, gp);
+        if (old == NULL)
+            return;
+        gp = old; // kicked to the tail
+        next = false;
+    }
+    if (!next) {
+        DEBUG_HOOK(debug_queue_check(gp));
+        uint32_t head = atomic_load_acq(&pp->runqhead);
+        uint32_t tail = pp->runqtail;
+        if (__builtin_expect(tail - head < RUNQ_SIZE, 1)) {
+            __atomic_store_n(&pp->runq[tail % RUNQ_SIZE], gp, __ATOMIC_RELAXED);
+            atomic_store_rel(&pp->runqtail, tail + 1);
+            return;
+        }
+    }
+    runqput_full(pp, gp, next);
+}
+// Takes the next G: runnext first (inheriting the time slice), then the ring's head.
+static inline g *runqget(p *pp, bool *inherit) {
+    if (!runq_private())
+        return runqget_full(pp, inherit);
+    g *gp = atomic_load_relaxed(&pp->runnext);
+    if (gp != NULL) {
+        atomic_store_rel(&pp->runnext, NULL);
+        *inherit = true;
+        return gp;
+    }
+    *inherit = false;
+    uint32_t head = atomic_load_relaxed(&pp->runqhead);
+    if (head == pp->runqtail)
+        return NULL;
+    gp = atomic_load_relaxed(&pp->runq[head % RUNQ_SIZE]);
+    atomic_store_rel(&pp->runqhead, head + 1);
+    return gp;
+}
 
 #endif

@@ -1,6 +1,18 @@
 // sched.c — one round of scheduling: find a runnable G (local queue, global queue every
 // 61 ticks, timers, stealing), run it on its stack, and the switches into and out of
 // goroutines (mcall, gogo, park, ready, yield).
+//
+// A switch whose next goroutine is already known — the head of the local queue on a
+// yield, the partner a channel operation just readied into runnext before it parks,
+// the next goroutine when one exits — goes from one goroutine's stack straight to the
+// other's (ctx_switch), never visiting g0. g0 is used only when the scheduler must look
+// for work (empty local queue, the 61-tick global check, due timers, a locked thread, a
+// stop-the-world). What the old goroutine still needs — its requeue, the park commit
+// (gopark's unlockf), its stack and G going back to the P — is done by the new one, on
+// its own stack, once ctx_switch has saved the old context (switch_finish). So, as with
+// Go's park_m on g0, nothing makes a goroutine visible to another M before its context
+// is saved: a parker's wait-queue lock is released only then, a yielder is queued only
+// then, an exiting goroutine's stack is freed only then.
 #include "runtime.h"
 #include "netpoll.h"
 #include "sanitizer.h"
@@ -17,6 +29,7 @@ _Noreturn void gogo(g *gp) {
 static void mcall_thunk(void *arg) {
     san_switch_end(NULL);
     g *gp = arg;
+    DEBUG_HOOK(gp->ctx_live = false);
     stackcheck(gp, "switch");
     getg()->m->mcallfn(gp);
     fatal("mcall function returned");
@@ -35,23 +48,100 @@ void mcall(void (*fn)(g *)) {
     setg(g0p);
     ctx_switch_call(&gp->sched_sp, g0p->sched_sp, mcall_thunk, gp);
     san_switch_end(gp->asan_fake_stack);
+    switch_finish();
 }
 
-// Runs gp on this M: binds a stack the first time (design: no stack until first run).
-_Noreturn void execute(g *gp, bool inherit) {
-    m *mp = getg()->m;
-    p *pp = mp->p;
+// Makes gp the M's running goroutine, binding a stack the first time (design: no stack
+// until first run). inherit: it takes over the time slice (it came from runnext).
+static inline __attribute__((always_inline)) void bind(m *mp, p *pp, g *gp, bool inherit) {
     mp->curg = gp;
     gp->m = mp;
     casgstatus(gp, G_RUNNABLE, G_RUNNING);
     gp->preempt = false;
+    DEBUG_HOOK(gp->ctx_live = true);
     if (!inherit)
         pp->schedtick++;
-    if (gp->stack.lo == 0) {
+    if (__builtin_expect(gp->stack.lo == 0, 0)) {
         stackalloc(pp, gp);
         gp->sched_sp = ctx_init(gp->stack.hi - STACK_TOP_RESERVED, ctx_start);
     }
+}
+
+_Noreturn void execute(g *gp, bool inherit) {
+    m *mp = getg()->m;
+    bind(mp, mp->p, gp, inherit);
     gogo(gp);
+}
+
+// Direct switches --------------------------------------------------------------------
+
+// The goroutine to switch to directly from the running one, already bound to the M, or
+// NULL when the scheduler has to run on g0: whenever schedule() would do anything but
+// take the local queue's next goroutine.
+static g *direct_next(m *mp, p *pp) {
+    if (mp->lockedg != NULL ||
+        (atomic_load_relaxed(&sched.gcwaiting) | atomic_load_relaxed(&sched.timers_late)) != 0)
+        return NULL;
+    if (pp->schedtick % GLOBAL_CHECK_TICKS == 0 && atomic_load_relaxed(&sched.runq.size) != 0)
+        return NULL;
+    int64_t when = atomic_load_relaxed(&pp->timer0when);
+    if (when != 0 && when <= nanotime())
+        return NULL;
+    bool inherit;
+    g *gp = runqget(pp, &inherit);
+    if (gp == NULL)
+        return NULL;
+    if (gp->lockedm != NULL) { // only its own thread may run it: schedule() hands it over
+        runqput(pp, gp, true);
+        return NULL;
+    }
+    bind(mp, pp, gp, inherit);
+    return gp;
+}
+
+// Saves the running goroutine gp and resumes next (bound by direct_next) in one step;
+// next then does the rest of what `after` needs done with gp, in switch_finish.
+// Returns when something resumes gp.
+static void switch_direct(g *gp, g *next, uint32_t after) {
+    m *mp = next->m;
+    mp->switch_prev = gp;
+    mp->switch_after = after;
+    gp->m = NULL;
+    san_switch_begin(&gp->asan_fake_stack, next);
+    setg(next);
+    ctx_switch(&gp->sched_sp, next->sched_sp);
+    san_switch_end(gp->asan_fake_stack);
+    switch_finish();
+}
+
+static void park_commit(m *mp, g *gp);
+static void gosched_queue(p *pp, g *gp);
+
+// Called first thing by every goroutine a switch resumed (mcall's return,
+// switch_direct's return, gostart): finishes with the goroutine a direct switch left,
+// whose context is saved by now. Nothing to do after a switch from g0.
+void switch_finish(void) {
+    m *mp = getg()->m;
+    g *prev = mp->switch_prev;
+    if (prev == NULL)
+        return;
+    mp->switch_prev = NULL;
+    DEBUG_HOOK(prev->ctx_live = false);
+    stackcheck(prev, "switch");
+    switch (mp->switch_after) {
+    case SWITCH_YIELD:
+        casgstatus(prev, G_RUNNING, G_RUNNABLE);
+        gosched_queue(mp->p, prev);
+        break;
+    case SWITCH_PARK:
+        park_commit(mp, prev);
+        break;
+    case SWITCH_EXIT:
+        goexit_finish(mp->p, prev);
+        break;
+    default:
+        fatal("switch_finish: unknown switch kind");
+    }
 }
 
 static void resetspinning(void) {
@@ -265,9 +355,9 @@ top:;
 
 static void park_m(g *gp) {
     m *mp = getg()->m;
-    casgstatus(gp, G_RUNNING, G_WAITING);
     mp->curg = NULL;
     gp->m = NULL;
+    casgstatus(gp, G_RUNNING, G_WAITING);
     bool (*unlockf)(g *, void *) = mp->waitunlockf;
     if (unlockf != NULL) {
         mp->waitunlockf = NULL;
@@ -279,8 +369,23 @@ static void park_m(g *gp) {
     schedule();
 }
 
-// Parks the current goroutine. unlockf(gp, lock) runs on g0 after gp is saved: if it
-// returns false gp resumes at once. Someone must goready(gp) later.
+// gopark's commit after a direct switch, on the next goroutine's stack: gp is saved, so
+// now a waker may find it. If unlockf says not to wait, gp runs next on this P.
+static void park_commit(m *mp, g *gp) {
+    casgstatus(gp, G_RUNNING, G_WAITING);
+    bool (*unlockf)(g *, void *) = mp->waitunlockf;
+    if (unlockf == NULL)
+        return;
+    mp->waitunlockf = NULL;
+    if (!unlockf(gp, mp->waitlock)) {
+        casgstatus(gp, G_WAITING, G_RUNNABLE);
+        runqput(mp->p, gp, true);
+    }
+}
+
+// Parks the current goroutine. unlockf(gp, lock) runs once gp is saved (on g0, or on the
+// stack of the goroutine switched to directly): if it returns false gp runs again soon.
+// Someone must goready(gp) later.
 void gopark(bool (*unlockf)(g *, void *), void *lk, uint32_t reason) {
     g *gp = getg();
     m *mp = gp->m;
@@ -290,14 +395,33 @@ void gopark(bool (*unlockf)(g *, void *), void *lk, uint32_t reason) {
     gp->waitsince = atomic_load_relaxed(&sched.sysmon_now);
     mp->waitunlockf = unlockf;
     mp->waitlock = lk;
-    mcall(park_m);
+    g *next = direct_next(mp, mp->p);
+    if (next != NULL)
+        switch_direct(gp, next, SWITCH_PARK);
+    else
+        mcall(park_m);
 }
 
 // Makes a parked goroutine runnable on the current P's runnext.
 void goready(g *gp) {
     casgstatus(gp, G_WAITING, G_RUNNABLE);
     runqput(getg()->m->p, gp, true);
-    wakep();
+    if (atomic_load_relaxed(&sched.npidle) != 0) // wakep's own first test, without the call
+        wakep();
+}
+
+// Go puts a yielding G on the global queue. Here it goes to the local tail — no global
+// lock on this hot path — unless the local queue is empty while the global one has work:
+// then it queues behind that work, or it would run again at once and the global queue
+// would only be served every 61st tick.
+static void gosched_queue(p *pp, g *gp) {
+    if (atomic_load_relaxed(&sched.runq.size) != 0 && runqempty(pp)) {
+        lock(&sched.lock);
+        globrunqput(gp);
+        unlock(&sched.lock);
+    } else {
+        runqput(pp, gp, false);
+    }
 }
 
 static void gosched_m(g *gp) {
@@ -305,34 +429,46 @@ static void gosched_m(g *gp) {
     casgstatus(gp, G_RUNNING, G_RUNNABLE);
     mp->curg = NULL;
     gp->m = NULL;
-    // Go puts a yielding G on the global queue. Here it goes to the local tail — no global
-    // lock on this hot path — unless the local queue is empty while the global one has
-    // work: then it queues behind that work, or it would run again at once and the
-    // global queue would only be served every 61st tick.
-    if (runqempty(mp->p) && atomic_load_relaxed(&sched.runq.size) != 0) {
-        lock(&sched.lock);
-        globrunqput(gp);
-        unlock(&sched.lock);
-    } else {
-        runqput(mp->p, gp, false);
-    }
+    gosched_queue(mp->p, gp);
     schedule();
 }
 
 void rt_yield(void) {
     check_caller("rt_yield");
-    if (getg()->m->p == NULL)
+    g *gp = getg();
+    m *mp = gp->m;
+    if (mp->p == NULL)
         fatal_in_syscall("yield");
-    mcall(gosched_m);
+    g *next = direct_next(mp, mp->p);
+    if (next != NULL)
+        switch_direct(gp, next, SWITCH_YIELD);
+    else
+        mcall(gosched_m);
 }
 
-// Cooperative preemption: sysmon flags a G that ran too long; it yields here.
-void preempt_check(void) {
+// The running goroutine has returned from its function: straight on to the next one if
+// it is known (its stack and G go back to the P in switch_finish), else through g0.
+_Noreturn void goexit_switch(void (*on_g0)(g *)) {
     g *gp = getg();
-    if (gp->preempt || atomic_load_relaxed(&sched.gcwaiting)) {
-        gp->preempt = false;
-        rt_yield();
+    m *mp = gp->m;
+    g *next = direct_next(mp, mp->p);
+    if (next == NULL) {
+        mcall(on_g0);
+        fatal("goexit: mcall returned");
     }
+    mp->switch_prev = gp;
+    mp->switch_after = SWITCH_EXIT;
+    gp->m = NULL;
+    san_switch_begin(NULL, next); // this stack is dead from here on
+    setg(next);
+    ctx_resume(next->sched_sp);
+}
+
+// Cooperative preemption: sysmon flagged a G that ran too long, or the world is being
+// stopped (preempt_check in runtime.h tests that inline first).
+void preempt_yield(void) {
+    getg()->preempt = false;
+    rt_yield();
 }
 
 static void stop_for_gc(void) {

@@ -19,8 +19,24 @@
 	ud2
 @@ A.fn_end("ctx_switch_call")
 
+// void ctx_switch(uintptr_t *save_sp, uintptr_t new_sp)
+// Saves this context as ctx_switch_call does and resumes the one at new_sp in the same
+// step: a goroutine-to-goroutine switch that never visits g0. Returns when something
+// resumes the saved context.
+@@ A.fn_begin("ctx_switch")
+@@ for _, r in ipairs(saved) do
+	pushq	%${r}
+@@ end
+	movq	%rsp, (%rdi)
+	movq	%rsi, %rsp
+@@ for i = #saved, 1, -1 do
+	popq	%${saved[i]}
+@@ end
+	ret
+@@ A.fn_end("ctx_switch")
+
 // void ctx_resume(uintptr_t sp)
-// Resumes a context saved by ctx_switch_call or built by ctx_init: pops the
+// Resumes a context saved by ctx_switch_call or ctx_switch, or built by ctx_init: pops the
 // callee-saved registers in reverse order and returns into it.
 @@ A.fn_begin("ctx_resume")
 	movq	%rdi, %rsp

@@ -27,8 +27,23 @@
 	brk	#0
 @@ A.fn_end("ctx_switch_call")
 
+// void ctx_switch(uintptr_t *save_sp, uintptr_t new_sp)
+// Saves this context as ctx_switch_call does and resumes the one at new_sp in the same
+// step: a goroutine-to-goroutine switch that never visits g0. Returns when something
+// resumes the saved context.
+@@ A.fn_begin("ctx_switch")
+	sub	sp, sp, #${frame}
+@@ pairs_of("stp")
+	mov	x9, sp
+	str	x9, [x0]
+	mov	sp, x1
+@@ pairs_of("ldp")
+	add	sp, sp, #${frame}
+	ret
+@@ A.fn_end("ctx_switch")
+
 // void ctx_resume(uintptr_t sp)
-// Resumes a context saved by ctx_switch_call or built by ctx_init.
+// Resumes a context saved by ctx_switch_call or ctx_switch, or built by ctx_init.
 @@ A.fn_begin("ctx_resume")
 	mov	sp, x0
 @@ pairs_of("ldp")

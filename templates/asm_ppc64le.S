@@ -41,8 +41,30 @@
 	trap
 @@ A.fn_end("ctx_switch_call")
 
+// void ctx_switch(uintptr_t *save_sp, uintptr_t new_sp)
+// Saves this context as ctx_switch_call does and resumes the one at new_sp in the same
+// step: a goroutine-to-goroutine switch that never visits g0. Returns when something
+// resumes the saved context.
+@@ A.fn_begin("ctx_switch")
+	mflr	%r0
+	stdu	%r1, -${F.size}(%r1)
+	std	%r0, ${F.lr}(%r1)
+	mfcr	%r0
+	std	%r0, ${F.cr}(%r1)
+@@ save_or_load(true)
+	std	%r1, 0(%r3)
+	mr	%r1, %r4
+@@ save_or_load(false)
+	ld	%r0, ${F.cr}(%r1)
+	mtcrf	${hex(F.crmask)}, %r0
+	ld	%r0, ${F.lr}(%r1)
+	mtlr	%r0
+	addi	%r1, %r1, ${F.size}
+	blr
+@@ A.fn_end("ctx_switch")
+
 // void ctx_resume(uintptr_t sp)
-// Resumes a context saved by ctx_switch_call or built by ctx_init.
+// Resumes a context saved by ctx_switch_call or ctx_switch, or built by ctx_init.
 @@ A.fn_begin("ctx_resume")
 	mr	%r1, %r3
 @@ save_or_load(false)

@@ -224,6 +224,11 @@ return {
     stdout = "reader 0: RT_ECLOSED\nreader 1: RT_ECLOSED\nreader 2: RT_ECLOSED\nwriter 0: RT_ECLOSED\n"
       .. "acceptor 0: RT_ECLOSED\nacceptor 1: RT_ECLOSED\nread after close: fails as closed\n"
       .. "peer of the reader reads: 0\n" },
+  { name = "net_close_last", src = "tests/e2e/net_close_last.c", procs = { 1, 2, 4 },
+    stdout = "1 readers: 1 woke with RT_ECLOSED, the peer sees end of file\n"
+      .. "2 readers: 2 woke with RT_ECLOSED, the peer sees end of file\n"
+      .. "3 readers: 3 woke with RT_ECLOSED, the peer sees end of file\n"
+      .. "1 writers: 1 woke with RT_ECLOSED, the peer sees end of file\n" },
   { name = "net_deadline", src = "tests/e2e/net_deadline.c", procs = { 1, 2, 4 },
     stdout = "no deadline, then 80 ms: RT_ETIMEOUT\nfar, then in the past: RT_ETIMEOUT\n"
       .. "far, then 80 ms: RT_ETIMEOUT\n250 ms, then far (data comes): data\n"

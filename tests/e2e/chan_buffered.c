@@ -11,7 +11,26 @@
         }                                                                                          \
     } while (0)
 
-enum { MS = 1000000 };
+// Goroutines that reached the call they block in; go_parked waits for each.
+static int arrived;
+
+static void arrive(void) {
+    __atomic_add_fetch(&arrived, 1, __ATOMIC_SEQ_CST);
+}
+
+// Starts fn(arg), which calls arrive() just before it blocks, and returns once it is
+// parked — no sleep to guess how long that takes. With a single P the goroutine keeps it
+// from arrive() until it parks (the runtime does not preempt its own code, and sysmon
+// asks only after 10 ms on the CPU), so main runs again, and sees the count move, only
+// once it is parked.
+static void go_parked(void (*fn)(void *), void *arg) {
+    int want = __atomic_load_n(&arrived, __ATOMIC_SEQ_CST) + 1;
+    int procs = rt_gomaxprocs(1);
+    rt_go(fn, arg);
+    while (__atomic_load_n(&arrived, __ATOMIC_SEQ_CST) < want)
+        rt_yield();
+    rt_gomaxprocs(procs);
+}
 
 static bool try_send(rt_chan *c, long v) {
     rt_select_case sc = {RT_SELECT_SEND, c, &v, false};
@@ -64,6 +83,7 @@ static void test_wraparound_order(void) {
 static rt_chan *full;
 static void send_one(void *arg) {
     long v = (long)arg;
+    arrive();
     rt_chan_send(full, &v);
 }
 
@@ -71,10 +91,8 @@ static void test_parked_senders_fifo(void) {
     full = rt_chan_new(sizeof(long), 2);
     for (long i = 1; i <= 2; i++)
         rt_chan_send(full, &i);
-    for (long i = 3; i <= 5; i++) {
-        rt_go(send_one, (void *)i);
-        rt_sleep(5 * MS); // let it park before the next one queues
-    }
+    for (long i = 3; i <= 5; i++)
+        go_parked(send_one, (void *)i); // parked before the next one queues
     for (long i = 1; i <= 5; i++) {
         long v = 0;
         CHECK(rt_chan_recv(full, &v) && v == i);

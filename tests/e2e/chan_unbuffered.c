@@ -11,13 +11,33 @@
         }                                                                                          \
     } while (0)
 
-enum { MS = 1000000 };
+// Goroutines that reached the call they block in; go_parked waits for each.
+static int arrived;
+
+static void arrive(void) {
+    __atomic_add_fetch(&arrived, 1, __ATOMIC_SEQ_CST);
+}
+
+// Starts fn(arg), which calls arrive() just before it blocks, and returns once it is
+// parked — no sleep to guess how long that takes. With a single P the goroutine keeps it
+// from arrive() until it parks (the runtime does not preempt its own code, and sysmon
+// asks only after 10 ms on the CPU), so main runs again, and sees the count move, only
+// once it is parked.
+static void go_parked(void (*fn)(void *), void *arg) {
+    int want = __atomic_load_n(&arrived, __ATOMIC_SEQ_CST) + 1;
+    int procs = rt_gomaxprocs(1);
+    rt_go(fn, arg);
+    while (__atomic_load_n(&arrived, __ATOMIC_SEQ_CST) < want)
+        rt_yield();
+    rt_gomaxprocs(procs);
+}
 
 static rt_chan *ch, *results, *done;
 static int sent_after;
 
 static void sender(void *arg) {
     int v = (int)(long)arg;
+    arrive();
     rt_chan_send(ch, &v);
     __atomic_store_n(&sent_after, 1, __ATOMIC_SEQ_CST);
     rt_chan_send(done, &v);
@@ -25,8 +45,7 @@ static void sender(void *arg) {
 
 // A send completes only once someone receives.
 static void test_rendezvous(void) {
-    rt_go(sender, (void *)42L);
-    rt_sleep(5 * MS);
+    go_parked(sender, (void *)42L);
     CHECK(__atomic_load_n(&sent_after, __ATOMIC_SEQ_CST) == 0);
     CHECK(rt_chan_len(ch) == 0);
     int v = 0;
@@ -44,6 +63,7 @@ struct got {
 
 static void receiver(void *arg) {
     struct got g = {(int)(long)arg, -1, false};
+    arrive();
     g.ok = rt_chan_recv(ch, &g.value);
     rt_chan_send(results, &g);
 }
@@ -51,10 +71,8 @@ static void receiver(void *arg) {
 // Receivers parked in order 0, 1, 2 get the values sent in that order.
 static void test_fifo_receivers(void) {
     enum { N = 3 };
-    for (long i = 0; i < N; i++) {
-        rt_go(receiver, (void *)i);
-        rt_sleep(5 * MS); // let it park before the next one queues
-    }
+    for (long i = 0; i < N; i++)
+        go_parked(receiver, (void *)i); // parked before the next one queues
     for (int i = 0; i < N; i++)
         rt_chan_send(ch, &(int){100 + i});
     for (int i = 0; i < N; i++) {
@@ -68,8 +86,7 @@ static void test_fifo_receivers(void) {
 static void test_close_wakes_receivers(void) {
     enum { N = 4 };
     for (long i = 0; i < N; i++)
-        rt_go(receiver, (void *)i);
-    rt_sleep(5 * MS);
+        go_parked(receiver, (void *)i);
     rt_chan_close(ch);
     for (int i = 0; i < N; i++) {
         struct got g;

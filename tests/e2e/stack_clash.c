@@ -8,12 +8,13 @@
 // (or, where the compiler has none, a guard larger than any frame it accepts) the
 // frame's allocation touches the guard and the program dies with a stack overflow.
 #include <rt.h>
+#include <stdatomic.h>
 
 enum { STACK = 64 * 1024, LEFT = 2 * 1024, PATTERN = 0x5a };
 
 static rt_chan *wake;
-static volatile int neighbour_ready;
-static char *top; // a local near the top of the deep goroutine's stack
+static atomic_int neighbour_ready; // atomic: a plain flag is a race TSan reports
+static char *top;                  // a local near the top of the deep goroutine's stack
 
 static void neighbour(void *arg) {
     (void)arg;
@@ -21,7 +22,7 @@ static void neighbour(void *arg) {
     for (unsigned i = 0; i < sizeof buf; i++)
         buf[i] = PATTERN;
     __asm__ volatile("" : : "r"(buf) : "memory");
-    neighbour_ready = 1;
+    atomic_store(&neighbour_ready, 1);
     int v;
     rt_chan_recv(wake, &v);
     int changed = 0;
@@ -62,7 +63,7 @@ int rt_main(int argc, char **argv) {
     (void)argv;
     wake = rt_chan_new(sizeof(int), 1);
     rt_go(neighbour, 0);
-    while (!neighbour_ready)
+    while (!atomic_load(&neighbour_ready))
         rt_yield();
     rt_go(deep, 0);
     rt_sleep(10 * 1000 * 1000000LL);

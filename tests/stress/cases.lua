@@ -14,8 +14,14 @@ return {
   { name = "park_ring", src = "tests/stress/park_ring.c" },
   { name = "runq_storm", src = "tests/stress/runq_storm.c" },
   { name = "select_close", src = "tests/stress/select_close.c" },
+  -- direct goroutine-to-goroutine switches (yield, park after readying, exit, handoff)
+  { name = "direct_switch", src = "tests/stress/direct_switch.c", procs = { 1, 2, 4, 8 } },
   -- the network poller: parked reads woken by data, deadlines and closes from elsewhere
   { name = "net_race", src = "tests/stress/net_race.c" },
+  -- the first fd, opened while the timer waiter sleeps on its wake word, is polled at once
+  { name = "first_fd", src = "tests/stress/first_fd.c", procs = { 1, 2, 4 } },
+  -- calls on a number racing its close and reuse never reach another fd (net.c ABA)
+  { name = "fd_reuse", src = "tests/stress/fd_reuse.c" },
   -- Also run once under strace by the suite: an idle program makes no syscalls.
   { name = "idle", src = "tests/stress/idle.c", procs = { 2 } },
 }

@@ -8,14 +8,19 @@ enum { ROUNDS = 300, STREAM = 64 * 1024 };
 
 static char addr[64];
 static rt_wg done;
+static rt_chan *accepted; // the server side of each round's connection, before it starts
 static volatile long woke_data, woke_timeout, woke_closed;
 
+// Accepts each round's connection before the round races its reader against a close:
+// an fd made meanwhile could be given the closed number, and a reader that starts late
+// would then read that fd (a use of the number after its close, not a runtime bug).
 static void accept_loop(void *arg) {
     int lfd = (int)(long)arg;
     for (;;) {
         int fd = rt_accept(lfd);
         if (fd < 0)
             return;
+        rt_chan_send(accepted, &fd);
         // The server side waits for its peer to finish, then goes away.
         char c;
         rt_read(fd, &c, 1);
@@ -49,10 +54,13 @@ static void one_round(void) {
         rt_print("FAIL: dial: %s\n", rt_strerror(r.fd));
         rt_exit(1);
     }
+    int server_fd;
+    rt_chan_recv(accepted, &server_fd);
     rt_wg_add(&done, 1);
     rt_go(reader, &r);
     if (stress_rand(2))
         rt_yield();
+    bool closed = false;
     switch (stress_rand(3)) {
     case 0:
         rt_set_deadline(r.fd, rt_nanotime() + stress_rand(200000), RT_DEADLINE_READ);
@@ -62,6 +70,7 @@ static void one_round(void) {
         break;
     default:
         rt_close(r.fd);
+        closed = true;
         break;
     }
     rt_wg_wait(&done);
@@ -69,7 +78,9 @@ static void one_round(void) {
         rt_print("FAIL: read woke with %ld (%s)\n", r.result, rt_strerror((int)r.result));
         rt_exit(1);
     }
-    rt_close(r.fd); // a second close says RT_ECLOSED, harmlessly
+    // Closed once only: the accept loop may already have been given the number again.
+    if (!closed)
+        rt_close(r.fd);
 }
 
 static void streamer(void *arg) {
@@ -123,6 +134,7 @@ int rt_main(int argc, char **argv) {
         rt_print("FAIL: listen: %s\n", rt_strerror(lfd));
         return 1;
     }
+    accepted = rt_chan_new(sizeof(int), 0);
     rt_go(accept_loop, (void *)(long)lfd);
     for (int i = 0; i < ROUNDS; i++)
         one_round();
