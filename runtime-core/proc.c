@@ -17,29 +17,26 @@ void casgstatus_fail(g *gp, uint32_t from, uint32_t to) {
            gstatus_names[atomic_load(&gp->status)], gstatus_names[from], gstatus_names[to]);
 }
 
-// Every G ever allocated, oldest first (they are reused, never freed), for tracebacks.
-// Appended under allglock, read without it: a G is linked only once initialized.
-g *allgs;
-static g *allgs_tail;
+struct gbatch *allgs;
+static struct gbatch *allgs_tail;
 static mutex allglock;
 
-// Gs are carved GALLOC_BATCH at a time: one allglock round and one persistentalloc for
-// the batch, the spares going dead onto the P's free list for the next spawns.
-enum { GALLOC_BATCH = 16 };
-
+// Gs are carved GALLOC_BATCH at a time, each on its own two cache lines: one allglock
+// round and one persistentalloc for the batch, the spares going dead onto the P's free
+// list for the next spawns.
 static g *galloc(p *pp) {
-    g *batch = persistentalloc(GALLOC_BATCH * sizeof(g), 16);
-    for (int i = 0; i < GALLOC_BATCH - 1; i++)
-        batch[i].alllink = &batch[i + 1];
+    g *batch = persistentalloc(GALLOC_BATCH * sizeof(g), 64);
+    struct gbatch *b = persistentalloc(sizeof *b, 8);
+    b->gs = batch;
     for (int i = 1; i < GALLOC_BATCH; i++)
         batch[i].status = G_DEAD;
     batch[0].status = G_IDLE;
     lock(&allglock);
     if (allgs_tail == NULL)
-        atomic_store(&allgs, batch);
+        atomic_store(&allgs, b);
     else
-        atomic_store(&allgs_tail->alllink, batch);
-    allgs_tail = &batch[GALLOC_BATCH - 1];
+        atomic_store(&allgs_tail->next, b);
+    allgs_tail = b;
     unlock(&allglock);
     for (int i = GALLOC_BATCH - 1; i > 0; i--)
         gfput(pp, &batch[i]);
