@@ -50,6 +50,8 @@ uint32_t runqlen(p *pp) {
     return atomic_load(&pp->runqtail) - atomic_load(&pp->runqhead);
 }
 
+static void globrunqputarray(g **gs, uint32_t n);
+
 // Moves half the local ring plus gp to the global queue; false if the ring changed.
 static bool runqputslow(p *pp, g *gp, uint32_t head, uint32_t tail) {
     g *batch[RUNQ_SIZE / 2 + 1];
@@ -62,8 +64,7 @@ static bool runqputslow(p *pp, g *gp, uint32_t head, uint32_t tail) {
         return false;
     batch[n] = gp;
     lock(&sched.lock);
-    for (uint32_t i = 0; i <= n; i++)
-        globrunqput(batch[i]);
+    globrunqputarray(batch, n + 1);
     unlock(&sched.lock);
     return true;
 }
@@ -205,6 +206,27 @@ void globrunqput(g *gp) {
     }
     t->gs[t->tail++] = gp;
     sched.runq.size++;
+}
+
+// Appends gs[0..n) a segment's room at a time.
+static void globrunqputarray(g **gs, uint32_t n) {
+    while (n > 0) {
+        struct gseg *t = sched.runq.tail;
+        if (t == NULL || t->tail == GSEG_LEN) {
+            globrunqput(*gs++);
+            n--;
+            continue;
+        }
+        uint32_t k = GSEG_LEN - t->tail < n ? GSEG_LEN - t->tail : n;
+        for (uint32_t i = 0; i < k; i++) {
+            DEBUG_HOOK(debug_queue_check(gs[i]));
+            t->gs[t->tail + i] = gs[i];
+        }
+        t->tail += k;
+        sched.runq.size += (int32_t)k;
+        gs += k;
+        n -= k;
+    }
 }
 
 static g *globrunqpop(void) {

@@ -178,6 +178,11 @@ struct p {
     g *runnext; // atomic
     g *gfree;
     int32_t gfreecnt;
+    g *gnew; // the never-used rest of this P's last batch of Gs (proc.c's galloc)
+    int32_t ngnew;
+    // Goroutines started minus ended on this P: only its owner writes it (relaxed, no
+    // locked add per spawn and exit); rt_numgoroutine sums every P's.
+    int64_t ngoroutines;
     int64_t goidcache, goidcacheend;
     uintptr_t stackcache[STACK_CACHE_MAX]; // lo addresses of free stacks
     int32_t nstackcache;
@@ -245,7 +250,6 @@ struct schedt {
     // sysmon parks while every P is idle (or the world is stopped) until the next timer.
     uint32_t sysmonwait; // atomic: 1 while sysmon sleeps on sysmonword
     uint32_t sysmonword;
-    int64_t ngoroutines; // atomic: live user goroutines
     int32_t gomaxprocs;
     bool main_started;
     uint32_t schedtrace_ms;
