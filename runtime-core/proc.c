@@ -17,32 +17,31 @@ void casgstatus_fail(g *gp, uint32_t from, uint32_t to) {
            gstatus_names[atomic_load(&gp->status)], gstatus_names[from], gstatus_names[to]);
 }
 
-// Every G ever allocated, oldest first (they are reused, never freed), for tracebacks.
-// Appended under allglock, read without it: a G is linked only once initialized.
-g *allgs;
-static g *allgs_tail;
+struct gbatch *allgs;
+static struct gbatch *allgs_tail;
 static mutex allglock;
 
-// Gs are carved GALLOC_BATCH at a time: one allglock round and one persistentalloc for
-// the batch, the spares going dead onto the P's free list for the next spawns.
-enum { GALLOC_BATCH = 16 };
-
+// Gs are carved GALLOC_BATCH at a time, each on its own two cache lines: one allglock
+// round and one persistentalloc per batch. The rest of a batch waits on the P untouched
+// (fresh memory is zero: G_IDLE, which tracebacks skip), not on the free list, which
+// would write each one (its first page fault) only for newproc to write it again.
 static g *galloc(p *pp) {
-    g *batch = persistentalloc(GALLOC_BATCH * sizeof(g), 16);
-    for (int i = 0; i < GALLOC_BATCH - 1; i++)
-        batch[i].alllink = &batch[i + 1];
-    for (int i = 1; i < GALLOC_BATCH; i++)
-        batch[i].status = G_DEAD;
-    batch[0].status = G_IDLE;
+    if (pp->ngnew > 0) {
+        pp->ngnew--;
+        return pp->gnew++;
+    }
+    g *batch = persistentalloc(GALLOC_BATCH * sizeof(g), 64);
+    struct gbatch *b = persistentalloc(sizeof *b, 8);
+    b->gs = batch;
     lock(&allglock);
     if (allgs_tail == NULL)
-        atomic_store(&allgs, batch);
+        atomic_store(&allgs, b);
     else
-        atomic_store(&allgs_tail->alllink, batch);
-    allgs_tail = &batch[GALLOC_BATCH - 1];
+        atomic_store(&allgs_tail->next, b);
+    allgs_tail = b;
     unlock(&allglock);
-    for (int i = GALLOC_BATCH - 1; i > 0; i--)
-        gfput(pp, &batch[i]);
+    pp->gnew = batch + 1;
+    pp->ngnew = GALLOC_BATCH - 1;
     return batch;
 }
 
@@ -115,7 +114,7 @@ void newproc(void (*fn)(void *), void *arg) {
     newg->lockedcnt = 0;
     newg->waitreason = WAIT_NONE;
     san_g_create(newg);
-    atomic_xadd(&sched.ngoroutines, 1);
+    atomic_store_relaxed(&pp->ngoroutines, pp->ngoroutines + 1);
     casgstatus(newg, G_IDLE, G_RUNNABLE);
     runqput(pp, newg, true);
     if (sched.main_started && atomic_load_relaxed(&sched.npidle) != 0) // wakep's first test
@@ -131,8 +130,14 @@ void rt_go(void (*fn)(void *), void *arg) {
     newproc(fn, arg);
 }
 
+// The sum is not a snapshot: a goroutine started on one P and ended on another may be
+// seen ended and not started. Like Go's gcount, the caller itself is at least one.
 int rt_numgoroutine(void) {
-    return (int)atomic_load(&sched.ngoroutines);
+    int64_t n = 0;
+    int32_t np = atomic_load_relaxed(&nallp);
+    for (int32_t i = 0; i < np; i++)
+        n += atomic_load_relaxed(&allp[i]->ngoroutines);
+    return n < 1 ? 1 : (int)n;
 }
 
 // The first frame of every goroutine (ctx_start calls it on the goroutine's stack).
@@ -148,7 +153,7 @@ void gostart(void) {
 // a direct switch went to) the stack goes back to the P's cache and the G to its free list.
 void goexit_finish(p *pp, g *gp) {
     casgstatus(gp, G_RUNNING, G_DEAD);
-    atomic_xadd(&sched.ngoroutines, -1);
+    atomic_store_relaxed(&pp->ngoroutines, pp->ngoroutines - 1);
     gp->lockedm = NULL;
     gp->lockedcnt = 0;
     stackfree(pp, gp);

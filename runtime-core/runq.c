@@ -1,6 +1,6 @@
 // runq.c — run queues. Each P has a lock-free ring of RUNQ_SIZE Gs that only its owner
 // appends to (tail) while the owner and thieves take from the head with CAS, plus a
-// runnext slot for the G the owner readied last. The global queue is a locked list.
+// runnext slot for the G the owner readied last. The global queue is locked segments.
 #include "runtime.h"
 #include "os.h"
 
@@ -50,6 +50,8 @@ uint32_t runqlen(p *pp) {
     return atomic_load(&pp->runqtail) - atomic_load(&pp->runqhead);
 }
 
+static void globrunqputarray(g **gs, uint32_t n);
+
 // Moves half the local ring plus gp to the global queue; false if the ring changed.
 static bool runqputslow(p *pp, g *gp, uint32_t head, uint32_t tail) {
     g *batch[RUNQ_SIZE / 2 + 1];
@@ -61,10 +63,9 @@ static bool runqputslow(p *pp, g *gp, uint32_t head, uint32_t tail) {
     if (!atomic_cas_rel(&pp->runqhead, head, head + n))
         return false;
     batch[n] = gp;
-    gqueue q = {0};
-    for (uint32_t i = 0; i <= n; i++)
-        gqueue_push(&q, batch[i]);
-    globrunqputbatch(&q);
+    lock(&sched.lock);
+    globrunqputarray(batch, n + 1);
+    unlock(&sched.lock);
     return true;
 }
 
@@ -180,23 +181,74 @@ g *runqsteal(p *pp, p *victim, bool steal_runnext) {
     return gp;
 }
 
-// Global queue; sched.lock must be held for these three.
+// Global queue; sched.lock must be held for these but globrunqputbatch, which takes it.
+static struct gseg *gseg_new(void) {
+    struct gseg *s = sched.runq.free;
+    if (s != NULL)
+        sched.runq.free = s->next;
+    else
+        s = persistentalloc(sizeof *s, 64);
+    s->next = NULL;
+    s->head = s->tail = 0;
+    return s;
+}
+
 void globrunqput(g *gp) {
     DEBUG_HOOK(debug_queue_check(gp));
-    gqueue_push(&sched.runq, gp);
+    struct gseg *t = sched.runq.tail;
+    if (t == NULL || t->tail == GSEG_LEN) {
+        struct gseg *s = gseg_new();
+        if (t != NULL)
+            t->next = s;
+        else
+            sched.runq.head = s;
+        sched.runq.tail = t = s;
+    }
+    t->gs[t->tail++] = gp;
+    sched.runq.size++;
+}
+
+// Appends gs[0..n) a segment's room at a time.
+static void globrunqputarray(g **gs, uint32_t n) {
+    while (n > 0) {
+        struct gseg *t = sched.runq.tail;
+        if (t == NULL || t->tail == GSEG_LEN) {
+            globrunqput(*gs++);
+            n--;
+            continue;
+        }
+        uint32_t k = GSEG_LEN - t->tail < n ? GSEG_LEN - t->tail : n;
+        for (uint32_t i = 0; i < k; i++) {
+            DEBUG_HOOK(debug_queue_check(gs[i]));
+            t->gs[t->tail + i] = gs[i];
+        }
+        t->tail += k;
+        sched.runq.size += (int32_t)k;
+        gs += k;
+        n -= k;
+    }
+}
+
+static g *globrunqpop(void) {
+    struct gseg *h = sched.runq.head;
+    g *gp = h->gs[h->head++];
+    if (h->head == h->tail) { // emptied: to the free list
+        sched.runq.head = h->next;
+        if (h->next == NULL)
+            sched.runq.tail = NULL;
+        h->next = sched.runq.free;
+        sched.runq.free = h;
+    }
+    sched.runq.size--;
+    return gp;
 }
 
 void globrunqputbatch(gqueue *batch) {
     lock(&sched.lock);
-    if (sched.runq.tail != NULL)
-        sched.runq.tail->schedlink = batch->head;
-    else
-        sched.runq.head = batch->head;
-    sched.runq.tail = batch->tail;
-    sched.runq.size += batch->size;
+    g *gp;
+    while ((gp = gqueue_pop(batch)) != NULL)
+        globrunqput(gp);
     unlock(&sched.lock);
-    batch->head = batch->tail = NULL;
-    batch->size = 0;
 }
 
 // Takes a fair share of the global queue (at most max, 0 = no bound): one to run, the
@@ -218,8 +270,9 @@ g *globrunqget(p *pp, int32_t max) {
     int32_t room = RUNQ_SIZE - (int32_t)runqlen(pp);
     if (n - 1 > room)
         n = room + 1;
-    g *gp = gqueue_pop(&sched.runq);
+    g *gp = globrunqpop();
+    g_prefetch(gp);
     for (int32_t i = 1; i < n; i++)
-        runqput(pp, gqueue_pop(&sched.runq), false);
+        runqput(pp, globrunqpop(), false);
     return gp;
 }

@@ -93,26 +93,32 @@ struct g {
     uint32_t status; // enum gstatus, atomic
     bool preempt;    // cooperative preemption requested
     bool selectdone;
+    uint8_t waitreason; // enum waitreason
+#ifdef RT_DEBUG
+    // Set while it runs, cleared once a switch away has saved its context: the debug
+    // variant's proof that nobody queues a goroutine whose stack is still in use.
+    bool ctx_live;
+#endif
     // -- 64 bytes --
     g *schedlink;
     void *param; // passed by whoever readies a parked goroutine
     void (*fn)(void *);
     void *arg;
     int64_t goid;
-    uint32_t waitreason;
-    uint32_t lockedcnt; // rt_lock_os_thread nesting
     struct sudog *waiting;
-    int64_t when;          // rt_sleep deadline
-    void *asan_fake_stack; // AddressSanitizer's fake frames of this stack (sanitizer.h)
-    int64_t waitsince;     // when it parked (sysmon's clock, 0: unknown), for tracebacks
-    g *alllink;            // on allgs
-    void *san_fiber;       // ThreadSanitizer's context of this goroutine (sanitizer.h)
-#ifdef RT_DEBUG
-    // Set while it runs, cleared once a switch away has saved its context: the debug
-    // variant's proof that nobody queues a goroutine whose stack is still in use.
-    bool ctx_live;
-#endif
+    union {
+        void *asan_fake_stack; // AddressSanitizer's fake frames of this stack (sanitizer.h)
+        void *san_fiber;       // ThreadSanitizer's context of this goroutine (sanitizer.h)
+    };
+    uint32_t lockedcnt; // rt_lock_os_thread nesting
+    uint32_t waitsince; // when it parked, sysmon's clock >> 30 (~s, 0: unknown), for tracebacks
 };
+
+// Two cache lines, no more: a million queued goroutines are a million Gs in fresh memory,
+// and every byte of them is a page fault's share and a cache miss's share when each runs.
+// Fields go in the padding or out of the G (a sleep's deadline is on the sleeper's stack,
+// allgs is a list of allocation batches); ASan and TSan builds are never the same build.
+_Static_assert(sizeof(struct g) <= 128, "struct g outgrew two cache lines");
 
 #define TLS_SLOTS 6
 
@@ -172,6 +178,11 @@ struct p {
     g *runnext; // atomic
     g *gfree;
     int32_t gfreecnt;
+    g *gnew; // the never-used rest of this P's last batch of Gs (proc.c's galloc)
+    int32_t ngnew;
+    // Goroutines started minus ended on this P: only its owner writes it (relaxed, no
+    // locked add per spawn and exit); rt_numgoroutine sums every P's.
+    int64_t ngoroutines;
     int64_t goidcache, goidcacheend;
     uintptr_t stackcache[STACK_CACHE_MAX]; // lo addresses of free stacks
     int32_t nstackcache;
@@ -191,6 +202,20 @@ typedef struct gqueue {
     int32_t size;
 } gqueue;
 
+// The global run queue holds G pointers in segments, not a list through the Gs: taking a
+// batch reads one array instead of chasing a chain of cold Gs, one cache miss each.
+// Emptied segments are kept on a free list for reuse (sched.lock guards all of it).
+enum { GSEG_LEN = 126 }; // a segment is 1 KiB
+struct gseg {
+    struct gseg *next;
+    uint32_t head, tail; // gs[head..tail) are queued
+    g *gs[GSEG_LEN];
+};
+typedef struct globq {
+    struct gseg *head, *tail, *free;
+    int32_t size;
+} globq;
+
 struct schedt {
     mutex lock;
     uint64_t goidgen; // atomic
@@ -205,7 +230,7 @@ struct schedt {
     p *pidle;
     uint32_t npidle;     // atomic
     uint32_t nmspinning; // atomic
-    gqueue runq;
+    globq runq;
     mutex gflock;
     g *gfree;
     int32_t ngfree;
@@ -225,7 +250,6 @@ struct schedt {
     // sysmon parks while every P is idle (or the world is stopped) until the next timer.
     uint32_t sysmonwait; // atomic: 1 while sysmon sleeps on sysmonword
     uint32_t sysmonword;
-    int64_t ngoroutines; // atomic: live user goroutines
     int32_t gomaxprocs;
     bool main_started;
     uint32_t schedtrace_ms;
@@ -256,7 +280,14 @@ extern g g0;
 extern p **allp;
 extern int32_t nallp;
 extern m *allm;
-extern g *allgs;
+// Every G ever allocated (they are reused, never freed), GALLOC_BATCH at a time, oldest
+// batch first, for tracebacks (proc.c). A batch is linked only once its Gs are initialized.
+enum { GALLOC_BATCH = 16 };
+struct gbatch {
+    struct gbatch *next; // atomic
+    g *gs;               // GALLOC_BATCH of them
+};
+extern struct gbatch *allgs;
 extern int32_t argc_saved;
 extern char **argv_saved;
 extern char **envp_saved;
@@ -553,6 +584,14 @@ static inline void runqput(p *pp, g *gp, bool next) {
     }
     runqput_full(pp, gp, next);
 }
+// Starts loading the G that runs after the one being taken: a queued G is likely cold
+// (spawned long ago, or queued from another P) and reading it on the switch is a stall.
+static inline void g_prefetch(const g *gp) {
+    __builtin_prefetch(gp, 1);
+    __builtin_prefetch((const char *)gp + 64, 1);
+    __builtin_prefetch((const char *)gp + 128, 1);
+}
+
 // Takes the next G: runnext first (inheriting the time slice), then the ring's head.
 static inline g *runqget(p *pp, bool *inherit) {
     if (!runq_private())
@@ -569,6 +608,8 @@ static inline g *runqget(p *pp, bool *inherit) {
         return NULL;
     gp = atomic_load_relaxed(&pp->runq[head % RUNQ_SIZE]);
     atomic_store_rel(&pp->runqhead, head + 1);
+    if (head + 1 != pp->runqtail)
+        g_prefetch(atomic_load_relaxed(&pp->runq[(head + 1) % RUNQ_SIZE]));
     return gp;
 }
 

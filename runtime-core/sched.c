@@ -391,8 +391,8 @@ void gopark(bool (*unlockf)(g *, void *), void *lk, uint32_t reason) {
     m *mp = gp->m;
     if (mp->p == NULL)
         fatal_in_syscall("block on a channel, lock, wait group or sleep");
-    gp->waitreason = reason;
-    gp->waitsince = atomic_load_relaxed(&sched.sysmon_now);
+    gp->waitreason = (uint8_t)reason;
+    gp->waitsince = (uint32_t)(atomic_load_relaxed(&sched.sysmon_now) >> 30);
     mp->waitunlockf = unlockf;
     mp->waitlock = lk;
     g *next = direct_next(mp, mp->p);

@@ -223,9 +223,9 @@ void timers_move(p *from, p *to) {
     unlock(&src->lock);
 }
 
-static bool sleep_unlockf(g *gp, void *unused) {
-    (void)unused;
-    timers_add(getg()->m->p, gp, gp->when);
+// when points into the sleeper's frame in rt_sleep, intact while it is parked.
+static bool sleep_unlockf(g *gp, void *when) {
+    timers_add(getg()->m->p, gp, *(int64_t *)when);
     return true;
 }
 
@@ -235,7 +235,6 @@ void rt_sleep(int64_t ns) {
         rt_yield();
         return;
     }
-    g *gp = getg();
-    gp->when = deadline_after(nanotime(), ns);
-    gopark(sleep_unlockf, NULL, WAIT_SLEEP);
+    int64_t when = deadline_after(nanotime(), ns);
+    gopark(sleep_unlockf, &when, WAIT_SLEEP);
 }

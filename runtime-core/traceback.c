@@ -138,9 +138,10 @@ static void header(g *gp, const char *status) {
                                    : wait_text(gp->waitreason);
     char extra[64] = "";
     int64_t now = atomic_load_relaxed(&sched.sysmon_now);
-    if (st == G_WAITING && gp->waitsince != 0 && now - gp->waitsince >= 60 * 1000000000LL)
+    int64_t since = (int64_t)gp->waitsince << 30; // stored at ~1 s precision (gopark)
+    if (st == G_WAITING && since != 0 && now - since >= 60 * 1000000000LL)
         fmt_format(extra, sizeof extra, ", %lld minutes",
-                   (long long)((now - gp->waitsince) / (60 * 1000000000LL)));
+                   (long long)((now - since) / (60 * 1000000000LL)));
     print_to(2, "goroutine %lld [%s%s%s]:\n", (long long)gp->goid, status, extra,
              gp->lockedm != NULL ? ", locked to thread" : "");
 }
@@ -178,13 +179,14 @@ static void trace_saved(g *gp) {
 }
 
 static void trace_others(g *first) {
-    for (g *gp = atomic_load(&allgs); gp != NULL; gp = gp->alllink) {
-        uint32_t st = atomic_load_relaxed(&gp->status);
-        if (gp == first || st == G_IDLE || st == G_DEAD)
-            continue;
-        print_to(2, "\n");
-        trace_saved(gp);
-    }
+    for (struct gbatch *b = atomic_load(&allgs); b != NULL; b = atomic_load(&b->next))
+        for (g *gp = b->gs; gp < b->gs + GALLOC_BATCH; gp++) {
+            uint32_t st = atomic_load_relaxed(&gp->status);
+            if (gp == first || st == G_IDLE || st == G_DEAD)
+                continue;
+            print_to(2, "\n");
+            trace_saved(gp);
+        }
 }
 
 static void hint_line(void) {

@@ -56,8 +56,15 @@ Test(runq, overflow_moves_half_plus_one_to_global_queue) {
     cr_assert_eq(runqlen(&fake_p), RUNQ_SIZE / 2);
     cr_assert_eq(sched.runq.size, RUNQ_SIZE / 2 + 1);
     // The oldest half went first, in order, and the new G last.
-    cr_assert_eq(sched.runq.head, &gs[0]);
-    cr_assert_eq(sched.runq.tail, &gs[RUNQ_SIZE]);
+    g *order[RUNQ_SIZE / 2 + 1];
+    int n = 0;
+    for (struct gseg *s = sched.runq.head; s != NULL; s = s->next)
+        for (uint32_t i = s->head; i < s->tail; i++)
+            order[n++] = s->gs[i];
+    cr_assert_eq(n, RUNQ_SIZE / 2 + 1);
+    for (int i = 0; i < RUNQ_SIZE / 2; i++)
+        cr_assert_eq(order[i], &gs[i]);
+    cr_assert_eq(order[RUNQ_SIZE / 2], &gs[RUNQ_SIZE]);
     bool inherit;
     cr_assert_eq(runqget(&fake_p, &inherit), &gs[RUNQ_SIZE / 2]);
 }
@@ -112,4 +119,44 @@ Test(runq, global_get_into_a_nearly_full_ring_never_spills, .timeout = 10) {
     cr_assert_eq(gp, &gs[250]);
     cr_assert_eq(runqlen(&fake_p), RUNQ_SIZE);
     cr_assert_eq(sched.runq.size, 100 - 1 - (RUNQ_SIZE - 250));
+}
+
+// The global queue is segments of GSEG_LEN pointers: order holds across their boundaries,
+// and emptied segments are reused rather than allocated again.
+Test(runq, global_queue_keeps_order_across_segments) {
+    enum { N = 2 * GSEG_LEN + 3, NSEG = 3 };
+    struct gseg *segs[2][NSEG];
+    sched.gomaxprocs = 1;
+    for (int round = 0; round < 2; round++) {
+        lock(&sched.lock);
+        for (int i = 0; i < N; i++)
+            globrunqput(&gs[i]);
+        unlock(&sched.lock);
+        cr_assert_eq(sched.runq.size, N);
+        int nseg = 0;
+        for (struct gseg *s = sched.runq.head; s != NULL; s = s->next, nseg++)
+            if (nseg < NSEG)
+                segs[round][nseg] = s;
+        cr_assert_eq(nseg, NSEG);
+        int next = 0;
+        bool inherit;
+        while (sched.runq.size != 0) {
+            lock(&sched.lock);
+            g *gp = globrunqget(&fake_p, 0);
+            unlock(&sched.lock);
+            cr_assert_eq(gp, &gs[next++]);
+            while ((gp = runqget(&fake_p, &inherit)) != NULL)
+                cr_assert_eq(gp, &gs[next++]);
+        }
+        cr_assert_eq(next, N);
+        cr_assert_null(sched.runq.head);
+        cr_assert_null(sched.runq.tail);
+    }
+    // The second round ran on the first round's segments, off the free list.
+    for (int i = 0; i < NSEG; i++) {
+        bool reused = false;
+        for (int j = 0; j < NSEG; j++)
+            reused |= segs[1][i] == segs[0][j];
+        cr_assert(reused, "segment %d of the second round is new memory", i);
+    }
 }
