@@ -21,24 +21,26 @@ package.path = ROOT .. "/?.lua;" .. package.path
 
 local argparse = require "argparse"
 local util = require "gen.util"
+util.use_cli(require "cli")
 local load = require "gen.load"
 local generate = require "gen.generate"
-local ninja = require "gen.ninja"
-local cc = require "gen.cc"
-local testrun = require "gen.testrun"
+local ninja = require "gen.toolchain.ninja"
+local cc = require "gen.toolchain.cc"
+local testrun = require "tests.harness.testrun"
 
 local commands = {}
 
--- Commands that live in their own module (gen/<name>.lua): each adds its parser entry
--- (add_command), runs as command(root, args), and may add a test suite (register_suite).
+-- Commands that live in their own harness module (tests/harness/<name>.lua): each adds its
+-- parser entry (add_command), runs as command(root, args), and may add a test suite
+-- (register_suite).
 local MODULE_COMMANDS = { "fuzz", "soak" }
 for _, name in ipairs(MODULE_COMMANDS) do
-  local mod = require("gen." .. name)
+  local mod = require("tests.harness." .. name)
   commands[name] = function(args) return mod.command(ROOT, args) end
   if mod.register_suite then mod.register_suite(testrun) end
 end
 -- Modules that only add test suites.
-for _, name in ipairs({ "sanitize" }) do require("gen." .. name).register_suite(testrun) end
+for _, name in ipairs({ "sanitize" }) do require("tests.harness." .. name).register_suite(testrun) end
 
 -- One convention for every command: the target is a positional argument or --target
 -- (both accepted). Returns the targets named either way, positional ones first.
@@ -130,12 +132,16 @@ function commands.explain(args)
 end
 
 commands["new-port"] = function(args)
-  return require("gen.newport").command(ROOT, args.name, args.from, args.force)
+  for _, l in ipairs(require("gen.port.newport").command(ROOT, args.name, args.from, args.force)) do print(l) end
+  return 0
 end
 
 commands["check-table"] = function(args)
   args.target = one_target(args, args.target, "check-table")
-  return require("gen.checktable").command(ROOT, args.target, variant_list(args.variant), args.verbose)
+  local lines, code = require("gen.port.checktable").command(ROOT, args.target, variant_list(args.variant),
+    args.verbose)
+  for _, l in ipairs(lines) do print(l) end
+  return code
 end
 
 function commands.diff(args)
@@ -155,11 +161,12 @@ end
 
 function commands.status(args)
   args.targets = targets_of(args, args.targets)
-  return require("gen.status").command(ROOT, args.targets, variant_list(args.variant), args.verbose)
+  return require("tests.harness.status").command(ROOT, args.targets, variant_list(args.variant), args.verbose,
+    function(lines) for _, l in ipairs(lines) do print(l) end end)
 end
 
 function commands.targets(_)
-  for _, l in ipairs(require("gen.status").targets(ROOT)) do print(l) end
+  for _, l in ipairs(require("tests.harness.status").targets(ROOT)) do print(l) end
   return 0
 end
 
@@ -178,17 +185,17 @@ function commands.stress(args)
   if not minutes or minutes <= 0 then
     util.fail("stress: --minutes: expected a positive number; got %s", args.minutes)
   end
-  return require("tests.stress.run").main(ROOT, minutes, tonumber(args.jobs))
+  return require("tests.harness.stress").main(ROOT, minutes, tonumber(args.jobs))
 end
 
 function commands.bench(args)
   if args.what == "http" then
-    local procs = require("gen.bench").parse_procs(args.procs)
-    return require("gen.bench_http").run(ROOT, { procs = procs, runs = args.runs })
+    local procs = require("bench.bench").parse_procs(args.procs)
+    return require("bench.bench_http").run(ROOT, { procs = procs, runs = args.runs })
   elseif args.what then
     util.fail("bench: no benchmark set %q (known: http)", args.what)
   end
-  local bench = require "gen.bench"
+  local bench = require "bench.bench"
   return bench.run(ROOT, { procs = bench.parse_procs(args.procs), runs = args.runs, quick = args.quick })
 end
 
@@ -322,12 +329,12 @@ local function parser()
   sp:option("--minutes", "How long.", "2")
   sp:option("--jobs", "Parallel runs.", "2")
   local bn = p:command("bench", "Run bench/*.c against their Go peers and print the table (not a test).")
-  bn:argument("what", "http: examples/httpd.c against Go's net/http under wrk (gen/bench_http.lua).")
+  bn:argument("what", "http: examples/httpd.c against Go's net/http under wrk (bench/bench_http.lua).")
     :args("?")
   bn:option("--procs", "GOMAXPROCS values, comma-separated.", "1,2")
   bn:option("--runs", "Runs of each program, interleaved with its peer (default 5, 3 with --quick).")
   bn:flag("--quick", "Fewer iterations, for a run under a minute.")
-  for _, name in ipairs(MODULE_COMMANDS) do require("gen." .. name).add_command(p) end
+  for _, name in ipairs(MODULE_COMMANDS) do require("tests.harness." .. name).add_command(p) end
   return p
 end
 

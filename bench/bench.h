@@ -1,5 +1,5 @@
 // bench.h — what every rt0gen benchmark shares: the iteration count from argv, and the
-// one machine-readable result line that gen/bench.lua parses:
+// one machine-readable result line that bench/bench.lua parses:
 //   RESULT <name> <key>=<value> [<key>=<value>...]
 // Values are printed with one decimal by hand (rt_print has no %f).
 // The peers in bench/peers/*.go take the same argument and print the same line.

@@ -1,5 +1,5 @@
 // preempt: what asynchronous preemption costs and buys, at one P. Not a Go-peer bench
-// (gen/bench.lua does not run it); its numbers are in the README.
+// (bench/bench.lua does not run it); its numbers are in the README.
 //   preempt latency [samples]  a sleeper (1 ms sleeps) beside a CPU hog: wake-up
 //                              latency past the deadline, p50/p99/max in µs
 //   preempt hog [millions]     the hog's loop, millions of iterations timed by itself

@@ -1,5 +1,5 @@
 /* http_parse.re — the request head parser of examples/httpd.c (http_parse.h).
- * `build.lua cc` runs re2c on it (gen/cc.lua); by hand: re2c -W -o http_parse.c http_parse.re
+ * `build.lua cc` runs re2c on it (gen/toolchain/cc.lua); by hand: re2c -W -o http_parse.c http_parse.re
  *
  * The head is judged one whole line at a time: the caller's buffer is not
  * NUL-terminated, so each scanner is bounded by the line's end, and a read past it

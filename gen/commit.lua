@@ -59,10 +59,10 @@ local function unwritable(path)
 end
 
 -- Writes files ({ {name=, text=} }, already stamped) into dir and removes the files named
--- in remove; show is how messages name dir, fix the command that regenerates it. With
--- force, hand edits are overwritten. Returns { {name=, changed=} } in files' order.
+-- in remove; show is how messages name dir, force_fix the command that regenerates it
+-- over hand edits. With force, hand edits are overwritten. Returns { {name=, changed=} } in files' order.
 function M.write(dir, files, remove, opts)
-  local show, fix = opts.show or dir, opts.fix
+  local show, force_fix = opts.show or dir, opts.force_fix
   local problems, changes, result = {}, {}, {}
   local function check_edit(name, new)
     local old = util.read_file(dir .. "/" .. name)
@@ -71,7 +71,7 @@ function M.write(dir, files, remove, opts)
         first_difference(unstamped(old), unstamped(new))) or ""
       problems[#problems + 1] = string.format("%s/%s:1: edited by hand since gen wrote it (its text no longer "
         .. "matches the sum on this line%s); put the change in the template or table, or overwrite it: %s",
-        show, name, diff, (fix:gsub("build%.lua gen ", "build.lua gen --force ", 1)))
+        show, name, diff, force_fix)
     end
     return old
   end

@@ -190,8 +190,8 @@ function M.pending(root, target, variants)
   if changed == 0 then
     out[#out + 1] = dir .. ": up to date (gen would change nothing)"
   else
-    out[#out + 1] = string.format("%s: gen would change %d file%s; run: lua5.4 build.lua gen %s%s", dir, changed,
-      changed == 1 and "" or "s", target, #r.variants > 0 and " --variant " .. table.concat(r.variants, ",") or "")
+    out[#out + 1] = string.format("%s: gen would change %d file%s; run: %s", dir, changed, changed == 1 and "" or "s",
+      util.cli("gen", target, #r.variants > 0 and "--variant " .. table.concat(r.variants, ",") or nil))
   end
   return out, changed > 0
 end

@@ -170,8 +170,8 @@ function M.line(root, target, variants, spec)
   local out = { string.format("%s:%d: %s", f.path, n, text) }
   local committed = util.read_file(root .. "/" .. f.path)
   if committed and nth_line(committed, n) ~= text then
-    out[#out + 1] = string.format("  (the file on disk differs here: it is stale; lua5.4 build.lua diff %s shows "
-      .. "what gen would change)", target)
+    out[#out + 1] = string.format("  (the file on disk differs here: it is stale; %s shows what gen would change)",
+      util.cli("diff", target))
   end
   if not f.lines[n] then
     out[#out + 1] = "  made by gen/render.lua: the header every generated file starts with"
@@ -211,8 +211,7 @@ function M.field(root, target, variants, path)
   local r, files, order = M.render_all(root, target, variants)
   local v = value_of(r.table, path)
   if v == nil then
-    util.fail("explain: %s has no field %s (lua5.4 build.lua explain %s lists them)", loader.build_name(r), path,
-      target)
+    util.fail("explain: %s has no field %s (%s lists them)", loader.build_name(r), path, util.cli("explain", target))
   end
   local hits = {}
   for _, name in ipairs(order) do

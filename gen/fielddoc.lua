@@ -1,6 +1,6 @@
 -- The field table of docs/porting.md, generated from gen/schema.lua: one row per field
 -- with its type, when it is required, what it depends on and where a porter finds it.
--- `lua5.4 build.lua gen` rewrites it; `gen --check` (and the test suite) fail when the
+-- `gen` rewrites it; `gen --check` (and the test suite) fail when the
 -- committed table is not what the schema makes, so the docs cannot miss a field.
 local util = require "gen.util"
 local schema = require "gen.schema"
@@ -8,7 +8,10 @@ local schema = require "gen.schema"
 local M = {}
 
 M.FILE = "docs/porting.md"
-M.BEGIN = "<!-- fields: generated from gen/schema.lua by `lua5.4 build.lua gen`; do not edit -->"
+-- The opening marker names the command that rewrites the table.
+function M.begin()
+  return "<!-- fields: generated from gen/schema.lua by `" .. util.cli("gen") .. "`; do not edit -->"
+end
 M.END = "<!-- end of fields -->"
 
 local DEPENDS = {
@@ -42,12 +45,13 @@ end
 
 -- The docs text with the generated table put between the markers.
 local function splice(text)
-  local s = text:find(M.BEGIN, 1, true)
+  local begin = M.begin()
+  local s = text:find(begin, 1, true)
   local e = text:find(M.END, 1, true)
   if not s or not e or e < s then
-    util.fail("%s: no field table markers (%s ... %s)", M.FILE, M.BEGIN, M.END)
+    util.fail("%s: no field table markers (%s ... %s)", M.FILE, begin, M.END)
   end
-  return text:sub(1, s + #M.BEGIN) .. M.render() .. text:sub(e)
+  return text:sub(1, s + #begin) .. M.render() .. text:sub(e)
 end
 
 -- Rewrites the table when it changed; returns true if it did.
@@ -64,7 +68,7 @@ function M.check(root)
   local ok, want = util.protect(splice, text)
   if not ok then return want end
   if want ~= text then
-    return M.FILE .. ": the field table differs from gen/schema.lua; run: lua5.4 build.lua gen"
+    return M.FILE .. ": the field table differs from gen/schema.lua; run: " .. util.cli("gen")
   end
 end
 

@@ -53,11 +53,10 @@ local function render_all(root, r)
   return rendered
 end
 
--- The command that regenerates r.
-function M.fix(r)
-  local fix = "lua5.4 build.lua gen " .. r.target
-  if #r.variants > 0 then fix = fix .. " --variant " .. table.concat(r.variants, ",") end
-  return fix
+-- The command that regenerates r (with force: over hand edits too).
+function M.fix(r, force)
+  return util.cli("gen", force and "--force" or nil, r.target,
+    #r.variants > 0 and "--variant " .. table.concat(r.variants, ",") or nil)
 end
 
 -- Renders every file for r into dir (absolute or relative to the cwd), writing every
@@ -69,7 +68,7 @@ local function produce(root, r, dir, opts)
   local made = {}
   for _, f in ipairs(files) do made[f.name] = true end
   return commit.write(dir, files, opts.remove and opts.remove(made) or {},
-    { show = opts.show, fix = M.fix(r), force = opts.force })
+    { show = opts.show, force_fix = M.fix(r, true), force = opts.force })
 end
 M.produce = produce
 
@@ -124,7 +123,7 @@ end
 -- Returns { target =, wip =, problems = { lines } } (empty problems: up to date).
 function M.check(root, target)
   local res = { target = target, problems = {} }
-  local fix = "lua5.4 build.lua gen " .. target
+  local fix = util.cli("gen", target)
   local ok, r = util.protect(M.resolve, root, target)
   if not ok then
     res.problems[1] = r

@@ -100,7 +100,7 @@ M.root = record({
       { default = {} }),
     emulator = str("user-mode emulator that runs this arch's programs on another arch of the same OS "
       .. "(qemu-user's name; absent: link-only there)"),
-  }, "how the target's programs run on this machine (gen/runner.lua)", { default = {},
+  }, "how the target's programs run on this machine (tests/harness/runner.lua)", { default = {},
       dep = "arch", where = "`uname -m` on a <arch> host, and Debian's qemu-user binary for <arch>" }),
   core_parts = list(str("a file of runtime-core/parts/"), "the optional parts of the core the target's OS "
     .. "layer calls (the cgroup quota reader, the vDSO symbol lookup): only these are compiled",
@@ -466,7 +466,7 @@ M.root = record({
       where = "<os>'s headers for <arch> (sizeof/offsetof)" }),
 
   -- Checking and variants.
-  waivers = map(str("why the value is not checked"), "build.lua check-table: field paths whose value "
+  waivers = map(str("why the value is not checked"), "check-table: field paths whose value "
     .. "deliberately differs from the target's headers (like [\"constants.O_CLOEXEC\"]), each with its reason",
     { default = {}, dep = "drop" }),
   debug = record({
@@ -477,7 +477,7 @@ M.root = record({
     runtime_cflags = list(str("a compiler flag"), "flags the runtime is compiled with, after cflags (so a "
       .. "variant that replaces cflags, like debug, keeps them)", { default = {} }),
     program_cflags = list(str("a compiler flag"), "flags every program built with the runtime is compiled and "
-      .. "linked with, before the user's (build.lua cc and the test suites)", { default = {} }),
+      .. "linked with, before the user's (cc and the test suites)", { default = {} }),
   }, "a clang sanitizer over the runtime and its programs (variants/asan.lua, variants/tsan.lua)",
     { default = { runtime_cflags = {}, program_cflags = {} }, dep = "portable",
       check = function(v, root)

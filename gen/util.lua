@@ -55,6 +55,19 @@ function M.main(prog, fn, ...)
   os.exit(70)
 end
 
+-- Commands, as build.lua spells them ---------------------------------------------
+
+-- build.lua owns how its commands are spelled (cli.lua) and hands that table over here
+-- before it runs anything (the spec helper does the same); modules ask cli("gen", target)
+-- for a command line to print, never spell one.
+local cli_table
+function M.use_cli(t) cli_table = t end
+
+function M.cli(name, ...)
+  if not cli_table then error("util.cli: no command table yet (the driver hands it over with util.use_cli)", 2) end
+  return cli_table.command(name, ...)
+end
+
 -- Files (penlight's pl.path, pl.dir and pl.utils, with rt0gen's error style) ----
 
 function M.exists(path) return plpath.exists(path) ~= false end
@@ -260,25 +273,6 @@ function M.capture(cmd)
   os.remove(errfile)
   if ok then code = 0 elseif how == "signal" then code = 128 + code end
   return code, out, err
-end
-
--- How C code for T is kept from jumping a stack's guard with a large frame: clang's
--- stack probes where it has them, else no frame larger than the guard
--- (toolchain.stack_clash_protection). For the runtime and for every program.
-function M.stack_cflags(T)
-  if T.toolchain and T.toolchain.stack_clash_protection then return { "-fstack-clash-protection" } end
-  local guard = T.stacks and T.stacks.guard_size
-  return guard and { "-Wframe-larger-than=" .. guard, "-Werror=frame-larger-than" } or {}
-end
-
--- The table's own compiler flags: what the target needs to build at all
--- (toolchain.cflags), then the knobs a variant may replace (cflags), then a sanitizer's.
-function M.table_cflags(T)
-  local f = {}
-  for _, x in ipairs(T.toolchain and T.toolchain.cflags or {}) do f[#f + 1] = x end
-  for _, x in ipairs(T.cflags or {}) do f[#f + 1] = x end
-  for _, x in ipairs(T.sanitizer and T.sanitizer.runtime_cflags or {}) do f[#f + 1] = x end
-  return f
 end
 
 return M

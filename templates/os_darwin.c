@@ -70,7 +70,7 @@ ${f.ret}${f.ret:sub(-1) == "*" and "" or " "}${f.name}(${f.params})${weak[f.name
 @@ end
 
 #define darwin_errno (*__error())
-@@ if tls.method == "darwin_tsd" and tls.tsd_slot == "pthread_key" then
+@@ if tls.tsd_slot == "pthread_key" then
 
 // tls.tsd_slot = pthread_key: the key rt0 got from pthread_key_create; g is in its slot.
 uintptr_t tls_key;

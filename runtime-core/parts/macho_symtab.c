@@ -47,7 +47,7 @@ struct nlist_64 {
 };
 
 // The C name of a symbol name: the "_" every C symbol gets, and "___rt0_" for the
-// runtime's private externs (renamed by gen/ninja.lua's ar_macho so that no program's
+// runtime's private externs (renamed by gen/toolchain/ninja.lua's ar_macho so that no program's
 // global clashes with them) both come off.
 static const char *c_name(const char *n) {
     static const char renamed[] = "___rt0_";

@@ -1,7 +1,7 @@
-// fuzz.h — shared by the libFuzzer targets in tests/fuzz/ (built and run by gen/fuzz.lua):
-// the input copied to a buffer of exactly its size, so that AddressSanitizer catches a
-// read one byte past it, and a check that crashes (and so is kept as a regression input)
-// when a property of the parser's result does not hold.
+// fuzz.h — shared by the libFuzzer targets in tests/fuzz/ (built and run by
+// tests/harness/fuzz.lua): the input copied to a buffer of exactly its size, so that
+// AddressSanitizer catches a read one byte past it, and a check that crashes (and so is kept as a
+// regression input) when a property of the parser's result does not hold.
 #ifndef FUZZ_H
 #define FUZZ_H
 

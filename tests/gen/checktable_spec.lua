@@ -1,7 +1,7 @@
 -- check-table: a table against its target's own kernel headers.
 local fixture = require "tests.gen.fixture"
-local checktable = require "gen.checktable"
-local kheaders = require "gen.kheaders"
+local checktable = require "gen.port.checktable"
+local kheaders = require "gen.port.kheaders"
 local util = require "gen.util"
 
 describe("kheaders", function()

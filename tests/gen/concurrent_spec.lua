@@ -13,10 +13,10 @@ describe("concurrent builds", function()
   local root
   before_each(function()
     root = util.tmpdir("rt0gen-concurrent")
-    for _, d in ipairs({ "arch", "variants", "templates", "runtime-core", "gen" }) do
+    for _, d in ipairs({ "arch", "variants", "templates", "runtime-core" }) do
       fixture.copy(d, root .. "/" .. d)
     end
-    fixture.write(root, "build.lua", assert(util.read_file("build.lua")))
+    fixture.driver(root)
     fixture.write(root, "a/prog.c", program("A"))
     fixture.write(root, "b/prog.c", program("B"))
   end)

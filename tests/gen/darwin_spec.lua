@@ -2,9 +2,9 @@
 -- (link.codesign, without which arm64 macOS runs nothing) and the arch's trap instructions.
 local fixture = require "tests.gen.fixture"
 local util = require "gen.util"
-local darwin = require "gen.macho"
-local ninja = require "gen.ninja"
-local cc = require "gen.cc"
+local darwin = require "gen.toolchain.macho"
+local ninja = require "gen.toolchain.ninja"
+local cc = require "gen.toolchain.cc"
 
 describe("darwin link and inspection", function()
   -- The real tree's darwin-amd64 library (ninja rebuilds nothing when it is up to date);

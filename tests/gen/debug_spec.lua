@@ -1,7 +1,8 @@
 -- variants/debug.lua: the runtime assertions (runtime-core/debug.c) fire on a broken rule.
 local util = require "gen.util"
-local ninja = require "gen.ninja"
-local cc = require "gen.cc"
+local ninja = require "gen.toolchain.ninja"
+local cc = require "gen.toolchain.cc"
+local flags = require "gen.toolchain.flags"
 
 describe("the debug variant", function()
   local exe
@@ -9,10 +10,9 @@ describe("the debug variant", function()
     local b = ninja.build(".", "linux-amd64", { "debug" })
     util.mkdir_p("build/linux-amd64-debug/test")
     exe = "build/linux-amd64-debug/test/checks"
-    local argv = cc.recipe(b.resolved)(".", b.resolved, b.internal,
-      { "-O0", "-g", "-I", "runtime-core", "-I", b.gendir, "tests/debug/checks.c" })
-    argv[#argv + 1] = "-o"
-    argv[#argv + 1] = exe
+    local args = flags.whitebox(b.resolved, b.gendir, flags.abs("."))
+    for _, a in ipairs({ "-O0", "tests/debug/checks.c" }) do args[#args + 1] = a end
+    local argv = cc.link_argv(".", b, args, exe, b.internal)
     local code, out, err = util.capture(util.command(argv))
     assert(code == 0, out .. err)
   end)

@@ -31,6 +31,17 @@ function M.root(dirs)
   return dir
 end
 
+-- Copies what the driver needs into root, so the specs can run build.lua there as a
+-- user does: build.lua, its command spellings (cli.lua), the generator with its role
+-- folders, the harness and the bench driver.
+function M.driver(root)
+  for _, f in ipairs({ "build.lua", "cli.lua" }) do M.write(root, f, assert(util.read_file(f))) end
+  for _, d in ipairs({ "gen", "tests/harness" }) do copy(d, root .. "/" .. d) end
+  for _, f in ipairs(util.list_dir("bench")) do
+    if f:match("%.lua$") then M.write(root, "bench/" .. f, assert(util.read_file("bench/" .. f))) end
+  end
+end
+
 function M.write(root, rel, text)
   util.mkdir_p(util.dirname(root .. "/" .. rel))
   util.write_file(root .. "/" .. rel, text)

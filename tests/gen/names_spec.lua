@@ -14,7 +14,7 @@ local manifest = require "gen.manifest"
 local ALLOWED = {
   -- Debian's kernel-header packages and multiarch triples: data looked up by
   -- toolchain.triple (check-table) and by <os>-<arch> for a new port's triple.
-  ["gen/kheaders.lua"] = "toolchain.triple",
+  ["gen/port/kheaders.lua"] = "toolchain.triple",
 }
 
 local function names()
@@ -106,9 +106,16 @@ local function list(dir, pattern)
   return out
 end
 
-describe("gen/ and runtime-core/", function()
+-- The Lua that runs for every target: the generator (gen/ and its role folders), the test
+-- harness and the bench driver.
+local LUA_DIRS = { "gen", "gen/toolchain", "gen/port", "tests/harness", "bench" }
+
+describe("gen/, the harness, the bench driver and runtime-core/", function()
   it("name no target, OS, arch or TLS method (comments aside)", function()
-    local files = list("gen", "%.lua$")
+    local files = {}
+    for _, dir in ipairs(LUA_DIRS) do
+      for _, f in ipairs(list(dir, "%.lua$")) do files[#files + 1] = f end
+    end
     for _, dir in ipairs({ "runtime-core", "runtime-core/parts", "runtime-core/freestanding",
       "runtime-core/include" }) do
       for _, f in ipairs(list(dir, "%.[ch]$")) do files[#files + 1] = f end
@@ -131,7 +138,7 @@ end)
 
 -- The core builds only what a target uses: runtime-core/parts/ files where core_parts says.
 describe("core parts", function()
-  local ninja = require "gen.ninja"
+  local ninja = require "gen.toolchain.ninja"
   local generate = require "gen.generate"
 
   local function text(t)

@@ -1,8 +1,8 @@
 -- Build and bench plumbing for the network examples: cc's .re sources and `// sources:`
--- lines (gen/cc.lua), and the wrk report parser of `build.lua bench http`.
+-- lines (gen/toolchain/cc.lua), and the wrk report parser of `build.lua bench http`.
 local util = require "gen.util"
-local cc = require "gen.cc"
-local bench_http = require "gen.bench_http"
+local cc = require "gen.toolchain.cc"
+local bench_http = require "bench.bench_http"
 
 describe("cc.program_sources", function()
   it("adds the sources a program's first lines name, root-relative", function()
@@ -68,8 +68,8 @@ end)
 describe("examples/echo.c and examples/httpd.c", function()
   local bins = {}
   setup(function()
-    local ninja = require "gen.ninja"
-    local b = ninja.build(".", require("gen.runner").native_target("."), {})
+    local ninja = require "gen.toolchain.ninja"
+    local b = ninja.build(".", require("tests.harness.runner").native_target("."), {})
     util.mkdir_p("build/test-net")
     for _, name in ipairs({ "echo", "httpd" }) do
       bins[name] = "build/test-net/" .. name

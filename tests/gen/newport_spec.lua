@@ -1,6 +1,6 @@
 -- new-port scaffolds, TODO markers and gen's refusal of a half-filled table.
 local fixture = require "tests.gen.fixture"
-local newport = require "gen.newport"
+local newport = require "gen.port.newport"
 local generate = require "gen.generate"
 local todo = require "gen.todo"
 local util = require "gen.util"

@@ -1,7 +1,7 @@
--- librt0.a's relocatable step (gen/ninja.lua M.RELOCATABLE): every hidden symbol ends up
+-- librt0.a's relocatable step (gen/toolchain/ninja.lua M.RELOCATABLE): every hidden symbol ends up
 -- local, whatever else st_other holds, so a program may reuse the runtime's names.
 local util = require "gen.util"
-local ninja = require "gen.ninja"
+local ninja = require "gen.toolchain.ninja"
 
 describe("the relocatable step", function()
   local dir

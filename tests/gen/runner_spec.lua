@@ -1,5 +1,5 @@
 -- How a target's programs run here comes from its layers (run.*), not from a list in gen/.
-local runner = require "gen.runner"
+local runner = require "tests.harness.runner"
 local fixture = require "tests.gen.fixture"
 
 describe("runner", function()

@@ -1,5 +1,5 @@
 -- soak: reading the soak program's output, how flat RSS stayed, and the SVG plot.
-local soak = require "gen.soak"
+local soak = require "tests.harness.soak"
 
 local OUTPUT = table.concat({
   "sample 0 100 3", "sample 1000 8000 1200", "round 1 ok 1500 ms",

@@ -1,7 +1,7 @@
 -- build.lua status and targets claim only what they checked.
 local fixture = require "tests.gen.fixture"
-local status = require "gen.status"
-local runner = require "gen.runner"
+local status = require "tests.harness.status"
+local runner = require "tests.harness.runner"
 
 describe("targets", function()
   local root

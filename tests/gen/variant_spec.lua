@@ -56,7 +56,7 @@ describe("variants", function()
       assert.are.same({ "-O0", "-g" }, r.table.cflags)
       assert.are.equal("-fsanitize=thread", r.table.sanitizer.runtime_cflags[1])
       assert.are.same({ "-fsanitize=thread" }, r.table.sanitizer.program_cflags)
-      assert.are.equal("-fsanitize=thread", util.table_cflags(r.table)[3])
+      assert.are.equal("-fsanitize=thread", require("gen.toolchain.flags").table_cflags(r.table)[3])
       assert.is_false(r.table.sigctx.async_preempt)
     end
   end)

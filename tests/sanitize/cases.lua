@@ -1,4 +1,4 @@
--- Cases that expect a sanitizer's report, run by the asan and tsan suites (gen/sanitize.lua)
+-- Cases that expect a sanitizer's report, run by the asan and tsan suites (tests/harness/sanitize.lua)
 -- in the modes they name. Same fields as tests/e2e/cases.lua.
 return {
   -- Two goroutines write one int with nothing ordering them: TSan reports the race with

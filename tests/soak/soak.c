@@ -1,4 +1,4 @@
-// soak: the runtime under a long mixed load (driven by `build.lua soak`, gen/soak.lua).
+// soak: the runtime under a long mixed load (driven by `build.lua soak`, tests/harness/soak.lua).
 // Rounds of three phases repeat until argv[1] seconds have passed (at least one round):
 //   chan   producers and consumers over channels of capacity 0, 1, 64 and 1024; every
 //          value carries its producer and sequence number, and the consumers' count, sum

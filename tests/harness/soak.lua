@@ -170,11 +170,11 @@ function M.command(root, args)
   local minutes = tonumber(args.minutes)
   if not minutes or minutes <= 0 then util.fail("soak: --minutes must be a positive number, got '%s'", args.minutes) end
   local seconds = math.max(1, math.floor(minutes * 60 + 0.5))
-  local target = args.target or require("gen.runner").native_target(root)
+  local target = args.target or require("tests.harness.runner").native_target(root)
   local dir = root .. "/build/soak"
   util.mkdir_p(dir)
   local exe = dir .. "/soak"
-  local status = require("gen.cc").cc(root, target, {}, { root .. "/tests/soak/soak.c" }, exe)
+  local status = require("gen.toolchain.cc").cc(root, target, {}, { root .. "/tests/soak/soak.c" }, exe)
   if status ~= 0 then return status end
   local runs, summary, failed = {}, {}, false
   for _, procs in ipairs(M.PROCS) do

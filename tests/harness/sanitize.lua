@@ -5,7 +5,8 @@
 -- use after free). Any report in another case fails it: the sanitizer is told to stop at
 -- its first report with an exit code no case expects.
 local util = require "gen.util"
-local runner = require "gen.runner"
+local runner = require "tests.harness.runner"
+local cases = require "tests.harness.cases"
 
 local M = {}
 
@@ -33,7 +34,7 @@ M.SANITIZERS = {
     unit_skip = "Criterion's BoxFort arena cannot be mapped under ThreadSanitizer's memory layout",
   },
 }
-M.CASES = "tests/sanitize/cases.lua"
+M.CASES = cases.SELECTIONS.sanitize.file
 
 -- Whether a sanitized program starts here, and through what. Clang 14's ThreadSanitizer
 -- dies with "unexpected memory mapping" where the kernel randomises mmap with more bits
@@ -103,7 +104,7 @@ local function with_env(c, env)
 end
 
 function M.suite(root, R, opts, name)
-  local testrun = require "gen.testrun"
+  local testrun = require "tests.harness.testrun"
   local s = M.SANITIZERS[name]
   local native = runner.native_target(root)
   local started = os.time()
@@ -116,10 +117,12 @@ function M.suite(root, R, opts, name)
     testrun.suites.unit(root, R, { jobs = opts.jobs, prefix = name .. ": unit",
       unit_variants = { "libc", s.variant, "tests/unit/unit_entry.lua" } })
   end
-  local cases = {}
-  for _, src in ipairs({ { file = nil, e2e = true }, { file = M.CASES, e2e = false } }) do
-    local ok, list = util.protect(testrun.load_cases, root, src.file)
-    if not ok then return R.fail(name .. ": " .. (src.file or "tests/e2e/cases.lua"), list) end
+  local chosen = {}
+  -- Two selections of the harness's case model (tests/harness/cases.lua): the e2e cases
+  -- and the sanitizer's own.
+  for _, src in ipairs({ { selection = "e2e", e2e = true }, { selection = "sanitize", e2e = false } }) do
+    local ok, list = util.protect(cases.load, root, src.selection)
+    if not ok then return R.fail(name .. ": " .. cases.SELECTIONS[src.selection].file, list) end
     for _, c in ipairs(list) do
       if applies(c, name, native, src.e2e) then
         if s.skip[c.name] then
@@ -128,18 +131,18 @@ function M.suite(root, R, opts, name)
           local copy = with_env(c, s.env)
           copy.targets = { native }
           if src.e2e then copy.procs = one_procs(c.procs) end
-          cases[#cases + 1] = copy
+          chosen[#chosen + 1] = copy
         end
       end
     end
   end
   if not run_prefix then
-    for _, c in ipairs(cases) do R.skip(string.format("%s: e2e: %s [%s]", name, c.name, name), why) end
+    for _, c in ipairs(chosen) do R.skip(string.format("%s: e2e: %s [%s]", name, c.name, name), why) end
     return
   end
-  testrun.suites.e2e(root, R, { jobs = opts.jobs, cases = cases, modes = { name }, prefix = name .. ": e2e",
+  testrun.suites.e2e(root, R, { jobs = opts.jobs, cases = chosen, modes = { name }, prefix = name .. ": e2e",
     run_prefix = run_prefix })
-  io.write(string.format("%s: %d e2e cases, %d s\n", name, #cases, os.time() - started))
+  io.write(string.format("%s: %d e2e cases, %d s\n", name, #chosen, os.time() - started))
 end
 
 function M.register_suite(testrun)

@@ -8,13 +8,13 @@
 --   RESULT <name> <key>=<value>
 -- Speed is never asserted: this is not part of `build.lua test`.
 local util = require "gen.util"
-local ninja = require "gen.ninja"
-local runner = require "gen.runner"
-local cc = require "gen.cc"
+local ninja = require "gen.toolchain.ninja"
+local runner = require "tests.harness.runner"
+local cc = require "gen.toolchain.cc"
 
 local M = {}
 
--- The target: the first that runs natively here (gen/runner.lua).
+-- The target: the first that runs natively here (tests/harness/runner.lua).
 M.OUT = "build/bench"
 M.RUN_TIMEOUT = 300 -- seconds per program run; a hung runtime must not hang the bench
 

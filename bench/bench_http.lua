@@ -7,10 +7,10 @@
 -- (bench/http_idle.c opens them, one request each), ours against Go's.
 -- Speed is never asserted: this is not part of `build.lua test`.
 local util = require "gen.util"
-local ninja = require "gen.ninja"
-local cc = require "gen.cc"
-local bench = require "gen.bench"
-local runner = require "gen.runner"
+local ninja = require "gen.toolchain.ninja"
+local cc = require "gen.toolchain.cc"
+local bench = require "bench.bench"
+local runner = require "tests.harness.runner"
 
 local M = {}
 

@@ -1,6 +1,6 @@
 -- `build.lua check-table <target>`: every value a table states that the target's own
 -- kernel headers also define, compared with what the headers say. The probe is
--- generated from the table and compiled for the target (gen/kheaders.lua), so the
+-- generated from the table and compiled for the target (gen/port/kheaders.lua), so the
 -- header values are what C code built for the target sees: syscall numbers (__NR_*),
 -- auxv tags (AT_*), every constant by name (PROT_/MAP_/MADV_ flags, signals, errno,
 -- clock ids, futex ops, clone flags, open flags), ARCH_SET_FS, the pointer size, and
@@ -15,7 +15,7 @@
 local util = require "gen.util"
 local loader = require "gen.load"
 local schema = require "gen.schema"
-local kheaders = require "gen.kheaders"
+local kheaders = require "gen.port.kheaders"
 local todo = require "gen.todo"
 
 local M = {}
@@ -194,18 +194,19 @@ function M.suite(root, R)
   end
 end
 
--- The command: prints the report; returns the exit code (0 also when not checkable).
+-- The command: returns the report's lines (build.lua prints them) and the exit code (0
+-- also when not checkable).
 function M.command(root, target, variants, verbose)
   local rep = M.check(root, target, variants)
   if not rep.checkable then
-    print(string.format("%s: not checkable: %s", target, rep.why))
-    return 0
+    return { string.format("%s: not checkable: %s", target, rep.why) }, 0
   end
-  for _, l in ipairs(rep.lines) do print(l) end
+  local out = {}
+  for _, l in ipairs(rep.lines) do out[#out + 1] = l end
   if verbose then
-    for _, p in ipairs(rep.missing) do print("not in the headers: " .. p) end
+    for _, p in ipairs(rep.missing) do out[#out + 1] = "not in the headers: " .. p end
     for _, p in ipairs(rep.waived) do
-      print(string.format("waived: %s: %s", p, rep.resolved.table.waivers[p]))
+      out[#out + 1] = string.format("waived: %s: %s", p, rep.resolved.table.waivers[p])
     end
   end
   local s = string.format("%s: %d values checked against %s headers (%s): %d mismatched, %d not in the headers, "
@@ -213,8 +214,8 @@ function M.command(root, target, variants, verbose)
   if #rep.unconfirmed > 0 then s = s .. string.format(", %d layout values unconfirmed", #rep.unconfirmed) end
   if #rep.stale > 0 then s = s .. string.format(", %d stale waivers", #rep.stale) end
   if #rep.todos > 0 then s = s .. string.format(", %d TODO", #rep.todos) end
-  print(s)
-  return #rep.lines == 0 and 0 or 1
+  out[#out + 1] = s
+  return out, #rep.lines == 0 and 0 or 1
 end
 
 return M

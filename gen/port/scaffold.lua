@@ -1,4 +1,4 @@
--- Writes a scaffold plan (gen/newport.lua's plan) as a table file: the fields in the
+-- Writes a scaffold plan (gen/port/newport.lua's plan) as a table file: the fields in the
 -- order a reader expects, Lua literals as the source tables write them, TODO markers
 -- with their hints, and each value's note as a comment.
 local util = require "gen.util"
@@ -210,11 +210,11 @@ function M.render(plan)
   local out = {
     plan.title or string.format("-- %s: what belongs to the pair of %s and %s.", plan.name, plan.os, plan.arch),
   }
-  for _, l in ipairs(comment(string.format("Scaffolded by `lua5.4 build.lua new-port %s --from %s`. Values the "
-      .. "layers give are inherited; values read from the target's kernel headers name the header; TODO "
-      .. "\"...\" marks what is still to find (`lua5.4 build.lua gen %s` lists them and generates nothing "
-      .. "until none is left). Keep wip = true until `lua5.4 build.lua status %s` shows every stage "
-      .. "passing; docs/porting.md is the checklist.", plan.name, plan.from, plan.name, plan.name), "")) do
+  for _, l in ipairs(comment(string.format("Scaffolded by `%s`. Values the layers give are inherited; values "
+      .. "read from the target's kernel headers name the header; TODO \"...\" marks what is still to find (`%s` "
+      .. "lists them and generates nothing until none is left). Keep wip = true until `%s` shows every stage "
+      .. "passing; docs/porting.md is the checklist.", util.cli("new-port", plan.name, "--from", plan.from),
+      util.cli("gen", plan.name), util.cli("status", plan.name)), "")) do
     out[#out + 1] = l
   end
   out[#out + 1] = "return {"
@@ -228,7 +228,7 @@ function M.render(plan)
       if not inh[top] then inh[top] = true; inh[#inh + 1] = top end
     end
     for _, l in ipairs(comment("Inherited from the layers: " .. table.concat(inh, ", ")
-        .. " (lua5.4 build.lua explain " .. plan.name .. " shows each value and its file).", "  ")) do
+        .. " (" .. util.cli("explain", plan.name) .. " shows each value and its file).", "  ")) do
       out[#out + 1] = l
     end
     out[#out + 1] = "  inherit = { " .. table.concat(quoted, ", ") .. " },"

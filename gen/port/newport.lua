@@ -2,7 +2,7 @@
 --
 -- Every value of the --from target's resolved table is sorted into one of:
 --   inherited  the new target's layers (arch/os/<os>.lua, arch/cpu/<arch>.lua) give it;
---   header     read from the new target's own kernel headers (gen/kheaders.lua), with a
+--   header     read from the new target's own kernel headers (gen/port/kheaders.lua), with a
 --              comment naming the header; also where a header contradicts a layer;
 --   copied     it does not depend on what changed (a portable knob, or an OS value
 --              when only the arch changed, or the reverse);
@@ -14,12 +14,12 @@
 local util = require "gen.util"
 local loader = require "gen.load"
 local schema = require "gen.schema"
-local kheaders = require "gen.kheaders"
-local checktable = require "gen.checktable"
+local kheaders = require "gen.port.kheaders"
+local checktable = require "gen.port.checktable"
 local todo = require "gen.todo"
 local manifest = require "gen.manifest"
 
-local scaffold = require "gen.scaffold"
+local scaffold = require "gen.port.scaffold"
 
 local M = {}
 local value_literal = scaffold.value_literal
@@ -180,7 +180,7 @@ function M.plan(root, name, from)
     return { file_rank[o.file] or 98, o.line or 0 }
   end
 
-  E.wip = { value = true, kind = "set", note = "a port in progress: lua5.4 build.lua status " .. name }
+  E.wip = { value = true, kind = "set", note = "a port in progress: " .. util.cli("status", name) }
   if B.os == nil then E.os = { value = os_, kind = "set" } end
   if B.arch == nil then E.arch = { value = arch, kind = "set" } end
   if B.os ~= nil and B.os ~= os_ then util.fail("new-port: arch/os/%s.lua says os = %q", os_, tostring(B.os)) end
@@ -471,6 +471,7 @@ end
 
 -- The command ------------------------------------------------------------------
 
+-- Writes the new table (and any new layer); returns the report lines for build.lua to print.
 function M.command(root, name, from, force)
   if not from then util.fail("new-port: --from <target> is required (targets: %s)",
     table.concat(loader.targets(root), ", ")) end
@@ -479,27 +480,29 @@ function M.command(root, name, from, force)
     util.fail("new-port: %s exists already (--force overwrites it)", file)
   end
   local plan = M.plan(root, name, from)
+  local out = {}
+  local function say(l) out[#out + 1] = l end
   for _, l in ipairs(M.split_layers(root, plan)) do
     util.write_file(root .. "/" .. l.file, M.render(l.plan))
     local n = 0
     for _ in pairs(l.plan.entries) do n = n + 1 end
-    print(string.format("wrote %s: %d values that every %s target shares (its next target inherits them)", l.file, n,
+    say(string.format("wrote %s: %d values that every %s target shares (its next target inherits them)", l.file, n,
       l.file:match("/cpu/") and "*-" .. plan.arch or plan.os .. "-*"))
   end
   local text = M.render(plan)
   util.write_file(root .. "/" .. file, text)
   local c = plan.counts
-  print(string.format("wrote %s: %d values inherited from %s, %d from headers, %d copied from %s, %d derived, %d TODO",
+  say(string.format("wrote %s: %d values inherited from %s, %d from headers, %d copied from %s, %d derived, %d TODO",
     file, #plan.inherited, #plan.inherit > 0 and table.concat(plan.inherit, " + ") or "no layer", c.header,
     c.copied, from, c.derived, c.todo))
-  if not plan.headers then print("headers: " .. plan.headers_why) else
-    print(string.format("headers: %s (%s)", table.concat(plan.headers.dirs, ", "), plan.headers.package))
+  if not plan.headers then say("headers: " .. plan.headers_why) else
+    say(string.format("headers: %s (%s)", table.concat(plan.headers.dirs, ", "), plan.headers.package))
   end
-  print("templates for " .. name .. " (templates/manifest.lua):")
-  for _, l in ipairs(M.templates_report(root, plan.os, plan.arch)) do print(l) end
-  print("next: fill in the TODOs (lua5.4 build.lua gen " .. name .. " lists them), then bring the port up stage by"
-    .. " stage with lua5.4 build.lua status " .. name .. " (docs/porting.md)")
-  return 0
+  say("templates for " .. name .. " (templates/manifest.lua):")
+  for _, l in ipairs(M.templates_report(root, plan.os, plan.arch)) do say(l) end
+  say("next: fill in the TODOs (" .. util.cli("gen", name) .. " lists them), then bring the port up stage by stage"
+    .. " with " .. util.cli("status", name) .. " (docs/porting.md)")
+  return out
 end
 
 return M

@@ -1,4 +1,4 @@
--- The `tables` fuzz target (gen/fuzz.lua): the table loader and the schema over random
+-- The `tables` fuzz target (tests/harness/fuzz.lua): the table loader and the schema over random
 -- Lua data. Each case starts from a real target's resolved table and applies a few random
 -- mutations (a field deleted, or replaced by a value of another type: a huge or negative
 -- integer, a float, a string, a boolean, a table), then validates it; a second kind feeds
@@ -137,7 +137,7 @@ local function known_error(known, err)
   return nil
 end
 
--- Replays kept and known seeds, then runs fresh ones for seconds. Result as gen/fuzz.lua's
+-- Replays kept and known seeds, then runs fresh ones for seconds. Result as tests/harness/fuzz.lua's
 -- run, plus known (failures that match a known bug) and notes.
 function M.run(root, seconds)
   local dir = root .. "/tests/fuzz/tables"

@@ -7,17 +7,19 @@
 --   unit      tests/unit/test_*.c (Criterion) against linux-amd64+libc's librt0_internal.a
 --   e2e       tests/e2e/cases.lua: programs built with `cc` and run (case x mode x procs)
 --   macho     every example and e2e program linked for each Mach-O target into a Mach-O
---             executable and inspected (gen/macho.lua), one test per program, plus one
+--             executable and inspected (gen/toolchain/macho.lua), one test per program, plus one
 --             for the library's imports; targets of an os with no link recipe: skipped
---   checktable  each table against its target's kernel headers (gen/checktable.lua); no headers: skipped
---   stages    tests/stages/ programs per target (gen/status.lua); wip targets: skipped
---   asan, tsan  unit and e2e again under a sanitizer, and tests/sanitize/ (gen/sanitize.lua)
+--   checktable  each table against its target's kernel headers (gen/port/checktable.lua); no headers: skipped
+--   stages    tests/stages/ programs per target (tests/harness/status.lua); wip targets: skipped
+--   asan, tsan  unit and e2e again under a sanitizer, and tests/sanitize/ (tests/harness/sanitize.lua)
 local util = require "gen.util"
 local loader = require "gen.load"
 local generate = require "gen.generate"
-local ninja = require "gen.ninja"
-local cc = require "gen.cc"
-local runner = require "gen.runner"
+local ninja = require "gen.toolchain.ninja"
+local cc = require "gen.toolchain.cc"
+local flags = require "gen.toolchain.flags"
+local runner = require "tests.harness.runner"
+local cases = require "tests.harness.cases"
 
 local M = {}
 
@@ -53,42 +55,7 @@ local function reporter()
   return R
 end
 
--- Background jobs: at most `jobs` shell commands at a time --------------------
-
-local function pool(jobs)
-  local P = { running = {}, queue = {}, dir = util.tmpdir("rt0gen-jobs"), n = 0 }
-  local function start(job)
-    P.n = P.n + 1
-    local base = P.dir .. "/" .. P.n
-    job.out, job.err, job.rc = base .. ".out", base .. ".err", base .. ".rc"
-    os.execute(string.format("( ( %s ) >%s 2>%s </dev/null; echo $? >%s.tmp; mv %s.tmp %s ) &",
-      job.cmd, job.out, job.err, job.rc, job.rc, job.rc))
-    P.running[#P.running + 1] = job
-  end
-  function P.add(cmd, done) P.queue[#P.queue + 1] = { cmd = cmd, done = done } end
-  -- Runs everything queued; calls done(code, stdout, stderr) as jobs finish.
-  function P.wait()
-    while #P.queue > 0 or #P.running > 0 do
-      while #P.running < jobs and #P.queue > 0 do start(table.remove(P.queue, 1)) end
-      local finished = false
-      for i = #P.running, 1, -1 do
-        local job = P.running[i]
-        local rc = util.read_file(job.rc)
-        if rc then
-          table.remove(P.running, i)
-          local out, err = util.read_file(job.out) or "", util.read_file(job.err) or ""
-          os.remove(job.rc); os.remove(job.out); os.remove(job.err)
-          job.done(tonumber(rc) or 1, out, err)
-          finished = true
-        end
-      end
-      if not finished then os.execute("sleep 0.02") end
-    end
-  end
-  function P.close() util.rm_rf(P.dir) end
-  return P
-end
-
+local pool = require("tests.harness.pool").new
 M.pool = pool
 
 -- Suites ---------------------------------------------------------------------
@@ -96,8 +63,8 @@ M.pool = pool
 local suites = {}
 
 function suites.lint(root, R)
-  local cmd = "cd " .. util.quote(root) .. " && luacheck --no-color -q build.lua gen tests/gen tests/stages"
-    .. " tests/stress arch variants templates/manifest.lua"
+  local cmd = "cd " .. util.quote(root) .. " && luacheck --no-color -q build.lua cli.lua gen tests/harness tests/gen"
+    .. " tests/stages tests/stress bench arch variants templates/manifest.lua"
   local code, out, err = util.capture(cmd)
   if code == 0 then R.pass("lint: luacheck") else R.fail("lint: luacheck", truncate(out .. err, 4000)) end
   -- Hand-written C follows .clang-format (generated files and templates are not C).
@@ -160,7 +127,7 @@ function suites.gencheck(root, R)
 end
 
 -- Criterion tests: white-box, linked against the hosted (libc) build's raw objects.
--- The target is the first that runs natively here (gen/runner.lua), in the hosted mode.
+-- The target is the first that runs natively here (tests/harness/runner.lua), in the hosted mode.
 M.UNIT_VARIANTS = { "libc", "tests/unit/unit_entry.lua" }
 
 -- Real Mach-O executables for tests/unit/test_macho_symtab.c (the host reads them with
@@ -180,7 +147,7 @@ local function macho_fixtures(root, bindir)
   return table.concat(list, " ")
 end
 
--- opts.unit_variants and opts.prefix: the same tests over another build (gen/sanitize.lua).
+-- opts.unit_variants and opts.prefix: the same tests over another build (tests/harness/sanitize.lua).
 function suites.unit(root, R, opts)
   local prefix = opts.prefix or "unit"
   local tests = {}
@@ -203,16 +170,13 @@ function suites.unit(root, R, opts)
   local results = {}
   for i, f in ipairs(tests) do
     local exe = root .. "/" .. bindir .. "/" .. f:gsub("%.c$", "")
-    local argv = {
-      "clang", "--target=" .. b.resolved.table.toolchain.triple, "-g", "-O1", "-Wall", "-Wextra", "-Werror",
-      "-fuse-ld=lld", "-I", root .. "/runtime-core", "-I", root .. "/runtime-core/include",
-      "-I", root .. "/" .. b.gendir,
-    }
-    for _, x in ipairs(b.resolved.table.sanitizer.program_cflags) do argv[#argv + 1] = x end
+    -- White-box: the runtime's inside, linked with its raw objects (librt0_internal.a).
+    local args = flags.whitebox(b.resolved, root .. "/" .. b.gendir, flags.abs(root))
+    for _, a in ipairs({ "-O1", "-Wall", "-Wextra", "-Werror" }) do args[#args + 1] = a end
     -- A test may name other sources (cc.program_sources), say the scanner it tests.
-    for _, a in ipairs(cc.program_sources(root, "tests/unit/" .. f)) do argv[#argv + 1] = a end
-    for _, a in ipairs({ "-lcriterion", root .. "/" .. b.internal, "-pthread", "-o", exe }) do argv[#argv + 1] = a end
-    local compile = util.command(cc.with_re2c(root, argv))
+    for _, a in ipairs(cc.program_sources(root, "tests/unit/" .. f)) do args[#args + 1] = a end
+    args[#args + 1] = "-lcriterion"
+    local compile = util.command(cc.link_argv(root, b, args, exe, b.internal))
     -- Criterion prints its report on stderr; --verbose lists every test.
     local cmd = compile .. " && { " .. fixtures .. "timeout -k 5 300 " .. util.quote(exe)
       .. " --verbose --ascii --color=never; }"
@@ -256,84 +220,24 @@ end
 
 -- End-to-end cases -----------------------------------------------------------
 
-local CASE_FIELDS = {
-  name = "string", src = "string", args = "table", env = "table", stdout = "string",
-  stdout_match = "string", stderr_match = "string", exit = "number", procs = "table",
-  modes = "table", timeout = "number", targets = "table", needs = "table",
-}
-M.CASE_FIELDS = CASE_FIELDS
--- Modes: the variants a case is built with. Only freestanding and libc run by default; the
--- others where a case lists them (unguarded: every stack canary-protected, no guard pages).
-M.MODES = { freestanding = {}, libc = { "libc" }, unguarded = { "tests/e2e/unguarded.lua" }, debug = { "debug" },
-  small = { "small" } }
+-- The e2e cases are one selection of the harness's case model (tests/harness/cases.lua).
+M.MODES = cases.MODES
 -- A case runs on every target that runs here and is not wip (runner.targets: natively or
 -- under its emulator), unless it names its own.
 M.EMULATED_PROCS = { 1, 2, 4 }
 
-function M.load_cases(root, file)
-  file = file or "tests/e2e/cases.lua"
-  local src = util.read_file(root .. "/" .. file)
-  if not src then return {} end
-  local chunk, err = load(src, "@" .. file, "t", {})
-  if not chunk then util.fail("%s", err) end
-  local ok, cases = pcall(chunk)
-  if not ok then util.fail("%s", tostring(cases)) end
-  if type(cases) ~= "table" then util.fail("%s: expected a list of cases", file) end
-  for i, c in ipairs(cases) do
-    if type(c) ~= "table" then util.fail("%s: case %d: expected a table", file, i) end
-    for _, k in ipairs(util.sorted_keys(c)) do
-      if not CASE_FIELDS[k] then
-        util.fail("%s: case %d: unknown field '%s' (known: %s)", file, i, tostring(k),
-          table.concat(util.sorted_keys(CASE_FIELDS), ", "))
-      elseif type(c[k]) ~= CASE_FIELDS[k] then
-        util.fail("%s: case %d: %s: expected a %s; got %s", file, i, k, CASE_FIELDS[k], type(c[k]))
-      end
-    end
-    if not c.name or not c.src then util.fail("%s: case %d: name and src are required", file, i) end
-    for _, m in ipairs(c.modes or {}) do
-      if not M.MODES[m] then util.fail("%s: case %d: modes: no such mode '%s' (%s)", file, i, m,
-        table.concat(util.sorted_keys(M.MODES), ", ")) end
-    end
-  end
-  return cases
-end
-
-local function check_case(c, code, out, err)
-  local problems = {}
-  local want_exit = c.exit or 0
-  if code == 124 then
-    problems[#problems + 1] = "timed out after " .. (c.timeout or 60) .. "s"
-  elseif code ~= want_exit then
-    problems[#problems + 1] = string.format("exit: expected %d; got %d", want_exit, code)
-  end
-  if c.stdout and out ~= c.stdout then
-    problems[#problems + 1] = string.format("stdout: expected %s\n    got %s", util.show(truncate(c.stdout)),
-      util.show(truncate(out)))
-  end
-  local function match(what, pattern, text)
-    local ok, found = pcall(string.find, text, pattern)
-    if not ok then
-      problems[#problems + 1] = what .. "_match: bad Lua pattern: " .. tostring(found)
-    elseif not found then
-      problems[#problems + 1] = string.format("%s: expected to match %s\n    got %s", what, util.show(pattern),
-        util.show(truncate(text)))
-    end
-  end
-  if c.stdout_match then match("stdout", c.stdout_match, out) end
-  if c.stderr_match then match("stderr", c.stderr_match, err) end
-  return problems
-end
+function M.load_cases(root) return cases.load(root, "e2e") end
 
 local function sanitize(s) return (s:gsub("[^%w_.-]", "_")) end
 
 -- opts.cases, opts.modes and opts.prefix: other cases, all in other modes; opts.run_prefix:
--- a command every run goes through (gen/sanitize.lua).
+-- a command every run goes through (tests/harness/sanitize.lua).
 function suites.e2e(root, R, opts)
   local prefix = opts.prefix or "e2e"
-  local ok, cases = true, opts.cases
-  if not cases then ok, cases = util.protect(M.load_cases, root) end
-  if not ok then return R.fail("e2e: tests/e2e/cases.lua", cases) end
-  if #cases == 0 then return end
+  local ok, list = true, opts.cases
+  if not list then ok, list = util.protect(M.load_cases, root) end
+  if not ok then return R.fail("e2e: tests/e2e/cases.lua", list) end
+  if #list == 0 then return end
   local builds, runs = {}, {}
   local P = pool(opts.jobs or 2)
   -- Libraries first, one per target and mode (ninja must not run twice at once).
@@ -343,12 +247,15 @@ function suites.e2e(root, R, opts)
     if libs[key] == nil then
       local okr, r = util.protect(generate.resolve, root, target, M.MODES[mode])
       local okc, e = true, nil
-      if okr then okc, e = util.protect(cc.recipe, r) end
+      if okr then
+        local why = select(2, flags.recipe(r))
+        okc, e = why == nil, why
+      end
       local okw, raw = util.protect(loader.resolve, target, M.MODES[mode], root)
       local how = okw and runner.how(raw.table)
       if okw and raw.table.wip == true then
         -- A port in progress is tested stage by stage (build.lua status), not here.
-        libs[key] = { run = { skip = target .. " is a wip target: lua5.4 build.lua status " .. target } }
+        libs[key] = { run = { skip = target .. " is a wip target: " .. util.cli("status", target) } }
       elseif okw and how.skip and raw.table.link.mode == "hosted" then
         -- A hosted build for another arch needs that arch's libc: not a test here.
         libs[key] = { never = true }
@@ -366,7 +273,7 @@ function suites.e2e(root, R, opts)
   local all = {}
   for _, x in ipairs(runner.targets(root)) do all[#all + 1] = x.target end
   local native = runner.native_target(root) -- named without its target in test names
-  for _, c in ipairs(cases) do
+  for _, c in ipairs(list) do
     for _, target in ipairs(c.targets or all) do
       for _, mode in ipairs(opts.modes or c.modes or { "freestanding", "libc" }) do
         local l = lib(target, mode)
@@ -416,7 +323,7 @@ function suites.e2e(root, R, opts)
       local res = done[next_report]
       if res.quiet then R.skipped = R.skipped + 1
       elseif res.skip then R.skip(run.name, res.skip .. "; every run it affects is skipped")
-      elseif res.problems and #res.problems == 0 then R.pass(run.name)
+      elseif res.ok then R.pass(run.name)
       else R.fail(run.name, res.text) end
       next_report = next_report + 1
     end
@@ -436,21 +343,16 @@ function suites.e2e(root, R, opts)
     elseif b.code ~= 0 then
       done[i] = { text = "cc failed:\n" .. b.cmd .. "\n" .. truncate(b.text, 2000) }
     else
-      local c = run.case
-      local env = { "env", "-u", "GOMAXPROCS" }
-      for _, k in ipairs(util.sorted_keys(c.env or {})) do env[#env + 1] = k .. "=" .. tostring(c.env[k]) end
-      if run.procs then env[#env + 1] = "GOMAXPROCS=" .. run.procs end
-      local argv = { "timeout", "-k", "5", tostring(c.timeout or 60) }
-      for _, a in ipairs(opts.run_prefix or {}) do argv[#argv + 1] = a end
-      for _, a in ipairs(run.lib.run.prefix) do argv[#argv + 1] = a end
-      argv[#argv + 1] = run.exe
-      for _, a in ipairs(c.args or {}) do argv[#argv + 1] = tostring(a) end
-      local cmd = util.command(env) .. " " .. util.command(argv)
-      P.add("cd " .. util.quote(root) .. " && " .. cmd, function(code, out, err)
-        local problems = check_case(c, code, out, err)
-        done[i] = { problems = problems,
-          text = "$ " .. cmd .. "\n" .. table.concat(problems, "\n")
-            .. (err ~= "" and "\nstderr: " .. truncate(err, 600) or "") }
+      -- opts.run_prefix goes before the emulator (setarch -R for a sanitizer).
+      local how = run.lib.run
+      if opts.run_prefix then
+        local pre = {}
+        for _, a in ipairs(opts.run_prefix) do pre[#pre + 1] = a end
+        for _, a in ipairs(how.prefix) do pre[#pre + 1] = a end
+        how = { prefix = pre }
+      end
+      runner.submit(P, root, run.case, run.exe, how, run.procs, function(res)
+        done[i] = res
         report()
       end)
     end
@@ -463,12 +365,12 @@ end
 -- Darwin cannot run here, so its programs are linked and inspected instead: the
 -- examples and every e2e program (examples/*.c, then cases.lua's sources), each linked
 -- for every Mach-O target (object_format = macho) against the libSystem stub with ld64.lld; then
--- gen/macho.lua's inspect (MH_EXECUTE, LC_MAIN at the entry symbol, LC_LOAD_DYLIB of
+-- gen/toolchain/macho.lua's inspect (MH_EXECUTE, LC_MAIN at the entry symbol, LC_LOAD_DYLIB of
 -- libSystem, imports all in the stub, no syscall instruction).
 local function macho_programs(root)
-  local list, seen = {}, {}
+  local programs, seen = {}, {}
   local function add(src)
-    if not seen[src] then seen[src], list[#list + 1] = true, src end
+    if not seen[src] then seen[src], programs[#programs + 1] = true, src end
   end
   local examples = {}
   for _, f in ipairs(util.list_dir(root .. "/examples")) do
@@ -476,7 +378,7 @@ local function macho_programs(root)
   end
   table.sort(examples)
   for _, f in ipairs(examples) do add(f) end
-  local ok, cases = util.protect(M.load_cases, root)
+  local ok, list = util.protect(M.load_cases, root)
   -- A case that names its targets without a Mach-O one (say, raw Linux syscalls in the
   -- test itself) is not a Mach-O program.
   local function for_macho(c)
@@ -487,10 +389,10 @@ local function macho_programs(root)
     end
     return false
   end
-  for _, c in ipairs(ok and cases or {}) do
+  for _, c in ipairs(ok and list or {}) do
     if for_macho(c) then add(c.src) end
   end
-  return list, not ok and cases or nil
+  return programs, not ok and list or nil
 end
 
 -- Imports of the library's objects (undefined and not defined by another member) that
@@ -552,12 +454,12 @@ local function macho_link_all(root, R, opts, r, b, programs, macho)
 end
 
 function suites.macho(root, R, opts)
-  local macho = require "gen.macho"
+  local macho = require "gen.toolchain.macho"
   local programs, cases_err = macho_programs(root)
   if cases_err then R.fail("macho: tests/e2e/cases.lua", cases_err) end
   for _, t in ipairs(loader.targets(root)) do
     local ok, r = util.protect(generate.resolve, root, t)
-    if ok and not (cc.recipes[r.table.object_format] and cc.recipes[r.table.object_format][r.table.link.mode]) then
+    if ok and not flags.recipe(r) then
       R.skip("link: " .. t, "no link recipe for " .. r.table.object_format .. " objects yet")
     elseif ok and r.table.object_format == "macho" then
       local okb, b = util.protect(ninja.build, root, t, {})
@@ -575,9 +477,9 @@ function suites.macho(root, R, opts)
   end
 end
 
-function suites.stress(root, R, opts) require("tests.stress.run").suite(root, R, opts) end
-function suites.checktable(root, R) require("gen.checktable").suite(root, R) end
-function suites.stages(root, R) require("gen.status").suite(root, R) end
+function suites.stress(root, R, opts) require("tests.harness.stress").suite(root, R, opts) end
+function suites.checktable(root, R) require("gen.port.checktable").suite(root, R) end
+function suites.stages(root, R, opts) require("tests.harness.status").suite(root, R, opts) end
 
 -- What a freestanding program is made of, checked on hello for every freestanding
 -- Linux target: a static ELF (no interpreter, no dynamic section), no undefined symbol

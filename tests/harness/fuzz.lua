@@ -1,7 +1,7 @@
 -- `build.lua fuzz [target] [--seconds N]`: libFuzzer targets for every parser that reads
 -- input the runtime does not control (tests/fuzz/*.c, built with clang's
 -- -fsanitize=fuzzer,address against the unit-test build of the runtime), plus a Lua fuzz
--- of the table loader and schema (gen/fuzz_tables.lua). Seeds live in tests/fuzz/<target>/;
+-- of the table loader and schema (tests/harness/fuzz_tables.lua). Seeds live in tests/fuzz/<target>/;
 -- a crash is copied there as a regression input, which every later run replays first.
 -- The `fuzz` test suite replays every input and fuzzes each target for a few seconds.
 local util = require "gen.util"
@@ -42,8 +42,8 @@ end
 -- The runtime build the harnesses compile against: the hosted unit-test build (its rt0
 -- entry is renamed, so libFuzzer's main is the program's).
 local function runtime_build(root)
-  local testrun, ninja = require "gen.testrun", require "gen.ninja"
-  return ninja.build(root, require("gen.runner").native_target(root), testrun.UNIT_VARIANTS)
+  local testrun, ninja = require "tests.harness.testrun", require "gen.toolchain.ninja"
+  return ninja.build(root, require("tests.harness.runner").native_target(root), testrun.UNIT_VARIANTS)
 end
 
 local function source_path(root, b, src)
@@ -60,10 +60,12 @@ function M.build(root, t, b)
   local dir = root .. "/build/fuzz/" .. t.name
   util.mkdir_p(dir)
   local exe = dir .. "/fuzz-" .. t.name
-  local argv = { "clang", "-std=c11", "-g", "-O1", "-Wall", "-Wextra", "-fsanitize=fuzzer,address",
-    "-I", root .. "/runtime-core", "-I", root .. "/runtime-core/parts", "-I", root .. "/runtime-core/include",
-    "-I", root .. "/" .. b.gendir,
-    "-I", root .. "/tests/fuzz", root .. "/tests/fuzz/" .. t.name .. ".c" }
+  local flags = require "gen.toolchain.flags"
+  local argv = { "clang" }
+  for _, f in ipairs(flags.whitebox(b.resolved, root .. "/" .. b.gendir, flags.abs(root),
+    { "runtime-core/parts", "tests/fuzz" })) do argv[#argv + 1] = f end
+  for _, f in ipairs({ "-std=c11", "-O1", "-Wall", "-Wextra", "-fsanitize=fuzzer,address",
+    root .. "/tests/fuzz/" .. t.name .. ".c" }) do argv[#argv + 1] = f end
   for _, s in ipairs(t.sources) do argv[#argv + 1] = source_path(root, b, s) end
   if t.internal then
     argv[#argv + 1] = root .. "/" .. b.internal
@@ -71,7 +73,7 @@ function M.build(root, t, b)
   end
   argv[#argv + 1] = "-o"
   argv[#argv + 1] = exe
-  argv = require("gen.cc").with_re2c(root, argv) -- a .re source (examples' scanners)
+  argv = require("gen.toolchain.cc").with_re2c(root, argv) -- a .re source (examples' scanners)
   local code, out, err = util.capture(util.command(argv))
   if code ~= 0 then util.fail("fuzz: building %s failed:\n%s\n%s%s", t.name, util.command(argv), out, err) end
   return exe
@@ -127,7 +129,7 @@ end
 -- One target for seconds: replay, then fuzz. Returns the result of run (or the Lua
 -- fuzz's) plus replay, or nil and why it was skipped.
 function M.target(root, t, seconds, b)
-  if t.lua then return require("gen.fuzz_tables").run(root, seconds) end
+  if t.lua then return require("tests.harness.fuzz_tables").run(root, seconds) end
   local exe, why = M.build(root, t, b)
   if not exe then return nil, why end
   local rep = M.replay(root, t, exe)

@@ -5,28 +5,20 @@
 local util = require "gen.util"
 local load = require "gen.load"
 local generate = require "gen.generate"
-local ninja = require "gen.ninja"
-local cc = require "gen.cc"
-local runner = require "gen.runner"
+local ninja = require "gen.toolchain.ninja"
+local cc = require "gen.toolchain.cc"
+local runner = require "tests.harness.runner"
+local cases = require "tests.harness.cases"
+local pool = require "tests.harness.pool"
 
 local M = {}
 
 M.VARIANTS = { default = {}, debug = { "debug" } }
 M.PROCS = { 2, 4, 8 }
-M.TIMEOUT = 20
 
-function M.load_cases(root)
-  local file = "tests/stress/cases.lua"
-  local chunk, err = loadfile(root .. "/" .. file, "t", {})
-  if not chunk then util.fail("%s", err) end
-  local cases = chunk()
-  for i, c in ipairs(cases) do
-    if type(c.name) ~= "string" or type(c.src) ~= "string" then
-      util.fail("%s: case %d: name and src are required strings", file, i)
-    end
-  end
-  return cases
-end
+-- The stress programs are one selection of the harness's case model
+-- (tests/harness/cases.lua; timeout default 20 s).
+function M.load_cases(root) return cases.load(root, "stress") end
 
 -- Targets whose programs run natively on this machine.
 local function native_targets(root)
@@ -46,11 +38,11 @@ end
 -- configurations { name, exe, procs, timeout } and a list of build failures.
 function M.build(root)
   local configs, failures = {}, {}
-  local cases = M.load_cases(root)
+  local list = M.load_cases(root)
   for _, target in ipairs(native_targets(root)) do
     for _, vname in ipairs(util.sorted_keys(M.VARIANTS)) do
       local ok, b = util.protect(ninja.build, root, target, M.VARIANTS[vname])
-      for _, c in ipairs(cases) do
+      for _, c in ipairs(list) do
         local label = string.format("%s [%s %s]", c.name, target, vname)
         if not ok then
           failures[#failures + 1] = { name = label, text = "library build failed:\n" .. tostring(b) }
@@ -64,7 +56,7 @@ function M.build(root)
           else
             for _, n in ipairs(c.procs or M.PROCS) do
               configs[#configs + 1] = { name = c.name, label = label, exe = exe, procs = n,
-                timeout = c.timeout or M.TIMEOUT }
+                timeout = c.timeout, case = c, how = runner.how(b.resolved.table) }
             end
           end
         end
@@ -74,9 +66,9 @@ function M.build(root)
   return configs, failures
 end
 
+-- The case runner's command (tests/harness/runner.lua), with the seed as the last argument.
 local function run_command(cfg, seed)
-  return string.format("env GOMAXPROCS=%d timeout -k 5 %d %s %d", cfg.procs, cfg.timeout,
-    util.quote(cfg.exe), seed)
+  return runner.command(cfg.case, cfg.exe, cfg.how, cfg.procs, { seed })
 end
 
 local function verdict(cfg, seed, code, out, err)
@@ -91,7 +83,7 @@ end
 -- Runs rounds of every configuration, `jobs` at a time, until `rounds` rounds are done
 -- or `deadline` (os.time) has passed. Calls report(cfg, failures_text_list) per config.
 function M.run(configs, opts)
-  local pool = require("gen.testrun").pool(opts.jobs or 2)
+  local P = pool.new(opts.jobs or 2)
   local results = {}
   for i in ipairs(configs) do results[i] = { runs = 0, failures = {} } end
   local seed = opts.seed or os.time()
@@ -101,15 +93,15 @@ function M.run(configs, opts)
     for i, cfg in ipairs(configs) do
       seed = seed + 1
       local s = seed
-      pool.add(run_command(cfg, s), function(code, out, err)
+      P.add(run_command(cfg, s), function(code, out, err)
         results[i].runs = results[i].runs + 1
         local bad = verdict(cfg, s, code, out, err)
         if bad then table.insert(results[i].failures, bad) end
       end)
     end
-    pool.wait()
+    P.wait()
   end
-  pool.close()
+  P.close()
   return results, round
 end
 

@@ -5,57 +5,37 @@
 -- which stands in for the bootstrap functions rt0 calls; the linker takes just what each
 -- stage uses, so the exit stage needs only rt0 and a stub or two. The later stages link
 -- the whole runtime, as `build.lua cc` does. Programs run natively, under qemu-user, or
--- are only linked (gen/runner.lua, shared with the e2e suite).
+-- are only linked (tests/harness/runner.lua, shared with the e2e suite).
 local util = require "gen.util"
 local loader = require "gen.load"
 local generate = require "gen.generate"
-local ninja = require "gen.ninja"
-local cc = require "gen.cc"
-local runner = require "gen.runner"
+local ninja = require "gen.toolchain.ninja"
+local cc = require "gen.toolchain.cc"
+local flags = require "gen.toolchain.flags"
+local runner = require "tests.harness.runner"
+local cases = require "tests.harness.cases"
+local pool = require "tests.harness.pool"
 local todo = require "gen.todo"
 
 local M = {}
 
 M.FILE = "tests/stages/stages.lua"
-local FIELDS = {
-  name = "string", src = "string", link = "string", what = "string", args = "table", stdout = "string",
-  stdout_match = "string", exit = "number", env = "table", report = "string",
-}
 
-function M.load_stages(root)
-  local src = util.read_file(root .. "/" .. M.FILE)
-  if not src then util.fail("%s: cannot read it", M.FILE) end
-  local chunk, err = load(src, "@" .. M.FILE, "t", {})
-  if not chunk then util.fail("%s", err) end
-  local ok, stages = pcall(chunk)
-  if not ok or type(stages) ~= "table" then util.fail("%s: expected a list of stages", M.FILE) end
-  for i, s in ipairs(stages) do
-    if type(s) ~= "table" then util.fail("%s: stage %d: expected a table", M.FILE, i) end
-    for _, k in ipairs(util.sorted_keys(s)) do
-      if FIELDS[k] == nil then
-        util.fail("%s: stage %d: unknown field '%s' (known: %s)", M.FILE, i, tostring(k),
-          table.concat(util.sorted_keys(FIELDS), ", "))
-      elseif type(s[k]) ~= FIELDS[k] then
-        util.fail("%s: stage %d: %s: expected a %s; got %s", M.FILE, i, k, FIELDS[k], type(s[k]))
-      end
-    end
-    if not s.name or not s.src or (s.link ~= "partial" and s.link ~= "full") then
-      util.fail("%s: stage %d: name, src and link (\"partial\" or \"full\") are required", M.FILE, i)
-    end
-  end
-  return stages
-end
+-- The stages are one selection of the harness's case model (tests/harness/cases.lua).
+function M.load_stages(root) return cases.load(root, "stages") end
 
 -- Building --------------------------------------------------------------------
 
+-- The library's own flags (gen/toolchain/flags.lua), so a stage compiles each object as
+-- `build` would.
 local function clang_c(T, root, gendir)
-  local flags = ninja.cflags({ table = T }, gendir, function(p) return root .. "/" .. p end)
-  flags[#flags + 1] = "-Wno-unused-command-line-argument"
-  return flags
+  local f = flags.cflags({ table = T }, gendir, flags.abs(root))
+  f[#f + 1] = "-Wno-unused-command-line-argument"
+  return f
 end
 
 local function clang_as(T, root, gendir)
-  return ninja.asflags({ table = T }, gendir, function(p) return root .. "/" .. p end)
+  return flags.asflags({ table = T }, gendir, flags.abs(root))
 end
 
 -- Compiles the generated layer into <dir>/libstagegen.a. Objects that do not compile are
@@ -72,8 +52,8 @@ local function partial_archive(root, r, gendir, dir)
   if T.link.mode == "freestanding" then sources[#sources + 1] = "runtime-core/freestanding/mem.c" end
   local errors = {}
   local scan = dir .. "/env_scan.c"
-  local code, _, err = util.capture(ninja.RE2C .. " -o " .. util.quote(root .. "/" .. scan) .. " "
-    .. util.quote(root .. "/runtime-core/env_scan.re"))
+  local code, _, err = util.capture(util.command(flags.re2c(root .. "/runtime-core/env_scan.re",
+    root .. "/" .. scan)))
   if code == 0 then sources[#sources + 1] = scan else errors[#errors + 1] = "re2c env_scan.re: " .. err end
   local objs = {}
   local inc = root .. "/" .. gendir
@@ -88,8 +68,8 @@ local function partial_archive(root, r, gendir, dir)
   end
   local lib = dir .. "/libstagegen.a"
   os.remove(root .. "/" .. lib)
-  local ar = { "llvm-ar", "rcs", root .. "/" .. lib }
-  if T.toolchain.ar_format then table.insert(ar, 2, "--format=" .. T.toolchain.ar_format) end
+  local ar = flags.archive(T)
+  ar[#ar + 1] = root .. "/" .. lib
   for _, o in ipairs(objs) do ar[#ar + 1] = o end
   local c, out, e = util.capture(util.command(ar))
   if c ~= 0 then errors[#errors + 1] = "llvm-ar: " .. out .. e end
@@ -104,8 +84,8 @@ function M.prepare(root, target, variants)
   local ctx = { root = root, r = r, target = target, variants = variants or {}, gendir = g.dir,
     dir = "build/" .. loader.build_name(r) .. "/stages", run = runner.how(r.table) }
   util.mkdir_p(root .. "/" .. ctx.dir)
-  local okr, e = util.protect(cc.recipe, r)
-  if not okr then ctx.norecipe = e end
+  local _, why = flags.recipe(r)
+  ctx.norecipe = why
   return ctx
 end
 
@@ -116,12 +96,11 @@ local function build(ctx, stage)
   local argv
   if stage.link == "partial" then
     if not ctx.lib then ctx.lib, ctx.lib_errors = partial_archive(root, r, ctx.gendir, ctx.dir) end
-    local flags = { "-O1", "-g", "-I", root .. "/runtime-core", "-I", root .. "/tests/stages",
-      "-I", root .. "/" .. ctx.gendir }
-    for _, f in ipairs(util.table_cflags(r.table)) do flags[#flags + 1] = f end
-    flags[#flags + 1] = root .. "/" .. stage.src
-    flags[#flags + 1] = root .. "/tests/stages/support.c"
-    argv = cc.recipe(r)(root, r, ctx.lib, flags)
+    local args = flags.whitebox(r, root .. "/" .. ctx.gendir, flags.abs(root), { "tests/stages" })
+    for _, a in ipairs({ "-O1", root .. "/" .. stage.src, root .. "/tests/stages/support.c" }) do
+      args[#args + 1] = a
+    end
+    argv = flags.link(root, r, ctx.lib, args)
     argv[#argv + 1] = "-o"
     argv[#argv + 1] = exe
   else
@@ -145,35 +124,10 @@ local function build(ctx, stage)
   return exe
 end
 
-local function run(ctx, stage, exe)
-  local env = { "env", "-u", "GOMAXPROCS" }
-  for _, k in ipairs(util.sorted_keys(stage.env or {})) do env[#env + 1] = k .. "=" .. tostring(stage.env[k]) end
-  local argv = { "timeout", "-k", "5", "30" }
-  for _, a in ipairs(ctx.run.prefix) do argv[#argv + 1] = a end
-  argv[#argv + 1] = exe
-  for _, a in ipairs(stage.args or {}) do argv[#argv + 1] = tostring(a) end
-  local cmd = util.command(env) .. " " .. util.command(argv)
-  local code, out, err = util.capture(cmd)
-  local problems = {}
-  if code ~= (stage.exit or 0) then
-    problems[#problems + 1] = string.format("exit: expected %d; got %d%s", stage.exit or 0, code,
-      code == 124 and " (timed out)" or "")
-  end
-  if stage.stdout and out ~= stage.stdout then
-    problems[#problems + 1] = "stdout: expected " .. util.show(stage.stdout) .. "; got " .. util.show(out)
-  end
-  if stage.stdout_match and not out:find(stage.stdout_match) then
-    problems[#problems + 1] = "stdout: expected to match " .. util.show(stage.stdout_match) .. "; got "
-      .. util.show(out)
-  end
-  if #problems == 0 then return true, nil, out end
-  if err ~= "" then problems[#problems + 1] = "stderr: " .. err:sub(1, 600) end
-  return false, "$ " .. cmd .. "\n" .. table.concat(problems, "\n")
-end
-
--- Runs every stage for target; returns a report { target, how, wip, results = {{stage, state,
--- detail}}, passed, blocked = reason (nothing could be built) }. state: pass, fail, links.
-function M.status(root, target, variants)
+-- Runs every stage for target (up to jobs at a time, default 1); returns a report { target,
+-- how, wip, results = {{stage, state, detail}}, passed, blocked = reason (nothing could be
+-- built) }. state: pass, fail, links.
+function M.status(root, target, variants, jobs)
   local rep = { target = target, results = {}, passed = 0, variants = variants or {} }
   local stages = M.load_stages(root)
   rep.total = #stages
@@ -182,8 +136,8 @@ function M.status(root, target, variants)
   rep.wip = raw.table.wip == true
   local todos = todo.find(raw.table)
   if #todos > 0 then
-    rep.blocked = string.format("the table has %d TODO%s (lua5.4 build.lua gen %s lists them)", #todos,
-      #todos == 1 and "" or "s", target)
+    rep.blocked = string.format("the table has %d TODO%s (%s lists them)", #todos, #todos == 1 and "" or "s",
+      util.cli("gen", target))
     return rep
   end
   local ok, ctx = util.protect(M.prepare, root, target, variants)
@@ -192,23 +146,29 @@ function M.status(root, target, variants)
     return rep
   end
   rep.how = ctx.run.how
+  -- Each stage is built in order, and its run queued on the harness's job pool (as the e2e
+  -- cases are) through the one case runner.
+  local P = pool.new(jobs or 1)
   for _, stage in ipairs(stages) do
     local exe, why = build(ctx, stage)
     local res = { stage = stage }
+    rep.results[#rep.results + 1] = res
     if not exe then
       res.state, res.detail = "fail", why
     elseif ctx.run.skip then
       res.state, res.detail = "links", ctx.run.skip
       rep.passed = rep.passed + 1
     else
-      local passed, detail, out = run(ctx, stage, exe)
-      res.state, res.detail = passed and "pass" or "fail", detail
-      -- What a stage reports about the port (stage 7: which clock nanotime reads).
-      if passed and stage.report then res.note = out:match(stage.report) end
-      if passed then rep.passed = rep.passed + 1 end
+      runner.submit(P, root, stage, exe, ctx.run, false, function(run)
+        res.state, res.detail = run.ok and "pass" or "fail", not run.ok and run.text or nil
+        -- What a stage reports about the port (stage 7: which clock nanotime reads).
+        if run.ok and stage.report then res.note = run.out:match(stage.report) end
+        if run.ok then rep.passed = rep.passed + 1 end
+      end)
     end
-    rep.results[#rep.results + 1] = res
   end
+  P.wait()
+  P.close()
   rep.link_only = ctx.run.skip ~= nil
   rep.why_link_only = ctx.run.skip
   return rep
@@ -225,32 +185,33 @@ local function indent(text)
   return table.concat(out, "\n")
 end
 
-function M.print_report(rep, verbose)
+-- The lines `status` prints for a report.
+function M.report_lines(rep, verbose)
   local name = rep.target .. (#rep.variants > 0 and " --variant " .. table.concat(rep.variants, ",") or "")
   local head = name .. (rep.wip and " (wip)" or "")
-  if rep.blocked then
-    print(head .. ": no stage can be built: " .. rep.blocked)
-    return
-  end
+  if rep.blocked then return { head .. ": no stage can be built: " .. rep.blocked } end
   local verb = rep.link_only and "link" or "pass"
-  print(string.format("%s: %d of %d stages %s (%s%s)", head, rep.passed, rep.total, verb, rep.how,
-    rep.link_only and ": " .. rep.why_link_only or ""))
+  local out = { string.format("%s: %d of %d stages %s (%s%s)", head, rep.passed, rep.total, verb, rep.how,
+    rep.link_only and ": " .. rep.why_link_only or "") }
   for i, res in ipairs(rep.results) do
     local mark = res.state == "pass" and "pass " or res.state == "links" and "links" or "FAIL "
-    print(string.format("  %s %d %-8s %s", mark, i, res.stage.name, res.stage.what or ""))
-    if res.note then print("           " .. res.note) end
+    out[#out + 1] = string.format("  %s %d %-8s %s", mark, i, res.stage.name, res.stage.what or "")
+    if res.note then out[#out + 1] = "           " .. res.note end
     if res.state == "fail" and (verbose or i == 1 or rep.results[i - 1].state ~= "fail") then
-      print(indent(res.detail))
+      out[#out + 1] = indent(res.detail)
     end
   end
+  return out
 end
 
-function M.command(root, targets, variants, verbose)
+-- The reports of targets (all by default), one at a time through emit(lines) as each is
+-- done; returns the exit code.
+function M.command(root, targets, variants, verbose, emit)
   if #targets == 0 then targets = loader.targets(root) end
   local status = 0
   for _, t in ipairs(targets) do
     local rep = M.status(root, t, variants)
-    M.print_report(rep, verbose)
+    emit(M.report_lines(rep, verbose))
     if rep.blocked or rep.passed < rep.total then status = 1 end
   end
   return status
@@ -258,15 +219,16 @@ end
 
 -- The `build.lua test` suite: every stage of every target; a wip target is skipped (it is
 -- a port in progress: `status` is its test) and says how far it got.
-function M.suite(root, R)
+function M.suite(root, R, opts)
+  local jobs = opts and opts.jobs
   for _, t in ipairs(loader.targets(root)) do
     local ok, raw = util.protect(loader.resolve, t, {}, root)
     if ok and raw.table.wip == true then
-      local okr, rep = util.protect(M.status, root, t)
+      local okr, rep = util.protect(M.status, root, t, {}, jobs)
       R.skip("stages: " .. t, "wip target: " .. (okr and M.summary(rep) or "status failed")
-        .. "; lua5.4 build.lua status " .. t)
+        .. "; " .. util.cli("status", t))
     else
-      local okr, rep = util.protect(M.status, root, t)
+      local okr, rep = util.protect(M.status, root, t, {}, jobs)
       if not okr then
         R.fail("stages: " .. t, rep)
       elseif rep.blocked then
@@ -290,7 +252,7 @@ function M.hosted_mode(root, t)
     -- The first problem, without its file: "tls.method: expected one of ...; got ...".
     return "hosted: not available (" .. tostring(rh):match("^[^\n]*"):gsub("^[^:]*%.lua:%d*:? ?", "") .. ")"
   end
-  if not util.protect(cc.recipe, rh) then return "hosted: not available (no link recipe)" end
+  if not flags.recipe(rh) then return "hosted: not available (no link recipe)" end
   local h = runner.how(rh.table)
   if h.skip then return "hosted: unchecked (" .. h.skip .. ")" end
   local okr, rep = util.protect(M.status, root, t, { "libc" })
