@@ -43,6 +43,10 @@ enum lock_rank {
 struct debug_m {
     struct mutex *held[DEBUG_MAX_HELD]; // in the order taken
     uint32_t nheld;
+    // A select locks every channel it names, in address order: more than fit in held.
+    // Those past the table fold into its last entry (the highest address so far, against
+    // which the next one is still ordered), and are counted here until unlocked.
+    uint32_t nfolded;
 };
 #define MUTEX_RANKED(r)                                                                            \
     { .rank = (r) }
