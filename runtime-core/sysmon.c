@@ -103,16 +103,17 @@ static void check_late_timers(int64_t now) {
 }
 
 // Goroutines wait on fds but nobody has polled for 10 ms (every M is busy): poll, and
-// queue what is ready. Counted as a running M meanwhile, so checkdead sees none idle.
+// queue what is ready. Counted as a running M from before the poll: the goroutines it
+// takes off their fds are no longer counted as fd waiters, so an M that parks its
+// goroutine meanwhile sees none, stops instead of waiting in the poller, and its
+// checkdead must see sysmon holding them (else: a false "all goroutines are asleep").
 static void poll_if_nobody_has(int64_t now) {
     if (!netpoll_inited() || atomic_load(&sched.wait_in_poll) != 0 ||
         atomic_load(&sched.lastpoll) + FORCE_PREEMPT_NS > now)
         return;
+    incidlelocked(-1);
     gqueue ready = {0};
     netpoll(0, &ready);
-    if (ready.size == 0)
-        return;
-    incidlelocked(-1);
     injectglist(&ready);
     incidlelocked(1);
 }
