@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+enum { SYMTAB_MAX_CODE = 8 }; // Mach-O code sections a reader keeps
+
 // What the reader found: its format's own view (the ELF reader fills syms/strs; the
 // Mach-O one also its code sections).
 struct symtab {
@@ -19,10 +21,21 @@ struct symtab {
     size_t nsyms;
     const char *strs;
     size_t strsize;
-    uint64_t code_lo[8], code_hi[8]; // Mach-O: file addresses of up to 8 code sections
-    uint8_t code_sect[8];            // and their section numbers (n_sect)
+    uint64_t code_lo[SYMTAB_MAX_CODE], code_hi[SYMTAB_MAX_CODE]; // Mach-O: code sections'
+    uint8_t code_sect[SYMTAB_MAX_CODE]; // file addresses and section numbers (n_sect)
     int ncode;
 };
+
+// What both readers share: a range [off, off+len) inside the image, without overflow;
+// names compared without libc (freestanding).
+static inline bool symtab_within(size_t size, uint64_t off, uint64_t len) {
+    return off <= size && len <= size - off;
+}
+static inline bool symtab_name_eq(const char *a, const char *b) {
+    while (*a != '\0' && *a == *b)
+        a++, b++;
+    return *a == *b;
+}
 
 bool symtab_open(const void *img, size_t size, struct symtab *st);
 // The function containing file address addr: its C name and addr's offset in it.

@@ -6,23 +6,20 @@
 
 enum { SHT_SYMTAB = 2, STT_FUNC = 2 };
 
-static bool within(size_t size, uint64_t off, uint64_t len) {
-    return off <= size && len <= size - off;
-}
-
 bool symtab_open(const void *img, size_t size, struct symtab *st) {
     const unsigned char *b = img;
     const struct elf_ehdr *eh = img;
     if (img == NULL || size < sizeof *eh || b[0] != 0x7f || b[1] != 'E' || b[2] != 'L' ||
         b[3] != 'F' || b[4] != 2 || eh->shentsize != sizeof(struct elf_shdr) ||
-        !within(size, eh->shoff, (uint64_t)eh->shnum * sizeof(struct elf_shdr)))
+        !symtab_within(size, eh->shoff, (uint64_t)eh->shnum * sizeof(struct elf_shdr)))
         return false;
     const struct elf_shdr *sh = (const struct elf_shdr *)(b + eh->shoff);
     for (uint16_t i = 0; i < eh->shnum; i++) {
         if (sh[i].type != SHT_SYMTAB || sh[i].link >= eh->shnum)
             continue;
         const struct elf_shdr *str = &sh[sh[i].link];
-        if (!within(size, sh[i].offset, sh[i].size) || !within(size, str->offset, str->size))
+        if (!symtab_within(size, sh[i].offset, sh[i].size) ||
+            !symtab_within(size, str->offset, str->size))
             return false;
         st->syms = b + sh[i].offset;
         st->nsyms = sh[i].size / sizeof(struct elf_sym);
@@ -57,17 +54,11 @@ const char *symtab_func(const struct symtab *st, uintptr_t addr, uintptr_t *off)
     return NULL;
 }
 
-static bool same(const char *a, const char *b) {
-    while (*a != '\0' && *a == *b)
-        a++, b++;
-    return *a == *b;
-}
-
 uintptr_t symtab_value(const struct symtab *st, const char *name) {
     const struct elf_sym *syms = st->syms;
     for (size_t i = 0; i < st->nsyms; i++) {
         const char *n = sym_name(st, &syms[i]);
-        if (n != NULL && same(n, name))
+        if (n != NULL && symtab_name_eq(n, name))
             return syms[i].value;
     }
     return 0;

@@ -16,7 +16,6 @@ enum {
     // section_64.flags: the section holds machine instructions
     S_ATTR_PURE_INSTRUCTIONS = 0x80000000u,
     S_ATTR_SOME_INSTRUCTIONS = 0x400,
-    MAX_CODE = 8,
 };
 
 struct mach_header_64 {
@@ -57,10 +56,6 @@ static const char *c_name(const char *n) {
     return renamed[i] == '\0' ? n + i : n[0] == '_' ? n + 1 : n;
 }
 
-static bool within(size_t size, uint64_t off, uint64_t len) {
-    return off <= size && len <= size - off;
-}
-
 // A segment's code sections: their file address bounds and section numbers.
 static void code_sections(struct symtab *st, const unsigned char *lc, uint32_t len, int *sect) {
     const struct segment_command_64 *seg = (const void *)lc;
@@ -71,7 +66,8 @@ static void code_sections(struct symtab *st, const unsigned char *lc, uint32_t l
     for (uint32_t i = 0; i < seg->nsects && i < n; i++) {
         ++*sect;
         bool code = (s[i].flags & (S_ATTR_PURE_INSTRUCTIONS | S_ATTR_SOME_INSTRUCTIONS)) != 0;
-        if (code && st->ncode < MAX_CODE && *sect <= 255 && s[i].addr + s[i].size >= s[i].addr) {
+        if (code && st->ncode < SYMTAB_MAX_CODE && *sect <= 255 &&
+            s[i].addr + s[i].size >= s[i].addr) {
             st->code_lo[st->ncode] = s[i].addr;
             st->code_hi[st->ncode] = s[i].addr + s[i].size;
             st->code_sect[st->ncode++] = (uint8_t)*sect;
@@ -83,7 +79,7 @@ bool symtab_open(const void *img, size_t size, struct symtab *st) {
     const unsigned char *b = img;
     const struct mach_header_64 *mh = img;
     if (img == NULL || size < sizeof *mh || mh->magic != MH_MAGIC_64 ||
-        !within(size, sizeof *mh, mh->sizeofcmds))
+        !symtab_within(size, sizeof *mh, mh->sizeofcmds))
         return false;
     *st = (struct symtab){.img = b, .size = size};
     const unsigned char *lc = b + sizeof *mh, *end = lc + mh->sizeofcmds;
@@ -99,8 +95,9 @@ bool symtab_open(const void *img, size_t size, struct symtab *st) {
             code_sections(st, lc, c->cmdsize, &sect);
         lc += c->cmdsize;
     }
-    if (sym == NULL || !within(size, sym->symoff, (uint64_t)sym->nsyms * sizeof(struct nlist_64)) ||
-        !within(size, sym->stroff, sym->strsize))
+    if (sym == NULL ||
+        !symtab_within(size, sym->symoff, (uint64_t)sym->nsyms * sizeof(struct nlist_64)) ||
+        !symtab_within(size, sym->stroff, sym->strsize))
         return false;
     st->syms = b + sym->symoff;
     st->nsyms = sym->nsyms;
@@ -148,17 +145,11 @@ const char *symtab_func(const struct symtab *st, uintptr_t addr, uintptr_t *off)
     return c_name(sym_name(st, best));
 }
 
-static bool same(const char *a, const char *b) {
-    while (*a != '\0' && *a == *b)
-        a++, b++;
-    return *a == *b;
-}
-
 uintptr_t symtab_value(const struct symtab *st, const char *name) {
     const struct nlist_64 *syms = st->syms;
     for (size_t i = 0; i < st->nsyms; i++) {
         const char *n = sym_name(st, &syms[i]);
-        if (n != NULL && defined(&syms[i]) && same(c_name(n), name))
+        if (n != NULL && defined(&syms[i]) && symtab_name_eq(c_name(n), name))
             return syms[i].n_value;
     }
     return 0;
