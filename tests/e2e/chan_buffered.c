@@ -1,36 +1,7 @@
 // chan_buffered: values come out in the order they went in, across ring wrap-around
 // and through parked senders; a full channel refuses a non-blocking send; close lets
 // receivers drain what is buffered, then reports closed with a zero value.
-#include <rt.h>
-
-#define CHECK(cond)                                                                                \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            rt_print("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);                               \
-            rt_exit(1);                                                                            \
-        }                                                                                          \
-    } while (0)
-
-// Goroutines that reached the call they block in; go_parked waits for each.
-static int arrived;
-
-static void arrive(void) {
-    __atomic_add_fetch(&arrived, 1, __ATOMIC_SEQ_CST);
-}
-
-// Starts fn(arg), which calls arrive() just before it blocks, and returns once it is
-// parked — no sleep to guess how long that takes. With a single P the goroutine keeps it
-// from arrive() until it parks (the runtime does not preempt its own code, and sysmon
-// asks only after 10 ms on the CPU), so main runs again, and sees the count move, only
-// once it is parked.
-static void go_parked(void (*fn)(void *), void *arg) {
-    int want = __atomic_load_n(&arrived, __ATOMIC_SEQ_CST) + 1;
-    int procs = rt_gomaxprocs(1);
-    rt_go(fn, arg);
-    while (__atomic_load_n(&arrived, __ATOMIC_SEQ_CST) < want)
-        rt_yield();
-    rt_gomaxprocs(procs);
-}
+#include "park_util.h"
 
 static bool try_send(rt_chan *c, long v) {
     rt_select_case sc = {RT_SELECT_SEND, c, &v, false};
