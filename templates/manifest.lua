@@ -76,9 +76,8 @@ return {
       darwin_tsd = { "tls.tsd_slot", "tls.check_value" },
     } } },
   { template = "ztarget_arm64.h", output = "ztarget.h", arch = "arm64",
-    implements = { ["tls.method"] = { tpidr_el0 = { "tls.base_adjust", "tls.check_value" } } } },
-  { template = "ztarget_darwin_arm64.h", output = "ztarget.h", os = "darwin", arch = "arm64",
-    implements = { ["tls.method"] = { darwin_tsd = { "tls.tsd_slot", "tls.check_value" } } } },
+    implements = { ["tls.method"] = { tpidr_el0 = { "tls.base_adjust", "tls.check_value" },
+      darwin_tsd = { "tls.tsd_slot", "tls.check_value" } } } },
   { template = "ztarget_ppc64le.h", output = "ztarget.h", arch = "ppc64le",
     implements = { ["tls.method"] = { thread_register = { "tls.register", "tls.base_adjust", "tls.check_value" } } } },
 }

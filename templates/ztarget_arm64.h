@@ -1,5 +1,6 @@
-// The target's view for the core on arm64: its constants, how to reach g through TLS,
-// how a new goroutine's first frame looks, and how to spin politely. Included by runtime.h.
+// The target's view for the core on arm64: its constants, how to reach g (the thread
+// register, or pthread's TSD on Darwin), how a new goroutine's first frame looks, and
+// how to spin politely. Included by runtime.h.
 #ifndef ZTARGET_H
 #define ZTARGET_H
 
@@ -23,6 +24,30 @@ static inline void setg(struct g *gp) {
     __asm__ volatile("mrs %0, tpidr_el0\n\tstr %1, [%0, #${tls.base_adjust}]"
                      : "=&r"(tp)
                      : "r"(gp)
+                     : "memory");
+}
+@@ elseif tls.method == "darwin_tsd" and tls.tsd_slot == "pthread_key" then
+// tls.method = darwin_tsd, tsd_slot = pthread_key: TPIDRRO_EL0 (read-only to user code)
+// points at the thread's TSD array, its low 3 bits masked off (Go's tls_arm64.s), and g
+// is in the slot of the key rt0 got from pthread_key_create (os_${os}.c).
+// volatile: g must be re-read after every switch (a goroutine may move threads).
+extern uintptr_t tls_key;
+static inline struct g *getg(void) {
+    struct g *gp;
+    __asm__ volatile("mrs %0, tpidrro_el0\n\t"
+                     "and %0, %0, #0xfffffffffffffff8\n\t"
+                     "ldr %0, [%0, %1, lsl #3]"
+                     : "=&r"(gp)
+                     : "r"(tls_key));
+    return gp;
+}
+static inline void setg(struct g *gp) {
+    uintptr_t tsd;
+    __asm__ volatile("mrs %0, tpidrro_el0\n\t"
+                     "and %0, %0, #0xfffffffffffffff8\n\t"
+                     "str %1, [%0, %2, lsl #3]"
+                     : "=&r"(tsd)
+                     : "r"(gp), "r"(tls_key)
                      : "memory");
 }
 @@ end
