@@ -83,8 +83,7 @@ void async_preempt_yield(uintptr_t pc, void *frame) {
         fatalf("async preemption of goroutine %lld while its M holds %u ranked locks",
                (long long)gp->goid, gp->m->debug.nheld);
 #endif
-    gp->preempt = false;
-    rt_yield();
+    preempt_yield();
     os_preempt_frame_fixup(frame);
 }
 

@@ -45,44 +45,69 @@ static g *galloc(p *pp) {
     return batch;
 }
 
+// Dead Gs move between a P and the global list as whole chains, never one by one: a
+// chain is reached through its first G alone, while a walk would touch every G of it, cold
+// by then (a loop spawning a million goroutines frees and reuses them by the hundred
+// thousand). A P keeps the chain it fills and one full spare, so a P that frees and
+// spawns in turn never touches the global list.
+static void gfree_push_chain(g *chain) {
+    lock(&sched.gflock);
+    chain->param = sched.gfree;
+    sched.gfree = chain;
+    unlock(&sched.gflock);
+}
+
+static g *gfree_pop_chain(void) {
+    if (atomic_load_relaxed(&sched.gfree) == NULL)
+        return NULL;
+    lock(&sched.gflock);
+    g *chain = sched.gfree;
+    if (chain != NULL) {
+        sched.gfree = chain->param;
+        chain->param = NULL;
+    }
+    unlock(&sched.gflock);
+    return chain;
+}
+
 void gfput(p *pp, g *gp) {
     if (gp->status != G_DEAD)
         fatal("gfput: bad status (not dead)");
     gp->schedlink = pp->gfree;
     pp->gfree = gp;
-    if (++pp->gfreecnt < GFREE_LOCAL_MAX)
+    if (++pp->gfreecnt < GFREE_CHAIN)
         return;
-    // Spill to the global list until half the local bound remains.
-    lock(&sched.gflock);
-    while (pp->gfreecnt > GFREE_LOCAL_MAX / 2) {
-        g *x = pp->gfree;
-        pp->gfree = x->schedlink;
-        pp->gfreecnt--;
-        x->schedlink = sched.gfree;
-        sched.gfree = x;
-        sched.ngfree++;
-    }
-    unlock(&sched.gflock);
+    if (pp->gfree_spare != NULL)
+        gfree_push_chain(pp->gfree_spare);
+    pp->gfree_spare = pp->gfree;
+    pp->gfree = NULL;
+    pp->gfreecnt = 0;
+}
+
+// Everything a P holds, to the global list (procresize, before the P goes away).
+void gfree_drain(p *pp) {
+    if (pp->gfree != NULL)
+        gfree_push_chain(pp->gfree);
+    if (pp->gfree_spare != NULL)
+        gfree_push_chain(pp->gfree_spare);
+    pp->gfree = pp->gfree_spare = NULL;
+    pp->gfreecnt = 0;
 }
 
 g *gfget(p *pp) {
-    if (pp->gfree == NULL && atomic_load_relaxed(&sched.gfree) != NULL) {
-        lock(&sched.gflock);
-        while (pp->gfreecnt < GFREE_LOCAL_MAX / 2 && sched.gfree != NULL) {
-            g *x = sched.gfree;
-            sched.gfree = x->schedlink;
-            sched.ngfree--;
-            x->schedlink = pp->gfree;
-            pp->gfree = x;
-            pp->gfreecnt++;
-        }
-        unlock(&sched.gflock);
+    if (pp->gfree == NULL) {
+        g *chain = pp->gfree_spare;
+        pp->gfree_spare = NULL;
+        if (chain == NULL && (chain = gfree_pop_chain()) == NULL)
+            return NULL;
+        pp->gfree = chain;
+        pp->gfreecnt = GFREE_CHAIN; // at most; a drained P's chains may be shorter
     }
     g *gp = pp->gfree;
-    if (gp != NULL) {
-        pp->gfree = gp->schedlink;
-        pp->gfreecnt--;
-    }
+    pp->gfree = gp->schedlink;
+    pp->gfreecnt = pp->gfree == NULL ? 0 : pp->gfreecnt - 1;
+    if (pp->gfree != NULL)
+        g_prefetch(pp->gfree); // the next spawn's G, and the link after it
     return gp;
 }
 

@@ -39,15 +39,7 @@ static void p_destroy(p *pp, p *heir) {
     while ((gp = runqget(pp, &inherit)) != NULL)
         globrunqput(gp);
     timers_move(pp, heir);
-    lock(&sched.gflock);
-    while ((gp = pp->gfree) != NULL) {
-        pp->gfree = gp->schedlink;
-        gp->schedlink = sched.gfree;
-        sched.gfree = gp;
-        sched.ngfree++;
-    }
-    pp->gfreecnt = 0;
-    unlock(&sched.gflock);
+    gfree_drain(pp);
     stackcache_drain(pp);
     pp->status = P_DEAD;
 }

@@ -165,7 +165,7 @@ struct m {
 };
 
 #define RUNQ_SIZE       256
-#define GFREE_LOCAL_MAX 64
+#define GFREE_CHAIN     32 // dead Gs move between a P and the global list a chain at a time
 #define STACK_CACHE_MAX 32
 
 // A processor: what an M needs to run Go code — a run queue, free lists, timers.
@@ -179,10 +179,11 @@ struct p {
     uint32_t runqhead; // atomic; consumers (owner and thieves) CAS it
     uint32_t runqtail; // atomic; only the owner writes it
     g *runq[RUNQ_SIZE];
-    g *runnext; // atomic
-    g *gfree;
-    int32_t gfreecnt;
-    g *gnew; // the never-used rest of this P's last batch of Gs (proc.c's galloc)
+    g *runnext;       // atomic
+    g *gfree;         // dead Gs: the chain being filled, LIFO through schedlink
+    int32_t gfreecnt; // its length (at most GFREE_CHAIN)
+    g *gfree_spare;   // a full chain, or NULL (proc.c's gfput)
+    g *gnew;          // the never-used rest of this P's last batch of Gs (proc.c's galloc)
     int32_t ngnew;
     // Goroutines started minus ended on this P: only its owner writes it (relaxed, no
     // locked add per spawn and exit); rt_numgoroutine sums every P's.
@@ -236,8 +237,7 @@ struct schedt {
     uint32_t nmspinning; // atomic
     globq runq;
     mutex gflock;
-    g *gfree;
-    int32_t ngfree;
+    g *gfree;           // dead Gs: a stack of chains, linked through each chain's first G's param
     uint32_t gcwaiting; // atomic: a stop-the-world is pending
     int32_t stopwait;
     note stopnote;
@@ -441,6 +441,7 @@ extern bool async_preempt_off;                       // RTDEBUG=asyncpreemptoff=
 void stop_the_world(void);
 void gfput(p *pp, g *gp);
 g *gfget(p *pp);
+void gfree_drain(p *pp);
 void goexit1(void) __attribute__((noreturn));
 void goexit_finish(p *pp, g *gp);
 _Noreturn void goexit_switch(void (*on_g0)(g *));

@@ -464,11 +464,31 @@ _Noreturn void goexit_switch(void (*on_g0)(g *)) {
     ctx_resume(next->sched_sp);
 }
 
-// Cooperative preemption: sysmon flagged a G that ran too long, or the world is being
-// stopped (preempt_check in runtime.h tests that inline first).
+// A preempted goroutine queues behind all global work, as Go's gopreempt_m does: a hog
+// on the local tail would run again after at most 256 others, and what waits on the
+// global queue only every 61st tick. A goroutine spawning in a loop is such a hog: put
+// behind what it spawned, those run and exit and their Gs are reused, instead of each
+// spawn taking fresh memory until the loop ends.
+static void gopreempt_m(g *gp) {
+    m *mp = getg()->m;
+    casgstatus(gp, G_RUNNING, G_RUNNABLE);
+    mp->curg = NULL;
+    gp->m = NULL;
+    lock(&sched.lock);
+    globrunqput(gp);
+    unlock(&sched.lock);
+    schedule();
+}
+
+// Preemption, cooperative (preempt_check in runtime.h tests the flag inline) or
+// asynchronous (preempt.c): sysmon flagged a G that ran too long, or the world is being
+// stopped.
 void preempt_yield(void) {
-    getg()->preempt = false;
-    rt_yield();
+    g *gp = getg();
+    gp->preempt = false;
+    if (gp->m->p == NULL)
+        fatal_in_syscall("yield");
+    mcall(gopreempt_m);
 }
 
 static void stop_for_gc(void) {

@@ -106,6 +106,9 @@ return {
     targets = { "linux-amd64", "linux-arm64" },
     stdout = "ok: others ran while a goroutine was in a syscall\n" },
   { name = "sched_preempt", src = "tests/e2e/sched_preempt.c", procs = { 1 }, stdout = "ok: preempted\n" },
+  { name = "sched_spawn_hog", src = "tests/e2e/sched_spawn_hog.c", procs = { 1, 2 },
+    env = { RTDEBUG = "preemptns=1000000" }, modes = { "freestanding", "debug" },
+    stdout = "ok: the spawner's children ran when it was preempted\n" },
   -- asynchronous preemption (issue 12): a loop with no calls is preempted by signal; the
   -- stub keeps every FP/vector register (thousands of preemptions at a 100 µs quantum);
   -- hosted, no preemption lands inside libc.
