@@ -191,13 +191,6 @@ g *chan_recv_direct(rt_chan *c, struct sudog *sg, void *elem) {
 
 // Parking ----------------------------------------------------------------------
 
-// Runs on g0 once the goroutine is saved: only now may a waker see its sudog.
-static bool unlock_commit(g *gp, void *lk) {
-    (void)gp;
-    unlock(lk);
-    return true;
-}
-
 static _Noreturn void park_forever(uint32_t reason) {
     gopark(NULL, NULL, reason); // nobody can ready us: checkdead reports a deadlock
     fatal("unreachable: goroutine parked forever woke up");
@@ -207,7 +200,7 @@ static _Noreturn void park_forever(uint32_t reason) {
 static bool park_on(rt_chan *c, struct waitq *q, void *elem, uint32_t reason) {
     struct sudog sg = {.g = getg(), .elem = elem, .c = c};
     waitq_enqueue(q, &sg);
-    gopark(unlock_commit, &c->lock, reason);
+    gopark(park_unlock, &c->lock, reason); // a waker sees the sudog once we are saved
     return sg.success;
 }
 
@@ -225,7 +218,10 @@ static bool chan_empty(rt_chan *c) {
     return load_relaxed(&c->qcount) == 0;
 }
 
-bool chan_send(rt_chan *c, const void *elem, bool block) {
+// Inlined into rt_chan_send and rt_chan_recv with block known: a call layer and its
+// frame less on the hot path; select's one-case path calls the out-of-line copies.
+static inline __attribute__((always_inline)) bool chan_send_inline(rt_chan *c, const void *elem,
+                                                                   bool block) {
     if (c == NULL) {
         if (!block)
             return false;
@@ -261,7 +257,8 @@ bool chan_send(rt_chan *c, const void *elem, bool block) {
     return true;
 }
 
-bool chan_recv(rt_chan *c, void *elem, bool block, bool *received) {
+static inline __attribute__((always_inline)) bool chan_recv_inline(rt_chan *c, void *elem,
+                                                                   bool block, bool *received) {
     *received = false;
     if (c == NULL) {
         if (!block)
@@ -303,11 +300,19 @@ bool chan_recv(rt_chan *c, void *elem, bool block, bool *received) {
     return true;
 }
 
+bool chan_send(rt_chan *c, const void *elem, bool block) {
+    return chan_send_inline(c, elem, block);
+}
+
+bool chan_recv(rt_chan *c, void *elem, bool block, bool *received) {
+    return chan_recv_inline(c, elem, block, received);
+}
+
 void rt_chan_send(rt_chan *c, const void *elem) {
     check_caller("rt_chan_send");
     preempt_check();
     san_send_begin(c, elem);
-    chan_send(c, elem, true);
+    chan_send_inline(c, elem, true);
     san_send_done(c);
 }
 
@@ -316,7 +321,7 @@ bool rt_chan_recv(rt_chan *c, void *elem) {
     preempt_check();
     bool received;
     san_recv_begin(c);
-    chan_recv(c, elem, true, &received);
+    chan_recv_inline(c, elem, true, &received);
     san_recv_done(c, elem);
     return received;
 }

@@ -442,6 +442,7 @@ void stop_the_world(void);
 void gfput(p *pp, g *gp);
 g *gfget(p *pp);
 void gfree_drain(p *pp);
+bool park_unlock(g *gp, void *lk); // gopark's unlockf that releases the runtime lock lk
 void goexit1(void) __attribute__((noreturn));
 void goexit_finish(p *pp, g *gp);
 _Noreturn void goexit_switch(void (*on_g0)(g *));

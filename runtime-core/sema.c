@@ -98,12 +98,6 @@ static struct semwaiter *sema_dequeue(struct semroot *root, uint32_t *addr) {
     return h;
 }
 
-static bool unlock_commit(g *gp, void *lk) {
-    (void)gp;
-    unlock(lk);
-    return true;
-}
-
 // Waits until *addr > 0, then decrements it.
 void semacquire(uint32_t *addr, bool lifo) {
     if (cansemacquire(addr))
@@ -121,7 +115,7 @@ void semacquire(uint32_t *addr, bool lifo) {
             return;
         }
         sema_queue(root, &w, lifo);
-        gopark(unlock_commit, &root->lock, WAIT_SEMA);
+        gopark(park_unlock, &root->lock, WAIT_SEMA);
         if (w.handoff || cansemacquire(addr))
             return;
         // Woken, but a barging acquirer took the count first: wait again.
