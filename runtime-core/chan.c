@@ -231,7 +231,7 @@ static inline __attribute__((always_inline)) bool chan_send_inline(rt_chan *c, c
     // read (a closed channel never reopens), so the send could not proceed then.
     if (!block && !atomic_load(&c->closed) && chan_full(c))
         return false;
-    lock(&c->lock);
+    chan_lock(c);
     if (c->closed) {
         unlock(&c->lock);
         fatal("send on closed channel");
@@ -273,7 +273,7 @@ static inline __attribute__((always_inline)) bool chan_recv_inline(rt_chan *c, v
             return true;
         }
     }
-    lock(&c->lock);
+    chan_lock(c);
     if (c->closed && c->qcount == 0) {
         unlock(&c->lock);
         chan_zero(c, elem);
@@ -309,7 +309,7 @@ bool chan_recv(rt_chan *c, void *elem, bool block, bool *received) {
 }
 
 void rt_chan_send(rt_chan *c, const void *elem) {
-    check_caller("rt_chan_send");
+    chan_enter("rt_chan_send");
     preempt_check();
     san_send_begin(c, elem);
     chan_send_inline(c, elem, true);
@@ -317,7 +317,7 @@ void rt_chan_send(rt_chan *c, const void *elem) {
 }
 
 bool rt_chan_recv(rt_chan *c, void *elem) {
-    check_caller("rt_chan_recv");
+    chan_enter("rt_chan_recv");
     preempt_check();
     bool received;
     san_recv_begin(c);
@@ -327,11 +327,11 @@ bool rt_chan_recv(rt_chan *c, void *elem) {
 }
 
 void rt_chan_close(rt_chan *c) {
-    check_caller("rt_chan_close");
+    chan_enter("rt_chan_close");
     if (c == NULL)
         fatal("close of nil channel");
     san_release(&c->sendq); // a close happens before the receives it ends
-    lock(&c->lock);
+    chan_lock(c);
     if (c->closed) {
         unlock(&c->lock);
         fatal("close of closed channel");

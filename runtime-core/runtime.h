@@ -341,8 +341,15 @@ static inline void lock(mutex *l) {
 #endif
     lock_full(l);
 }
+// The key of a lock taken without an atomic instruction, which nobody else can be
+// contending (chan.h's chan_lock at one P): its unlock is a plain store too.
+enum { MUTEX_HELD_SOLO = 3 };
 static inline void unlock(mutex *l) {
 #ifndef RT_DEBUG
+    if (__atomic_load_n(&l->key, __ATOMIC_RELAXED) == MUTEX_HELD_SOLO) {
+        __atomic_store_n(&l->key, 0, __ATOMIC_RELEASE);
+        return;
+    }
     if (__builtin_expect(__atomic_exchange_n(&l->key, 0, __ATOMIC_RELEASE) == 2, 0))
         lock_wake(l);
     locks_add(-1);
@@ -387,7 +394,6 @@ void mcommoninit(m *mp);
 void procresize(int32_t nprocs);
 void schedule(void) __attribute__((noreturn));
 void gopark(bool (*unlockf)(g *, void *), void *lock, uint32_t reason);
-void goready(g *gp);
 void gogo(g *gp) __attribute__((noreturn));
 void mcall(void (*fn)(g *));
 _Noreturn void casgstatus_fail(g *gp, uint32_t from, uint32_t to);
@@ -617,6 +623,15 @@ static inline g *runqget(p *pp, bool *inherit) {
     if (head + 1 != pp->runqtail)
         g_prefetch(atomic_load_relaxed(&pp->runq[(head + 1) % RUNQ_SIZE]));
     return gp;
+}
+
+// Makes a parked goroutine runnable on the current P's runnext. Inline: every channel
+// handoff makes one.
+static inline void goready(g *gp) {
+    casgstatus(gp, G_WAITING, G_RUNNABLE);
+    runqput(getg()->m->p, gp, true);
+    if (atomic_load_relaxed(&sched.npidle) != 0) // wakep's own first test, without the call
+        wakep();
 }
 
 #endif

@@ -420,14 +420,6 @@ void gopark(bool (*unlockf)(g *, void *), void *lk, uint32_t reason) {
         mcall(park_m);
 }
 
-// Makes a parked goroutine runnable on the current P's runnext.
-void goready(g *gp) {
-    casgstatus(gp, G_WAITING, G_RUNNABLE);
-    runqput(getg()->m->p, gp, true);
-    if (atomic_load_relaxed(&sched.npidle) != 0) // wakep's own first test, without the call
-        wakep();
-}
-
 // Go puts a yielding G on the global queue. Here it goes to the local tail — no global
 // lock on this hot path — unless the local queue is empty while the global one has work:
 // then it queues behind that work, or it would run again at once and the global queue

@@ -68,7 +68,7 @@ static void sellock(const rt_select_case *cs, const struct selwork *w) {
     for (int32_t k = 0; k < w->npoll; k++) {
         rt_chan *c = cs[w->lockorder[k]].chan;
         if (c != last)
-            lock(&c->lock);
+            chan_lock(c);
         last = c;
     }
 }
@@ -233,7 +233,7 @@ static int san_select_done(rt_select_case *cases, int fired) {
 static int select_cases(rt_select_case *cases, int ncases, bool block);
 
 int rt_select(rt_select_case *cases, int ncases, bool block) {
-    check_caller("rt_select");
+    chan_enter("rt_select");
     check_cases(cases, ncases);
     if (block)
         preempt_check();

@@ -99,6 +99,8 @@ return {
     stderr_match = "^fatal error: a goroutine tried to start a goroutine between rt_syscall_enter" },
   { name = "syscall_yield_inside", src = "tests/e2e/syscall_misuse.c", args = { "yield" }, exit = 2,
     stderr_match = "^fatal error: a goroutine tried to yield between rt_syscall_enter" },
+  { name = "syscall_chan_inside", src = "tests/e2e/syscall_misuse.c", args = { "chan" }, exit = 2,
+    stderr_match = "^fatal error: a goroutine tried to use a channel between rt_syscall_enter" },
   { name = "sleep_forever", src = "tests/e2e/sleep_forever.c", procs = { 1, 2 }, stdout = "woke early: 0\n" },
   { name = "sched_init", src = "tests/e2e/sched_init.c", stdout = "inits=2 order=1,2\n" },
   -- Raw Linux syscalls in the test itself: Linux targets only.

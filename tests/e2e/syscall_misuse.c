@@ -25,6 +25,12 @@ int rt_main(int argc, char **argv) {
     } else if (streq(what, "yield")) {
         rt_syscall_enter();
         rt_yield();
+    } else if (streq(what, "chan")) {
+        // A send that would not block: without a P, it would race the M that holds it.
+        rt_chan *c = rt_chan_new(sizeof(int), 1);
+        int v = 1;
+        rt_syscall_enter();
+        rt_chan_send(c, &v);
     }
     rt_print("no misuse named\n");
     return 0;

@@ -16,6 +16,8 @@ return {
   { name = "select_close", src = "tests/stress/select_close.c" },
   -- direct goroutine-to-goroutine switches (yield, park after readying, exit, handoff)
   { name = "direct_switch", src = "tests/stress/direct_switch.c", procs = { 1, 2, 4, 8 } },
+  -- channel locks without atomics at one P, while the P count flips between one and more
+  { name = "chan_resize", src = "tests/stress/chan_resize.c", procs = { 1, 2, 8 } },
   -- the network poller: parked reads woken by data, deadlines and closes from elsewhere
   { name = "net_race", src = "tests/stress/net_race.c" },
   -- the first fd, opened while the timer waiter sleeps on its wake word, is polled at once
