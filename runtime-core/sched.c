@@ -120,8 +120,36 @@ static void switch_direct(g *gp, g *next, uint32_t after) {
     switch_finish();
 }
 
+// Go puts a yielding G on the global queue. Here it goes to the local tail — no global
+// lock on this hot path — unless the local queue is empty while the global one has work:
+// then it queues behind that work, or it would run again at once and the global queue
+// would only be served every 61st tick.
+static inline void gosched_queue(p *pp, g *gp) {
+    if (atomic_load_relaxed(&sched.runq.size) != 0 && runqempty(pp)) {
+        lock(&sched.lock);
+        globrunqput(gp);
+        unlock(&sched.lock);
+    } else {
+        runqput(pp, gp, false);
+    }
+}
+
+// The stack check of every switch away from a goroutine, inline: its saved SP against the
+// guard and, for an unguarded stack, the canary. stackcheck says which failed, and the
+// debug variant always goes there for its own checks.
+static inline void stackcheck_switch(g *gp) {
+#ifdef RT_DEBUG
+    stackcheck(gp, "switch");
+#else
+    uintptr_t canary = gp->stackguard1;
+    if (__builtin_expect(gp->sched_sp < gp->stackguard0 ||
+                             (canary != 0 && *(volatile uintptr_t *)canary != STACK_CANARY),
+                         0))
+        stackcheck(gp, "switch");
+#endif
+}
+
 static void park_commit(m *mp, g *gp);
-static void gosched_queue(p *pp, g *gp);
 
 // Called first thing by every goroutine a switch resumed (mcall's return,
 // switch_direct's return, gostart): finishes with the goroutine a direct switch left,
@@ -133,7 +161,7 @@ void switch_finish(void) {
         return;
     mp->switch_prev = NULL;
     DEBUG_HOOK(prev->ctx_live = false);
-    stackcheck(prev, "switch");
+    stackcheck_switch(prev);
     switch (mp->switch_after) {
     case SWITCH_YIELD:
         casgstatus(prev, G_RUNNING, G_RUNNABLE);
@@ -418,20 +446,6 @@ void gopark(bool (*unlockf)(g *, void *), void *lk, uint32_t reason) {
         switch_direct(gp, next, SWITCH_PARK);
     else
         mcall(park_m);
-}
-
-// Go puts a yielding G on the global queue. Here it goes to the local tail — no global
-// lock on this hot path — unless the local queue is empty while the global one has work:
-// then it queues behind that work, or it would run again at once and the global queue
-// would only be served every 61st tick.
-static void gosched_queue(p *pp, g *gp) {
-    if (atomic_load_relaxed(&sched.runq.size) != 0 && runqempty(pp)) {
-        lock(&sched.lock);
-        globrunqput(gp);
-        unlock(&sched.lock);
-    } else {
-        runqput(pp, gp, false);
-    }
 }
 
 static void gosched_m(g *gp) {
