@@ -1,5 +1,5 @@
 -- End-to-end cases run by `lua5.4 build.lua test`: each program is built with
--- `build.lua cc` in every mode (freestanding, libc) and run once per GOMAXPROCS in
+-- `build.lua cc` in every mode (freestanding, libc, debug) and run once per GOMAXPROCS in
 -- procs (or once with it unset). Fields: name, src, args, env, stdout (exact),
 -- stdout_match / stderr_match (Lua patterns), exit (default 0), procs, modes, timeout.
 return {
@@ -59,7 +59,6 @@ return {
     targets = { "linux-amd64" }, -- pthread.h: a hosted Linux build here
     stderr_match = "^fatal error: rt_print called on a thread the runtime did not start %(a foreign thread%)" },
   { name = "chan_double_free", src = "tests/e2e/misuse.c", args = { "double-free" }, exit = 2,
-    modes = { "freestanding", "libc", "debug" },
     stderr_match = "^fatal error: free of a freed channel\n\ngoroutine 1 %[running%]:\n" },
   { name = "chan_free_after_reuse", src = "tests/e2e/misuse.c", args = { "free-after-reuse" }, exit = 2,
     modes = { "debug" }, stderr_match = "^fatal error: free of a freed channel\n\ngoroutine 1 %[running%]:\n" },
@@ -115,10 +114,10 @@ return {
   -- stub keeps every FP/vector register (thousands of preemptions at a 100 µs quantum);
   -- hosted, no preemption lands inside libc.
   { name = "preempt_spin", src = "tests/e2e/preempt_spin.c", procs = { 1, 2, 4 }, timeout = 30,
-    modes = { "freestanding", "libc", "debug" }, needs = { "sigctx.async_preempt" },
+    needs = { "sigctx.async_preempt" },
     stdout = "main woke beside a spinning goroutine\n" },
   { name = "preempt_fp", src = "tests/e2e/preempt_fp.c", env = { RTDEBUG = "preemptns=100000" }, timeout = 60,
-    modes = { "freestanding", "libc", "debug" }, needs = { "sigctx.async_preempt" },
+    needs = { "sigctx.async_preempt" },
     stdout = "fp: 0 mismatches across at least 2000 preemptions\n" },
   { name = "preempt_libc", src = "tests/e2e/preempt_libc.c", modes = { "libc" }, timeout = 60,
     targets = { "linux-amd64" }, -- libc headers and dladdr: hosted Linux
@@ -163,9 +162,9 @@ return {
     stderr_match = "fatal error: close of nil channel", exit = 2 },
   { name = "chan_prodcons", src = "tests/e2e/chan_prodcons.c", stdout = "ok chan_prodcons\n",
     procs = { 1, 2, 4 }, timeout = 30 },
-  -- debug too: its 40-case select holds more channel locks than the lock-rank table
+  -- its 40-case select holds more channel locks than the debug variant's lock-rank table
   { name = "select_basic", src = "tests/e2e/select_basic.c", stdout = "ok select_basic\n",
-    procs = { 1, 2, 4 }, timeout = 20, modes = { "freestanding", "libc", "debug" } },
+    procs = { 1, 2, 4 }, timeout = 20 },
   { name = "select_random", src = "tests/e2e/select_random.c", stdout = "ok select_random\n",
     procs = { 1, 2 }, timeout = 20 },
   { name = "select_stress", src = "tests/e2e/select_stress.c", stdout = "ok select_stress\n",
@@ -254,25 +253,22 @@ return {
       .. "keep-alive: 100 of 100\ncorpus: 43 of 43 answered as listed\nstill serving: 200\n" },
 
 
-  -- Variants: the debug runtime's assertions (lock ranks, stack canaries checked at every
-  -- switch and by sysmon) must hold through scheduling, timers, procresize, channels,
-  -- select and mutexes; the small runtime (16 KiB stacks, 64 threads) must run them too.
-  { name = "hello", src = "examples/hello.c", stdout = "hello, world\n", modes = { "debug", "small" } },
-  { name = "sched_yield", src = "tests/e2e/sched_yield.c", procs = { 1, 4 }, modes = { "debug", "small" },
+  -- The small runtime (16 KiB stacks, 64 threads) must run scheduling, timers, procresize,
+  -- channels, select, mutexes and the network too. (The debug variant runs every case.)
+  { name = "hello", src = "examples/hello.c", stdout = "hello, world\n", modes = { "small" } },
+  { name = "sched_yield", src = "tests/e2e/sched_yield.c", procs = { 1, 4 }, modes = { "small" },
     stdout = "ok: 8 workers x 20000 yields\n" },
-  { name = "sched_gomaxprocs", src = "tests/e2e/sched_gomaxprocs.c", procs = { 2 }, modes = { "debug", "small" },
+  { name = "sched_gomaxprocs", src = "tests/e2e/sched_gomaxprocs.c", procs = { 2 }, modes = { "small" },
     stdout = "ok: 19998 goroutines ran across 6 resizes\n" },
-  { name = "sched_sleep", src = "tests/e2e/sched_sleep.c", procs = { 2 }, modes = { "debug", "small" },
+  { name = "sched_sleep", src = "tests/e2e/sched_sleep.c", procs = { 2 }, modes = { "small" },
     stdout = "ok: 200 sleepers\n" },
   { name = "select_stress", src = "tests/e2e/select_stress.c", stdout = "ok select_stress\n",
-    procs = { 4 }, modes = { "debug", "small" }, timeout = 60 },
+    procs = { 4 }, modes = { "small" }, timeout = 60 },
   { name = "mutex_bank", src = "tests/e2e/mutex_bank.c", stdout = "ok mutex_bank\n",
-    procs = { 2 }, modes = { "debug", "small" }, timeout = 60 },
+    procs = { 2 }, modes = { "small" }, timeout = 60 },
   { name = "sieve", src = "examples/sieve.c", stdout_match = "\n523\n541\n$", procs = { 2 },
-    modes = { "debug", "small" } },
-  { name = "net_deadline", src = "tests/e2e/net_deadline.c", procs = { 2 }, modes = { "debug" },
-    targets = { "linux-amd64" }, stdout_match = "\nrace: 2000 of 2000 reads timed out\n$" },
+    modes = { "small" } },
   -- httpd's 8 KiB buffer for long heads (serve_big) fits the small variant's 16 KiB stacks.
-  { name = "net_http", src = "tests/e2e/net_http.c", procs = { 2 }, modes = { "debug", "small" },
+  { name = "net_http", src = "tests/e2e/net_http.c", procs = { 2 }, modes = { "small" },
     targets = { "linux-amd64" }, stdout_match = "\ncorpus: 43 of 43 answered as listed\nstill serving: 200\n$" },
 }

@@ -7,11 +7,13 @@ local util = require "gen.util"
 
 local M = {}
 
--- Modes: the variants an e2e case is built with. Only freestanding and libc run by
--- default; the others where a case lists them (unguarded: every stack canary-protected,
--- no guard pages).
+-- Modes: the variants an e2e case is built with. Freestanding, libc and debug run by
+-- default (the debug variant's status, queue and lock-rank checks over every case: the
+-- first whole-suite run in it found two bugs); the others where a case lists them
+-- (unguarded: every stack canary-protected, no guard pages).
 M.MODES = { freestanding = {}, libc = { "libc" }, unguarded = { "tests/e2e/unguarded.lua" }, debug = { "debug" },
   small = { "small" } }
+M.DEFAULT_MODES = { "freestanding", "libc", "debug" }
 
 -- Every field: its Lua type, and the selections that use it (nil: every selection).
 M.FIELDS = {

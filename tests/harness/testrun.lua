@@ -275,7 +275,7 @@ function suites.e2e(root, R, opts)
   local native = runner.native_target(root) -- named without its target in test names
   for _, c in ipairs(list) do
     for _, target in ipairs(c.targets or all) do
-      for _, mode in ipairs(opts.modes or c.modes or { "freestanding", "libc" }) do
+      for _, mode in ipairs(opts.modes or c.modes or cases.DEFAULT_MODES) do
         local l = lib(target, mode)
         if l.never then goto next_mode end
         -- needs: table fields that must be true for the case to apply to a target (a
