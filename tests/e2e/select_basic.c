@@ -2,17 +2,7 @@
 // fires with ok set; NULL channels never fire; a blocked select is woken by a send, by a
 // receive (send case), and by close (ok false, zero value); a channel may appear twice;
 // selects over more cases than fit on the stack work.
-#include <rt.h>
-
-#define CHECK(cond)                                                                                \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            rt_print("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);                               \
-            rt_exit(1);                                                                            \
-        }                                                                                          \
-    } while (0)
-
-enum { MS = 1000000 };
+#include "park_util.h"
 
 static void test_nonblocking(void) {
     rt_chan *a = rt_chan_new(sizeof(int), 0), *b = rt_chan_new(sizeof(int), 1);
@@ -44,6 +34,7 @@ struct blocked {
 
 static void select_and_report(void *arg) {
     struct blocked *s = arg;
+    arrive();
     int i = rt_select(s->cs, 3, true);
     rt_chan_send(s->done, &i);
 }
@@ -54,8 +45,7 @@ static struct blocked *blocked_on(struct blocked *s, rt_chan *a, rt_chan *b, rt_
     s->cs[1] = (rt_select_case){RT_SELECT_RECV, b, &s->vb, false};
     s->cs[2] = (rt_select_case){RT_SELECT_RECV, c, NULL, false};
     s->done = rt_chan_new(sizeof(int), 1);
-    rt_go(select_and_report, s);
-    rt_sleep(5 * MS); // let it park on every channel
+    go_parked(select_and_report, s); // parked on every channel
     return s;
 }
 
@@ -84,27 +74,31 @@ static void test_wakeups(void) {
     rt_chan_free(b);
 }
 
-static rt_chan *sink;
-static void drain_one(void *unused) {
-    (void)unused;
-    rt_sleep(5 * MS);
-    int v;
-    rt_chan_recv(sink, &v);
-    rt_chan_send(sink, &(int){v * 2}); // hand it back doubled through the buffer
+struct send_select {
+    rt_chan *sink, *never, *done;
+};
+
+static void select_send(void *arg) {
+    struct send_select *s = arg;
+    int v = 21, dummy;
+    rt_select_case cs[] = {{RT_SELECT_RECV, s->never, &dummy, false},
+                           {RT_SELECT_SEND, s->sink, &v, false}};
+    arrive();
+    int i = rt_select(cs, 2, true);
+    rt_chan_send(s->done, &i);
 }
 
 // A select blocked on a send case is woken by a receiver.
 static void test_blocked_send(void) {
-    sink = rt_chan_new(sizeof(int), 0);
-    rt_chan *never = rt_chan_new(sizeof(int), 0);
-    int v = 21, dummy;
-    rt_select_case cs[] = {{RT_SELECT_RECV, never, &dummy, false},
-                           {RT_SELECT_SEND, sink, &v, false}};
-    rt_go(drain_one, NULL);
-    CHECK(rt_select(cs, 2, true) == 1);
-    CHECK(rt_chan_recv(sink, &v) && v == 42);
-    rt_chan_free(never);
-    rt_chan_free(sink);
+    struct send_select s = {rt_chan_new(sizeof(int), 0), rt_chan_new(sizeof(int), 0),
+                            rt_chan_new(sizeof(int), 1)};
+    go_parked(select_send, &s);
+    int v, fired;
+    CHECK(rt_chan_recv(s.sink, &v) && v == 21);
+    CHECK(rt_chan_recv(s.done, &fired) && fired == 1);
+    rt_chan_free(s.never);
+    rt_chan_free(s.sink);
+    rt_chan_free(s.done);
 }
 
 // More cases than SMALL_SELECT: the scratch space is allocated.
