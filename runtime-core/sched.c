@@ -448,11 +448,18 @@ void gopark(bool (*unlockf)(g *, void *), void *lk, uint32_t reason) {
         mcall(park_m);
 }
 
-static void gosched_m(g *gp) {
+// On g0: the goroutine that was running here is runnable again and off this M (Go's
+// dropg), for the caller to queue.
+static m *drop_runnable(g *gp) {
     m *mp = getg()->m;
     casgstatus(gp, G_RUNNING, G_RUNNABLE);
     mp->curg = NULL;
     gp->m = NULL;
+    return mp;
+}
+
+static void gosched_m(g *gp) {
+    m *mp = drop_runnable(gp);
     gosched_queue(mp->p, gp);
     schedule();
 }
@@ -494,10 +501,7 @@ _Noreturn void goexit_switch(void (*on_g0)(g *)) {
 // behind what it spawned, those run and exit and their Gs are reused, instead of each
 // spawn taking fresh memory until the loop ends.
 static void gopreempt_m(g *gp) {
-    m *mp = getg()->m;
-    casgstatus(gp, G_RUNNING, G_RUNNABLE);
-    mp->curg = NULL;
-    gp->m = NULL;
+    drop_runnable(gp);
     lock(&sched.lock);
     globrunqput(gp);
     unlock(&sched.lock);
