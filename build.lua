@@ -196,6 +196,9 @@ function commands.bench(args)
     util.fail("bench: no benchmark set %q (known: http)", args.what)
   end
   local bench = require "bench.bench"
+  if args.profile then
+    return require("bench.profile").run(ROOT, args.profile, bench.parse_procs(args.procs)[1], bench.BENCHES)
+  end
   return bench.run(ROOT, { procs = bench.parse_procs(args.procs), runs = args.runs, quick = args.quick })
 end
 
@@ -334,6 +337,9 @@ local function parser()
   bn:option("--procs", "GOMAXPROCS values, comma-separated.", "1,2")
   bn:option("--runs", "Runs of each program, interleaved with its peer (default 5, 3 with --quick).")
   bn:flag("--quick", "Fewer iterations, for a run under a minute.")
+  bn:option("--profile", "Instead: instructions per operation of these benchmarks (default all timed ones), "
+    .. "and per function, under callgrind at the first --procs value (bench/profile.lua).")
+    :args("*")
   for _, name in ipairs(MODULE_COMMANDS) do require("tests.harness." .. name).add_command(p) end
   return p
 end
