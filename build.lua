@@ -271,7 +271,12 @@ function commands.run(argv)
   util.mkdir_p(util.dirname(out))
   local status = cc.cc(ROOT, o.target, variant_list(o.variant), o.flags, out)
   if status ~= 0 then return status end
-  local argv2 = { out }
+  -- As the test suites run it: natively, or under the target's emulator (run.emulator).
+  local runner = require "tests.harness.runner"
+  local how = runner.how(load.resolve(o.target, variant_list(o.variant), ROOT).table)
+  if how.skip then util.fail("run: built %s, but it cannot run here: %s", out, how.skip) end
+  local argv2 = table.move(how.prefix, 1, #how.prefix, 1, {})
+  argv2[#argv2 + 1] = out
   for _, a in ipairs(o.args) do argv2[#argv2 + 1] = a end
   return util.execute(util.command(argv2))
 end

@@ -57,6 +57,21 @@ describe("build.lua", function()
     assert.are.equal("build.lua: cc: -o <program> is required\n", err)
   end)
 
+  it("runs a program the way the suites do: under its emulator, or not at all with the reason", function()
+    local code, _, err = run("run darwin-amd64 examples/hello.c")
+    assert.are.equal(1, code)
+    assert.matches("^build%.lua: run: built %S+/hello, but it cannot run here: darwin programs cannot run on ", err)
+    no_traceback(err)
+    if util.capture("command -v qemu-aarch64") ~= 0 then
+      pending("qemu-aarch64 is not installed")
+      return
+    end
+    local out
+    code, out, err = run("run linux-arm64 examples/hello.c")
+    assert.are.equal(0, code, err)
+    assert.are.equal("hello, world\n", out)
+  end)
+
   -- One convention: every command takes the target positionally or as --target.
   it("takes the target positionally or as --target in every command", function()
     for _, args in ipairs({ "build linux-amd64 --variant libc", "build --target linux-amd64 --variant libc",
