@@ -124,7 +124,7 @@ static void switch_direct(g *gp, g *next, uint32_t after) {
 // lock on this hot path — unless the local queue is empty while the global one has work:
 // then it queues behind that work, or it would run again at once and the global queue
 // would only be served every 61st tick.
-static inline void gosched_queue(p *pp, g *gp) {
+static inline __attribute__((always_inline)) void gosched_queue(p *pp, g *gp) {
     if (atomic_load_relaxed(&sched.runq.size) != 0 && runqempty(pp)) {
         lock(&sched.lock);
         globrunqput(gp);
