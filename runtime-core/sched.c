@@ -105,10 +105,15 @@ static g *direct_next(m *mp, p *pp) {
     return direct_next_inline(mp, pp);
 }
 
+static inline void switch_finish_inline(void);
+
 // Saves the running goroutine gp and resumes next (bound by direct_next) in one step;
 // next then does the rest of what `after` needs done with gp, in switch_finish.
 // Returns when something resumes gp.
-static void switch_direct(g *gp, g *next, uint32_t after) {
+// finish_inline: whether switch_finish is inlined here (gopark's path, where it measured
+// faster) or called (yield's, where it measured slower).
+static inline __attribute__((always_inline)) void switch_direct(g *gp, g *next, uint32_t after,
+                                                                bool finish_inline) {
     m *mp = next->m;
     mp->switch_prev = gp;
     mp->switch_after = after;
@@ -117,7 +122,10 @@ static void switch_direct(g *gp, g *next, uint32_t after) {
     setg(next);
     ctx_switch(&gp->sched_sp, next->sched_sp);
     san_switch_end(gp->asan_fake_stack);
-    switch_finish();
+    if (finish_inline)
+        switch_finish_inline();
+    else
+        switch_finish();
 }
 
 // Go puts a yielding G on the global queue. Here it goes to the local tail — no global
@@ -154,7 +162,7 @@ static void park_commit(m *mp, g *gp);
 // Called first thing by every goroutine a switch resumed (mcall's return,
 // switch_direct's return, gostart): finishes with the goroutine a direct switch left,
 // whose context is saved by now. Nothing to do after a switch from g0.
-void switch_finish(void) {
+static inline __attribute__((always_inline)) void switch_finish_inline(void) {
     m *mp = getg()->m;
     g *prev = mp->switch_prev;
     if (prev == NULL)
@@ -176,6 +184,10 @@ void switch_finish(void) {
     default:
         fatal("switch_finish: unknown switch kind");
     }
+}
+
+void switch_finish(void) {
+    switch_finish_inline();
 }
 
 static void resetspinning(void) {
@@ -443,7 +455,7 @@ void gopark(bool (*unlockf)(g *, void *), void *lk, uint32_t reason) {
     mp->waitlock = lk;
     g *next = direct_next_inline(mp, mp->p);
     if (next != NULL)
-        switch_direct(gp, next, SWITCH_PARK);
+        switch_direct(gp, next, SWITCH_PARK, true);
     else
         mcall(park_m);
 }
@@ -472,7 +484,7 @@ void rt_yield(void) {
         fatal_in_syscall("yield");
     g *next = direct_next(mp, mp->p);
     if (next != NULL)
-        switch_direct(gp, next, SWITCH_YIELD);
+        switch_direct(gp, next, SWITCH_YIELD, false);
     else
         mcall(gosched_m);
 }
