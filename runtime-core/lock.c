@@ -1,6 +1,7 @@
 // lock.c — the runtime's own mutex and notes on the OS layer's futex-style sleep/wake.
 // A mutex word is 0 (unlocked), 1 (locked) or 2 (locked, maybe with sleepers), so an
-// uncontended unlock makes no syscall.
+// uncontended unlock makes no syscall; or 3 (MUTEX_HELD_SOLO): a channel's lock taken
+// with a plain store at one P (chan.h), which nobody can be contending.
 #include "runtime.h"
 #include "os.h"
 
