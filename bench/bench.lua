@@ -130,13 +130,14 @@ local function must(code, out, err, what)
   if code ~= 0 then util.fail("bench: %s failed (exit %d):\n%s%s", what, code, out or "", err or "") end
 end
 
--- Builds every benchmark of ours (and hello) against one library build.
-local function build_ours(root, names)
+-- Builds every benchmark of ours (and hello) against one library build, into
+-- <root>/<outdir> (default build/bench/ours; bench/profile.lua builds its own).
+function M.build_ours(root, names, outdir)
   local b = ninja.build(root, runner.native_target(root), {})
   local bins = {}
   for _, name in ipairs(names) do
     local src = name == "hello" and "examples/hello.c" or "bench/" .. name .. ".c"
-    local out = root .. "/" .. M.OUT .. "/ours/" .. name
+    local out = root .. "/" .. (outdir or M.OUT .. "/ours") .. "/" .. name
     local argv = cc.link_argv(root, b, { "-O2", "-I", root .. "/bench", root .. "/" .. src }, out)
     local code, o, e = util.capture(util.command(argv))
     must(code, o, e, "link " .. src)
@@ -248,7 +249,7 @@ function M.run(root, opts)
   end
 
   io.write("building ours (", runner.native_target(root), ", freestanding, -O2)"); io.flush()
-  local ours = build_ours(root, with_hello)
+  local ours = M.build_ours(root, with_hello)
   local peers = {}
   if go_version then
     io.write(" and the Go peers (", go_version, ")"); io.flush()

@@ -6,9 +6,6 @@
 -- is the cost of one operation, start-up, first touches and exit cancelling out. The
 -- same difference per function (callgrind_annotate's flat profile) says where it goes.
 local util = require "gen.util"
-local ninja = require "gen.toolchain.ninja"
-local cc = require "gen.toolchain.cc"
-local runner = require "tests.harness.runner"
 
 local M = {}
 
@@ -59,12 +56,8 @@ end
 -- Built as bench builds it, with DWARF stripped: valgrind 3.19 cannot read clang's
 -- DWARF 5, and the symbol table that names functions stays.
 local function build(root, name)
-  local b = ninja.build(root, runner.native_target(root), {})
-  local out = root .. "/" .. M.OUT .. "/" .. name
-  local argv = cc.link_argv(root, b, { "-O2", "-I", root .. "/bench", root .. "/bench/" .. name .. ".c" }, out)
-  local code, o, e = util.capture(util.command(argv))
-  if code ~= 0 then util.fail("bench --profile: link bench/%s.c failed:\n%s%s", name, o, e) end
-  code, o, e = util.capture(util.command({ "llvm-strip", "--strip-debug", out }))
+  local out = require("bench.bench").build_ours(root, { name }, M.OUT)[name]
+  local code, o, e = util.capture(util.command({ "llvm-strip", "--strip-debug", out }))
   if code ~= 0 then util.fail("bench --profile: llvm-strip %s failed:\n%s%s", out, o, e) end
   return out
 end
