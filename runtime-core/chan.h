@@ -30,15 +30,17 @@ struct rt_chan {
     unsigned char *buf;
 };
 
-// A channel's lock. At one P it takes no atomic instruction (a third of an unbuffered
-// round trip's time when it did): only the M holding that P runs goroutines, and every
-// channel operation needs the P (chan_enter), so no other M can be holding or taking a
-// channel lock. Nor can one later: the P count changes only with the world stopped, and
-// the world stops only where no goroutine is inside a channel operation (a park releases
-// the lock before anything else runs; preemption leaves an M that holds runtime locks
-// alone). unlock() knows the MUTEX_HELD_SOLO key; finding any other key here means the
-// premise broke, and the runtime dies rather than corrupt a queue. The debug variant
-// always takes the real lock: its rank and owner checks are what it is for.
+// A channel's lock. At one P it takes no atomic instruction (its compare-and-swap and
+// exchange were 57 -> 51 ns of an unbuffered round trip): only the M holding that P runs
+// goroutines, and every channel operation needs the P (chan_enter), so no other M can be
+// holding or taking a channel lock. Nor can one later: the P count changes only with the
+// world stopped, and the world stops only where no goroutine is inside a channel
+// operation (a park releases the lock before anything else runs; a preemption signal
+// never stops a goroutine in runtime code, preempt.c's safe_point). unlock() knows the
+// MUTEX_HELD_SOLO key; finding any other key here means the premise broke, and the
+// runtime dies rather than corrupt a queue. Not counted in m->locks, which is for the
+// preemption check too and has runtime text to go by here. The debug variant always takes
+// the real lock: its rank and owner checks are what it is for.
 static inline void chan_lock(rt_chan *c) {
 #ifndef RT_DEBUG
     if (__atomic_load_n(&sched.gomaxprocs, __ATOMIC_RELAXED) == 1) {
