@@ -152,6 +152,11 @@ return {
     procs = { 1, 2, 4 }, timeout = 20 },
   { name = "chan_buffered", src = "tests/e2e/chan_buffered.c", stdout = "ok chan_buffered\n",
     procs = { 1, 2, 4 }, timeout = 20 },
+  -- park_util.h's go_parked with sysmon preempting every 100 µs: a goroutine preempted
+  -- between arrive() and its park (debug variant under qemu: 14 failures in 60 runs before
+  -- go_parked yielded after the arrival)
+  { name = "chan_buffered_preempted", src = "tests/e2e/chan_buffered.c", stdout = "ok chan_buffered\n",
+    procs = { 1 }, env = { RTDEBUG = "preemptns=100000" }, modes = { "debug" }, timeout = 30 },
   { name = "chan_send_closed", src = "tests/e2e/chan_fatal.c", args = { "send-closed" },
     stderr_match = "fatal error: send on closed channel", exit = 2 },
   { name = "chan_send_closed_while_blocked", src = "tests/e2e/chan_fatal.c", args = { "send-blocked" },

@@ -22,14 +22,20 @@ static inline void arrive(void) {
 }
 
 // Starts fn(arg), which calls arrive() just before it blocks, and returns once it is
-// parked. With a single P the goroutine keeps it from arrive() until it parks (the
-// runtime does not preempt its own code, and sysmon asks only after 10 ms on the CPU),
-// so main runs again, and sees the count move, only once it is parked.
+// parked. With a single P the goroutine keeps it from arrive() until it parks, so main
+// runs again, and sees the count move, once it is parked; unless sysmon preempted it in
+// between, at the blocking call's own preemption check: that takes 10 ms with one P's
+// schedule tick standing still, which a loaded machine under qemu reaches (chan_buffered
+// failed so, in the debug variant). A preempted goroutine waits on the global queue, and
+// a yield of main's with its own queue empty queues main behind it: so a few more yields
+// let it reach its park.
 static inline void go_parked(void (*fn)(void *), void *arg) {
     int want = __atomic_load_n(&arrived, __ATOMIC_SEQ_CST) + 1;
     int procs = rt_gomaxprocs(1);
     rt_go(fn, arg);
     while (__atomic_load_n(&arrived, __ATOMIC_SEQ_CST) < want)
+        rt_yield();
+    for (int i = 0; i < 4; i++)
         rt_yield();
     rt_gomaxprocs(procs);
 }
