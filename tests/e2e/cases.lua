@@ -104,7 +104,7 @@ return {
   { name = "sched_init", src = "tests/e2e/sched_init.c", stdout = "inits=2 order=1,2\n" },
   -- Raw Linux syscalls in the test itself: Linux targets only.
   { name = "sched_syscall", src = "tests/e2e/sched_syscall.c", procs = { 1, 2 },
-    targets = { "linux-amd64", "linux-arm64" },
+    targets = { "linux-amd64", "linux-arm64", "linux-ppc64le" },
     stdout = "ok: others ran while a goroutine was in a syscall\n" },
   { name = "sched_preempt", src = "tests/e2e/sched_preempt.c", procs = { 1 }, stdout = "ok: preempted\n" },
   { name = "sched_spawn_hog", src = "tests/e2e/sched_spawn_hog.c", procs = { 1, 2 },

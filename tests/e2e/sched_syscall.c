@@ -24,6 +24,17 @@ static void os_sleep_ms(long ms) {
     register long x1 __asm__("x1") = 0;
     register long x8 __asm__("x8") = 101;
     __asm__ volatile("svc #0" : "+r"(x0) : "r"(x1), "r"(x8) : "memory");
+#elif defined(__powerpc64__)
+    // sc: number in r0, arguments in r3 and r4; the kernel may clobber r0 and r3-r12,
+    // cr0, ctr and xer.
+    register long r0 __asm__("r0") = 162;
+    register long r3 __asm__("r3") = (long)&ts;
+    register long r4 __asm__("r4") = 0;
+    __asm__ volatile("sc"
+                     : "+r"(r0), "+r"(r3), "+r"(r4)
+                     :
+                     : "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "cr0", "ctr", "xer",
+                       "memory");
 #else
 #error "no raw nanosleep for this arch"
 #endif
