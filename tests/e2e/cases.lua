@@ -17,11 +17,11 @@ return {
   { name = "regcheck", src = "tests/e2e/regcheck.c", procs = { 1, 2, 4 }, stdout = "clobbered mask: 0\n" },
 
   -- rt_print loses nothing: a full non-blocking pipe is waited on, and a write that fails
-  -- for good is reported once (raw Linux syscalls in the test: Linux targets only)
+  -- for good is reported once (raw Linux syscalls, tests/support/rawsys.h: Linux targets)
   { name = "print_nonblock", src = "tests/e2e/print_nonblock.c", procs = { 1, 2, 4 },
-    targets = { "linux-amd64", "linux-arm64" }, stdout = "bytes 1048576 of 1048576, 0 wrong\n" },
+    targets = { "linux-amd64", "linux-arm64", "linux-ppc64le" }, stdout = "bytes 1048576 of 1048576, 0 wrong\n" },
   { name = "print_closed", src = "tests/e2e/print_nonblock.c", args = { "closed" },
-    targets = { "linux-amd64", "linux-arm64" },
+    targets = { "linux-amd64", "linux-arm64", "linux-ppc64le" },
     stderr_match = "^rt: write to fd 1 failed %(errno 9%); output to it is lost\n$" },
 
   -- a frame larger than the guard does not jump it into the stack below (issue 13 item 1:
@@ -84,7 +84,7 @@ return {
   { name = "sched_gomaxprocs", src = "tests/e2e/sched_gomaxprocs.c", procs = { 1, 2, 4 },
     stdout = "ok: 19998 goroutines ran across 6 resizes\n" },
   { name = "locked_exit", src = "tests/e2e/locked_exit.c", procs = { 1, 2, 4 },
-    targets = { "linux-amd64", "linux-arm64" }, stdout = "goroutines on an exited locked thread: 0\n" },
+    targets = { "linux-amd64", "linux-arm64", "linux-ppc64le" }, stdout = "goroutines on an exited locked thread: 0\n" },
   { name = "syscall_enter_twice", src = "tests/e2e/syscall_misuse.c", args = { "twice" }, exit = 2,
     stderr_match = "^fatal error: rt_syscall_enter called twice without rt_syscall_exit\n\n"
       .. "goroutine 1 %[running%]:\nfatalf?%+0x.-\nrt_syscall_enter%+0x%x+ pc=0x%x+\n"
@@ -144,7 +144,7 @@ return {
   -- the soak program (build.lua soak) in one small round: checksummed channel traffic,
   -- goroutine churn, timers + mutex + select
   { name = "soak_smoke", src = "tests/soak/soak.c", args = { "1", "smoke" }, procs = { 1, 2, 4 },
-    targets = { "linux-amd64", "linux-arm64" }, timeout = 60,
+    targets = { "linux-amd64", "linux-arm64", "linux-ppc64le" }, timeout = 60,
     stdout = "ok: 1 round(s), 400000 channel ops, 10000 goroutines churned, 1280 mixed ops\n" },
 
   -- sync (channels, select, mutex, wait group)

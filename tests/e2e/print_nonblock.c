@@ -4,34 +4,10 @@
 // With the argument "closed": a write that fails for good is reported once.
 #include <rt.h>
 
+#include "../support/rawsys.h"
+
 enum { LINES = 2048, LINE = 512 };
 
-// Raw system calls: this test runs freestanding too, so no libc.
-static long sys3(long nr, long a, long b, long c) {
-#if defined(__x86_64__)
-    long ret;
-    __asm__ volatile("syscall"
-                     : "=a"(ret)
-                     : "a"(nr), "D"(a), "S"(b), "d"(c)
-                     : "rcx", "r11", "memory");
-    return ret;
-#elif defined(__aarch64__)
-    register long x0 __asm__("x0") = a;
-    register long x1 __asm__("x1") = b;
-    register long x2 __asm__("x2") = c;
-    register long x8 __asm__("x8") = nr;
-    __asm__ volatile("svc #0" : "+r"(x0) : "r"(x1), "r"(x2), "r"(x8) : "memory");
-    return x0;
-#else
-#error "no raw syscalls for this arch"
-#endif
-}
-
-#if defined(__x86_64__)
-enum { SYS_read = 0, SYS_close = 3, SYS_pipe2 = 293, SYS_dup3 = 292, SYS_dup = 32 };
-#else
-enum { SYS_read = 63, SYS_close = 57, SYS_pipe2 = 59, SYS_dup3 = 24, SYS_dup = 23 };
-#endif
 enum { O_NONBLOCK = 04000, EAGAIN = 11 };
 
 static int rfd;
@@ -47,7 +23,7 @@ static void reader(void *arg) {
     (void)arg;
     char buf[1000];
     for (;;) {
-        long n = sys3(SYS_read, rfd, (long)buf, sizeof buf);
+        long n = raw_syscall3(RAW_SYS_READ, rfd, (long)buf, sizeof buf);
         if (n == -EAGAIN) {
             rt_sleep(200000); // slow: the pipe fills while this sleeps
             continue;
@@ -66,7 +42,7 @@ static void reader(void *arg) {
 
 // With stdout closed, every print fails with EBADF: said once on stderr, not silently.
 static int print_closed(void) {
-    sys3(SYS_close, 1, 0, 0);
+    raw_syscall3(RAW_SYS_CLOSE, 1, 0, 0);
     for (int i = 0; i < 3; i++)
         rt_print("line %d\n", i);
     return 0;
@@ -76,11 +52,11 @@ int rt_main(int argc, char **argv) {
     if (argc > 1 && argv[1][0] == 'c')
         return print_closed();
     int fds[2];
-    long saved = sys3(SYS_dup, 1, 0, 0);
-    if (saved < 0 || sys3(SYS_pipe2, (long)fds, O_NONBLOCK, 0) != 0 ||
-        sys3(SYS_dup3, fds[1], 1, 0) < 0)
+    long saved = raw_syscall3(RAW_SYS_DUP, 1, 0, 0);
+    if (saved < 0 || raw_syscall3(RAW_SYS_PIPE2, (long)fds, O_NONBLOCK, 0) != 0 ||
+        raw_syscall3(RAW_SYS_DUP3, fds[1], 1, 0) < 0)
         return 3;
-    sys3(SYS_close, fds[1], 0, 0);
+    raw_syscall3(RAW_SYS_CLOSE, fds[1], 0, 0);
     rfd = fds[0];
     done = rt_chan_new(sizeof(int), 0);
     rt_go(reader, 0);
@@ -91,7 +67,8 @@ int rt_main(int argc, char **argv) {
         line[LINE - 1] = '\0';
         rt_print("%s\n", line);
     }
-    sys3(SYS_dup3, (int)saved, 1, 0); // closes the pipe's last write end: the reader sees EOF
+    raw_syscall3(RAW_SYS_DUP3, (int)saved, 1,
+                 0); // closes the pipe's last write end: the reader sees EOF
     int ok;
     rt_chan_recv(done, &ok);
     rt_print("bytes %ld of %d, %ld wrong\n", got, LINES * LINE, bad);

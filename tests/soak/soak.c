@@ -10,41 +10,18 @@
 // /proc/self/statm). argv[2] = "smoke" runs one small round (an e2e case).
 #include <rt.h>
 
-// Raw system calls for /proc/self/statm: this runs freestanding, so no libc.
-static long sys3(long nr, long a, long b, long c) {
-#if defined(__x86_64__)
-    long ret;
-    __asm__ volatile("syscall"
-                     : "=a"(ret)
-                     : "a"(nr), "D"(a), "S"(b), "d"(c)
-                     : "rcx", "r11", "memory");
-    return ret;
-#elif defined(__aarch64__)
-    register long x0 __asm__("x0") = a;
-    register long x1 __asm__("x1") = b;
-    register long x2 __asm__("x2") = c;
-    register long x8 __asm__("x8") = nr;
-    __asm__ volatile("svc #0" : "+r"(x0) : "r"(x1), "r"(x2), "r"(x8) : "memory");
-    return x0;
-#else
-#error "no raw syscalls for this arch"
-#endif
-}
-#if defined(__x86_64__)
-enum { SYS_read = 0, SYS_close = 3, SYS_openat = 257 };
-#else
-enum { SYS_read = 63, SYS_close = 57, SYS_openat = 56 };
-#endif
+#include "../support/rawsys.h"
+
 enum { AT_FDCWD = -100 };
 
 // Resident set size in KiB: statm's second field (pages), 4 KiB pages assumed.
 static long rss_kb(void) {
-    long fd = sys3(SYS_openat, AT_FDCWD, (long)"/proc/self/statm", 0);
+    long fd = raw_syscall3(RAW_SYS_OPENAT, AT_FDCWD, (long)"/proc/self/statm", 0);
     if (fd < 0)
         return -1;
     char buf[128];
-    long n = sys3(SYS_read, fd, (long)buf, sizeof buf - 1);
-    sys3(SYS_close, fd, 0, 0);
+    long n = raw_syscall3(RAW_SYS_READ, fd, (long)buf, sizeof buf - 1);
+    raw_syscall3(RAW_SYS_CLOSE, fd, 0, 0);
     if (n <= 0)
         return -1;
     buf[n] = '\0';

@@ -17,7 +17,7 @@ static rt_wg done, owned; // the victim and hammers; the owners
 
 // The OS's fd `n` is gone (the runtime closes for real when the last call lets go).
 static bool os_fd_open(int n) {
-    return stress_syscall3(STRESS_NR_FCNTL, n, 1 /* F_GETFD */, 0) >= 0;
+    return raw_syscall3(RAW_SYS_FCNTL, n, 1 /* F_GETFD */, 0) >= 0;
 }
 
 static void wait_os_closed(int n) {
@@ -28,15 +28,15 @@ static void wait_os_closed(int n) {
 // A pipe whose ends are at numbers r and w, handed to the runtime.
 static void pipe_at(int r, int w) {
     int p[2];
-    long e = stress_syscall2(STRESS_NR_PIPE2, (long)p, 0);
+    long e = raw_syscall3(RAW_SYS_PIPE2, (long)p, 0, 0);
     if (e < 0) {
         rt_print("FAIL: pipe2: %ld\n", e);
         rt_exit(1);
     }
-    stress_syscall3(STRESS_NR_DUP3, p[0], r, 0);
-    stress_syscall3(STRESS_NR_DUP3, p[1], w, 0);
-    stress_syscall2(STRESS_NR_CLOSE, p[0], 0);
-    stress_syscall2(STRESS_NR_CLOSE, p[1], 0);
+    raw_syscall3(RAW_SYS_DUP3, p[0], r, 0);
+    raw_syscall3(RAW_SYS_DUP3, p[1], w, 0);
+    raw_syscall3(RAW_SYS_CLOSE, p[0], 0, 0);
+    raw_syscall3(RAW_SYS_CLOSE, p[1], 0, 0);
     if (rt_fd_open(r) != r || rt_fd_open(w) != w) {
         rt_print("FAIL: rt_fd_open %d, %d\n", r, w);
         rt_exit(1);
