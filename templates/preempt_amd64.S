@@ -85,12 +85,8 @@
 
 	.data
 	.p2align 2
-	.globl	${sym("preempt_save_size")}
-	${asm.hidden_directive}	${sym("preempt_save_size")}
-${sym("preempt_save_size")}:
+@@ A.data_label("preempt_save_size")
 	.long	512			// fxsave's area until preempt_init knows better
-	.globl	${sym("preempt_use_xsave")}
-	${asm.hidden_directive}	${sym("preempt_use_xsave")}
-${sym("preempt_use_xsave")}:
+@@ A.data_label("preempt_use_xsave")
 	.byte	0
 @@ A.stack_note()

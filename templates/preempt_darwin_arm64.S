@@ -73,9 +73,7 @@
 	ldr	x1, [x0, #${R.x + 8}]
 	ldr	x0, [x0, #${R.x}]
 	add	sp, sp, #${frame}			// sp: the pushed slot, as sigctx_push_call left it
-	.globl	${sym("async_preempt_trap")}
-	${asm.hidden_directive}	${sym("async_preempt_trap")}
-${sym("async_preempt_trap")}:
+@@ A.data_label("async_preempt_trap")
 	brk	#0xf00d			// -> ${sigctx.resume_signal}: the handler pops the call
 @@ A.fn_end("async_preempt")
 
@@ -86,8 +84,6 @@ ${sym("async_preempt_trap")}:
 
 	.section __DATA,__const
 	.p2align 2
-	.globl	${sym("preempt_save_size")}
-	${asm.hidden_directive}	${sym("preempt_save_size")}
-${sym("preempt_save_size")}:
+@@ A.data_label("preempt_save_size")
 	.long	${frame}			// the frame async_preempt puts on the goroutine's stack
 @@ A.stack_note()

@@ -122,8 +122,6 @@
 
 	.section .rodata
 	.p2align 2
-	.globl	${sym("preempt_save_size")}
-	${asm.hidden_directive}	${sym("preempt_save_size")}
-${sym("preempt_save_size")}:
+@@ A.data_label("preempt_save_size")
 	.long	${frame}			// the frame async_preempt puts on the goroutine's stack
 @@ A.stack_note()
